@@ -1,0 +1,57 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'events', 'worker_threads'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // shared/ is pure: both processes import it, so it may not depend on any runtime.
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'shared/ must stay pure: no Electron.' },
+            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'shared/ must stay pure: no React.' },
+            { group: ['dexie', 'dexie-*'], message: 'shared/ must stay pure: no Dexie.' },
+            { group: nodeBuiltins, message: 'shared/ must stay pure: no Node built-ins.' },
+            { group: ['../renderer/*', '../electron/*', '**/renderer/**', '**/electron/**'], message: 'shared/ may not import from a process folder.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'The renderer reaches the desktop only through renderer/lib/host.ts.' },
+            { group: nodeBuiltins, message: 'The renderer is sandboxed: no Node built-ins.' },
+            { group: ['**/electron/**'], message: 'The renderer may not import from electron/.' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,99 @@
+import type { PriorityPolicy } from './policy';
+import type { WorkSchedule } from './schedule';
+import type { Timeline } from './timeline';
+import type { ClockStatus } from './types';
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * A clock as spans of time that count: `spans` are closed [from, to) pieces in the past, and
+ * `tailFrom` is where an open-ended piece starts (the clock runs on from there, or would have had
+ * it not stopped). No tail means the clock is paused and its future is unknown.
+ */
+export interface ClockModel {
+  targetMs: number;
+  spans: Array<[number, number]>;
+  tailFrom: number | null;
+  stopMs: number | null;
+  paused: boolean;
+}
+
+export interface ClockResult {
+  status: ClockStatus;
+  targetMs: number;
+  elapsedMs: number;
+  dueMs: number | null;
+  stopMs: number | null;
+}
+
+export function reactionModel(timeline: Timeline, policy: PriorityPolicy): ClockModel {
+  return {
+    targetMs: policy.reactionHours * HOUR_MS,
+    spans: [],
+    tailFrom: timeline.createdMs,
+    stopMs: timeline.reactionStopMs,
+    paused: false,
+  };
+}
+
+export function resolutionModel(timeline: Timeline, policy: PriorityPolicy): ClockModel {
+  const spans: Array<[number, number]> = [];
+  let cursor = timeline.createdMs;
+  for (const gap of timeline.excluded) {
+    if (gap.from > cursor) spans.push([cursor, gap.from]);
+    cursor = gap.to;
+  }
+  const pause = timeline.openPause;
+  if (pause && pause.from > cursor) spans.push([cursor, pause.from]);
+  return {
+    targetMs: policy.resolutionHours * HOUR_MS + timeline.extensionMs,
+    spans,
+    tailFrom: pause ? null : cursor,
+    stopMs: timeline.resolutionStopMs,
+    paused: pause !== null,
+  };
+}
+
+/** Earliest instant at which the clock has counted `amount`, or null if it never will. */
+export function instantWhenCounted(
+  model: ClockModel,
+  schedule: WorkSchedule,
+  amount: number,
+): number | null {
+  let needed = amount;
+  for (const [from, to] of model.spans) {
+    const base = schedule.counted(from);
+    const available = schedule.counted(to) - base;
+    if (available >= needed) return Math.max(from, schedule.reach(base + needed));
+    needed -= available;
+  }
+  if (model.tailFrom === null) return null;
+  return Math.max(model.tailFrom, schedule.reach(schedule.counted(model.tailFrom) + needed));
+}
+
+export function elapsedOf(model: ClockModel, schedule: WorkSchedule, nowMs: number): number {
+  let elapsed = 0;
+  for (const [from, to] of model.spans) elapsed += schedule.counted(to) - schedule.counted(from);
+  if (model.tailFrom !== null) {
+    const end = model.stopMs ?? nowMs;
+    if (end > model.tailFrom) elapsed += schedule.counted(end) - schedule.counted(model.tailFrom);
+  }
+  return elapsed;
+}
+
+/** Rule 10: status by instants, the first that applies. */
+export function evaluateClock(
+  model: ClockModel,
+  schedule: WorkSchedule,
+  nowMs: number,
+): ClockResult {
+  const dueMs = instantWhenCounted(model, schedule, model.targetMs);
+  const elapsedMs = elapsedOf(model, schedule, nowMs);
+  let status: ClockStatus;
+  if (model.stopMs !== null) status = dueMs !== null && model.stopMs <= dueMs ? 'met' : 'breached';
+  else if (dueMs !== null && nowMs > dueMs) status = 'breached';
+  else if (model.paused) status = 'paused';
+  else if (!schedule.isWorking(nowMs)) status = 'waiting';
+  else status = 'running';
+  return { status, targetMs: model.targetMs, elapsedMs, dueMs, stopMs: model.stopMs };
+}

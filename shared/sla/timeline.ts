@@ -1,0 +1,234 @@
+import { parseIsoDate } from '../calendars/civil-date';
+import { findCalendar } from '../calendars/registry';
+import type { ProductionCalendar } from '../calendars/calendar-format';
+import { describe, requireInstant } from './instants';
+import type { ResolvedPolicy } from './policy';
+import {
+  PAUSE_REASONS,
+  SLA_EVENT_TYPES,
+  SlaInputError,
+  type PauseReason,
+  type Priority,
+} from './types';
+import { isKnownZone } from './zone';
+
+/** A span the resolution clock does not count: an ended pause, or resolved → reopened. */
+export interface ExcludedSpan {
+  from: number;
+  to: number;
+  kind: 'pause' | 'resolved';
+  reason?: PauseReason;
+  note?: string;
+}
+
+/** The validated ticket as of `now`, reduced to what the clocks need. */
+export interface Timeline {
+  createdMs: number;
+  nowMs: number;
+  /** Latest priority as of now (rule 8). */
+  priority: Priority;
+  timeZone: string;
+  calendar: ProductionCalendar;
+  reactionStopMs: number | null;
+  excluded: ExcludedSpan[];
+  openPause: { from: number; reason: PauseReason; note?: string } | null;
+  resolutionStopMs: number | null;
+  extensionMs: number;
+}
+
+type Lifecycle = 'open' | 'paused' | 'resolved' | 'fix_scheduled';
+
+const PRIORITIES = new Set<unknown>([1, 2, 3, 4]);
+const EVENT_TYPES = new Set<string>(SLA_EVENT_TYPES);
+const REASONS = new Set<string>(PAUSE_REASONS);
+const REACTION_STOPS = new Set<string>(['reacted', 'paused', 'resolved', 'fix_scheduled']);
+const HOUR_MS = 3_600_000;
+
+interface ParsedEvent {
+  index: number;
+  type: string;
+  atMs: number;
+  raw: Record<string, unknown>;
+  label: string;
+}
+
+function fail(event: ParsedEvent, problem: string): never {
+  throw new SlaInputError(`events[${event.index}] (${event.label}): ${problem}`);
+}
+
+function parseEvents(events: unknown, createdMs: number): ParsedEvent[] {
+  if (!Array.isArray(events))
+    throw new SlaInputError(`ticket.events must be an array, got ${describe(events)}`);
+  const parsed: ParsedEvent[] = [];
+  for (let index = 0; index < events.length; index++) {
+    const raw: unknown = events[index];
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      throw new SlaInputError(`events[${index}] must be an object, got ${describe(raw)}`);
+    }
+    const record = raw as Record<string, unknown>;
+    const type = record.type;
+    if (typeof type !== 'string' || !EVENT_TYPES.has(type)) {
+      throw new SlaInputError(
+        `events[${index}].type ${describe(type)} is not one of ${SLA_EVENT_TYPES.join(', ')}`,
+      );
+    }
+    const atMs = requireInstant(record.at, `events[${index}].at (${type})`);
+    const event: ParsedEvent = {
+      index,
+      type,
+      atMs,
+      raw: record,
+      label: `${type} at ${String(record.at)}`,
+    };
+    if (atMs < createdMs) fail(event, 'is before the ticket was created');
+    const previous = parsed[index - 1];
+    if (previous && atMs < previous.atMs)
+      fail(event, `is earlier than events[${index - 1}]; events must be in time order`);
+    checkFields(event);
+    parsed.push(event);
+  }
+  return parsed;
+}
+
+function checkFields(event: ParsedEvent): void {
+  const { raw } = event;
+  if (raw.note !== undefined && typeof raw.note !== 'string') fail(event, 'note must be a string');
+  if (event.type === 'paused') {
+    if (typeof raw.reason !== 'string' || !REASONS.has(raw.reason)) {
+      fail(event, `reason ${describe(raw.reason)} is not one of ${PAUSE_REASONS.join(', ')}`);
+    }
+    if (raw.reason === 'other' && (typeof raw.note !== 'string' || raw.note.trim() === '')) {
+      fail(event, 'a pause for reason "other" needs a note saying what the circumstances are');
+    }
+  } else if (event.type === 'extended') {
+    if (typeof raw.hours !== 'number' || !Number.isFinite(raw.hours) || raw.hours <= 0) {
+      fail(event, `hours must be a number > 0, got ${describe(raw.hours)}`);
+    }
+  } else if (event.type === 'priority_changed') {
+    if (!PRIORITIES.has(raw.to)) fail(event, `to must be a priority 1–4, got ${describe(raw.to)}`);
+  } else if (event.type === 'fix_scheduled' && raw.releaseDate !== undefined) {
+    if (typeof raw.releaseDate !== 'string' || parseIsoDate(raw.releaseDate) === null) {
+      fail(event, `releaseDate must be a YYYY-MM-DD date, got ${describe(raw.releaseDate)}`);
+    }
+  }
+}
+
+/** Validates the ticket (rule 11) and replays its events up to `now`. */
+export function readTimeline(ticket: unknown, now: unknown, policy: ResolvedPolicy): Timeline {
+  if (typeof ticket !== 'object' || ticket === null)
+    throw new SlaInputError(`ticket must be an object, got ${describe(ticket)}`);
+  const t = ticket as Record<string, unknown>;
+  if (!PRIORITIES.has(t.priority))
+    throw new SlaInputError(`ticket.priority must be 1, 2, 3 or 4, got ${describe(t.priority)}`);
+  const createdMs = requireInstant(t.createdAt, 'ticket.createdAt');
+  if (typeof t.timeZone !== 'string' || !isKnownZone(t.timeZone)) {
+    throw new SlaInputError(
+      `ticket.timeZone ${describe(t.timeZone)} is not a known IANA time zone`,
+    );
+  }
+  const calendarId = t.calendar ?? policy.defaultCalendar;
+  const calendar = typeof calendarId === 'string' ? findCalendar(calendarId) : undefined;
+  if (!calendar)
+    throw new SlaInputError(`ticket.calendar ${describe(calendarId)} is not a registered calendar`);
+  const nowMs = requireInstant(now, 'now');
+  if (nowMs < createdMs) throw new SlaInputError('now is before ticket.createdAt');
+
+  const events = parseEvents(t.events, createdMs);
+  let finalPriority = t.priority as Priority;
+  for (const e of events)
+    if (e.atMs <= nowMs && e.type === 'priority_changed') finalPriority = e.raw.to as Priority;
+
+  const timeline: Timeline = {
+    createdMs,
+    nowMs,
+    priority: finalPriority,
+    timeZone: t.timeZone,
+    calendar,
+    reactionStopMs: null,
+    excluded: [],
+    openPause: null,
+    resolutionStopMs: null,
+    extensionMs: 0,
+  };
+  let priority = t.priority as Priority;
+  let state: Lifecycle = 'open';
+  for (const e of events) {
+    if (e.atMs > nowMs) break;
+    if (timeline.reactionStopMs === null && REACTION_STOPS.has(e.type))
+      timeline.reactionStopMs = e.atMs;
+    switch (e.type) {
+      case 'paused':
+        if (state !== 'open') fail(e, `cannot pause a ticket that is ${describeState(state)}`);
+        timeline.openPause = { from: e.atMs, reason: e.raw.reason as PauseReason, ...noteOf(e) };
+        state = 'paused';
+        break;
+      case 'resumed':
+        if (state !== 'paused')
+          fail(e, `resume without a pause: the ticket is ${describeState(state)}`);
+        closePause(timeline, e.atMs);
+        state = 'open';
+        break;
+      case 'resolved':
+        if (state === 'resolved') fail(e, 'the ticket is already resolved');
+        closePause(timeline, e.atMs);
+        timeline.resolutionStopMs ??= e.atMs;
+        state = 'resolved';
+        break;
+      case 'fix_scheduled':
+        if (priority !== 4)
+          fail(e, `a fix date answers only a P4 ticket; the ticket is P${priority} at that moment`);
+        if (state === 'resolved') fail(e, 'the ticket is already resolved');
+        closePause(timeline, e.atMs);
+        // Rule 6: the answer with a release date stops the clock only of a ticket evaluated as P4.
+        if (finalPriority === 4) timeline.resolutionStopMs ??= e.atMs;
+        state = 'fix_scheduled';
+        break;
+      case 'reopened':
+        if (state !== 'resolved' && state !== 'fix_scheduled')
+          fail(e, `cannot reopen a ticket that is ${describeState(state)}`);
+        if (timeline.resolutionStopMs !== null) {
+          timeline.excluded.push({ from: timeline.resolutionStopMs, to: e.atMs, kind: 'resolved' });
+          timeline.resolutionStopMs = null;
+        }
+        state = 'open';
+        break;
+      case 'extended':
+        if (priority !== 3)
+          fail(
+            e,
+            `an extension applies only to a P3 ticket; the ticket is P${priority} at that moment`,
+          );
+        if (finalPriority === 3) timeline.extensionMs += (e.raw.hours as number) * HOUR_MS;
+        break;
+      case 'priority_changed':
+        priority = e.raw.to as Priority;
+        break;
+    }
+  }
+  return timeline;
+}
+
+function noteOf(e: ParsedEvent): { note?: string } {
+  return typeof e.raw.note === 'string' ? { note: e.raw.note } : {};
+}
+
+function closePause(timeline: Timeline, at: number): void {
+  const pause = timeline.openPause;
+  if (!pause) return;
+  timeline.excluded.push({
+    from: pause.from,
+    to: at,
+    kind: 'pause',
+    reason: pause.reason,
+    ...(pause.note !== undefined ? { note: pause.note } : {}),
+  });
+  timeline.openPause = null;
+}
+
+function describeState(state: Lifecycle): string {
+  return state === 'fix_scheduled'
+    ? 'answered with a fix date (reopen it first)'
+    : state === 'open'
+      ? 'open'
+      : `already ${state}`;
+}
