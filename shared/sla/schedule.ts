@@ -102,9 +102,13 @@ export class BusinessSchedule implements WorkSchedule {
 
   uncoveredYears(from: number, to: number): number[] {
     const years = new Set<number>();
+    // A day matters if its full-length window could meet [from, to], whatever kind it turned out.
+    const workdayMs = (this.hours.endMinute - this.hours.startMinute) * 60_000;
     const last = this.dayIndexAt(to);
     for (let i = this.dayIndexAt(from); i <= last; i++) {
-      if (!this.covered[i]) years.add(civilDateOf(this.firstDay + i).year);
+      if (!this.covered[i] && this.starts[i]! + workdayMs > from && this.starts[i]! <= to) {
+        years.add(civilDateOf(this.firstDay + i).year);
+      }
     }
     return [...years].sort((a, b) => a - b);
   }

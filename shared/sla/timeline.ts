@@ -36,7 +36,7 @@ export interface Timeline {
   extensionMs: number;
 }
 
-type Lifecycle = 'open' | 'paused' | 'resolved' | 'fix_scheduled';
+type Lifecycle = 'open' | 'paused' | 'resolved';
 
 const PRIORITIES = new Set<unknown>([1, 2, 3, 4]);
 const EVENT_TYPES = new Set<string>(SLA_EVENT_TYPES);
@@ -151,6 +151,8 @@ export function readTimeline(ticket: unknown, now: unknown, policy: ResolvedPoli
     extensionMs: 0,
   };
   let priority = t.priority as Priority;
+  // The ticket's lifecycle (what rule 11 validates) is open, paused or resolved. A P4 answer with
+  // a release date stops the resolution clock without changing it (rules 5, 6 read literally).
   let state: Lifecycle = 'open';
   for (const e of events) {
     if (e.atMs > nowMs) break;
@@ -158,39 +160,36 @@ export function readTimeline(ticket: unknown, now: unknown, policy: ResolvedPoli
       timeline.reactionStopMs = e.atMs;
     switch (e.type) {
       case 'paused':
-        if (state !== 'open') fail(e, `cannot pause a ticket that is ${describeState(state)}`);
-        timeline.openPause = { from: e.atMs, reason: e.raw.reason as PauseReason, ...noteOf(e) };
+        if (state !== 'open') fail(e, `cannot pause a ticket that is already ${state}`);
         state = 'paused';
+        // A pause after the clock stopped changes no count.
+        if (timeline.resolutionStopMs === null) {
+          timeline.openPause = { from: e.atMs, reason: e.raw.reason as PauseReason, ...noteOf(e) };
+        }
         break;
       case 'resumed':
-        if (state !== 'paused')
-          fail(e, `resume without a pause: the ticket is ${describeState(state)}`);
-        closePause(timeline, e.atMs);
+        if (state !== 'paused') fail(e, `resume without a pause: the ticket is ${state}`);
         state = 'open';
+        closePause(timeline, e.atMs);
         break;
       case 'resolved':
         if (state === 'resolved') fail(e, 'the ticket is already resolved');
-        closePause(timeline, e.atMs);
-        timeline.resolutionStopMs ??= e.atMs;
         state = 'resolved';
+        stopResolution(timeline, e.atMs);
         break;
       case 'fix_scheduled':
         if (priority !== 4)
           fail(e, `a fix date answers only a P4 ticket; the ticket is P${priority} at that moment`);
-        if (state === 'resolved') fail(e, 'the ticket is already resolved');
-        closePause(timeline, e.atMs);
-        // Rule 6: the answer with a release date stops the clock only of a ticket evaluated as P4.
-        if (finalPriority === 4) timeline.resolutionStopMs ??= e.atMs;
-        state = 'fix_scheduled';
+        // Rule 6: the answer stops the clock only of a ticket that is evaluated as P4 (rule 8).
+        if (finalPriority === 4) stopResolution(timeline, e.atMs);
         break;
       case 'reopened':
-        if (state !== 'resolved' && state !== 'fix_scheduled')
-          fail(e, `cannot reopen a ticket that is ${describeState(state)}`);
+        if (state !== 'resolved') fail(e, `cannot reopen a ticket that is ${state}, not resolved`);
+        state = 'open';
         if (timeline.resolutionStopMs !== null) {
           timeline.excluded.push({ from: timeline.resolutionStopMs, to: e.atMs, kind: 'resolved' });
           timeline.resolutionStopMs = null;
         }
-        state = 'open';
         break;
       case 'extended':
         if (priority !== 3)
@@ -225,10 +224,9 @@ function closePause(timeline: Timeline, at: number): void {
   timeline.openPause = null;
 }
 
-function describeState(state: Lifecycle): string {
-  return state === 'fix_scheduled'
-    ? 'answered with a fix date (reopen it first)'
-    : state === 'open'
-      ? 'open'
-      : `already ${state}`;
+/** The first stop since the last reopen ends an open pause there: the clock cannot be paused and stopped. */
+function stopResolution(timeline: Timeline, at: number): void {
+  if (timeline.resolutionStopMs !== null) return;
+  closePause(timeline, at);
+  timeline.resolutionStopMs = at;
 }

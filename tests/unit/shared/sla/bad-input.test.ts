@@ -124,6 +124,20 @@ const cases: Array<[string, SlaTicket, string | Date, RegExp]> = [
     /events\[1\] .*cannot reopen/,
   ],
   [
+    'reopen of a P4 answered with a date but never resolved',
+    withEvents(
+      [
+        { type: 'fix_scheduled', at: at('11:00') },
+        { type: 'reopened', at: at('12:00') },
+      ],
+      {
+        priority: 4,
+      },
+    ),
+    NOW,
+    /events\[1\] .*cannot reopen a ticket that is open, not resolved/,
+  ],
+  [
     'extension on a P2 ticket',
     withEvents([{ type: 'extended', at: at('11:00'), hours: 8 }]),
     NOW,

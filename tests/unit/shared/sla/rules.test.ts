@@ -138,6 +138,15 @@ describe('rule 2: per-priority schedules in the organization zone and calendar',
     expect(r.warnings).toEqual([expect.stringContaining('no data for 2028')]);
   });
 
+  it('does not warn about the previous year for a ticket created just after New Year midnight', () => {
+    // 2024-01-01T00:00Z is 02:00 on 1 January in Kaliningrad; 2023 cannot contribute.
+    const r = evaluateSla(
+      ticket(2, '2024-01-01T00:00:00Z', 'Europe/Kaliningrad'),
+      '2024-01-01T01:00:00Z',
+    );
+    expect(r).not.toHaveProperty('warnings');
+  });
+
   it('has no warnings field when every counted year has data', () => {
     const r = evaluateSla(
       ticket(2, '2026-06-10T10:00:00+03:00', 'Europe/Moscow'),
@@ -347,14 +356,41 @@ describe('rule 6: resolution stops at resolved (P4 also at fix_scheduled); reope
     });
   });
 
-  it('a P4 answered with a date and then reopened runs again without the gap', () => {
+  it('a P4 answered with a date, resolved and reopened runs again without the gap', () => {
     const t = ticket(4, created, 'Europe/Moscow', [
       { type: 'fix_scheduled', at: '2025-11-05T12:00:00+03:00', releaseDate: '2025-12-01' },
+      { type: 'resolved', at: '2025-11-05T15:00:00+03:00' },
       { type: 'reopened', at: '2025-11-06T12:00:00+03:00' },
     ]);
+    // The clock stopped at the answer (12:00), not at the resolve: 2 h + Thu 12–13.
     expect(evaluateSla(t, '2025-11-06T13:00:00+03:00').resolution).toMatchObject({
       status: 'running',
       elapsedMs: 3 * HOUR,
+    });
+  });
+
+  it('a P4 answer stops the clock during a pause without ending the pause itself', () => {
+    const t = ticket(4, created, 'Europe/Moscow', [
+      { type: 'paused', at: '2025-11-05T11:00:00+03:00', reason: 'awaiting_user_info' },
+      { type: 'fix_scheduled', at: '2025-11-05T12:00:00+03:00', releaseDate: '2025-12-01' },
+      { type: 'resumed', at: '2025-11-05T13:00:00+03:00' },
+    ]);
+    expect(evaluateSla(t, '2025-11-05T14:00:00+03:00').resolution).toMatchObject({
+      status: 'met',
+      elapsedMs: 1 * HOUR,
+      stoppedAt: '2025-11-05T09:00:00.000Z',
+    });
+  });
+
+  it('the answer no longer stops the clock once the ticket is evaluated as P3', () => {
+    const t = ticket(4, created, 'Europe/Moscow', [
+      { type: 'fix_scheduled', at: '2025-11-05T12:00:00+03:00', releaseDate: '2025-12-01' },
+      { type: 'priority_changed', at: '2025-11-05T13:00:00+03:00', to: 3 },
+    ]);
+    expect(evaluateSla(t, '2025-11-05T14:00:00+03:00').resolution).toMatchObject({
+      status: 'running',
+      elapsedMs: 4 * HOUR,
+      stoppedAt: null,
     });
   });
 });
