@@ -66,6 +66,8 @@ export class BusinessSchedule implements WorkSchedule {
   private prefix = new Float64Array(1);
   private kinds = new Uint8Array(0);
   private covered = new Uint8Array(0);
+  /** uncoveredBefore[i]: days before day i counted by the calendar's fallback (O(1) warnings). */
+  private uncoveredBefore = new Int32Array(1);
 
   constructor(
     private readonly zone: string,
@@ -101,14 +103,15 @@ export class BusinessSchedule implements WorkSchedule {
   }
 
   uncoveredYears(from: number, to: number): number[] {
-    const years = new Set<number>();
     // A day matters if its full-length window could meet [from, to], whatever kind it turned out.
     const workdayMs = (this.hours.endMinute - this.hours.startMinute) * 60_000;
     const last = this.dayIndexAt(to);
-    for (let i = this.dayIndexAt(from); i <= last; i++) {
-      if (!this.covered[i] && this.starts[i]! + workdayMs > from && this.starts[i]! <= to) {
-        years.add(civilDateOf(this.firstDay + i).year);
-      }
+    let first = this.dayIndexAt(from);
+    if (this.starts[first]! + workdayMs <= from) first++;
+    if (first > last || this.uncoveredBefore[last + 1] === this.uncoveredBefore[first]) return [];
+    const years = new Set<number>();
+    for (let i = first; i <= last; i++) {
+      if (!this.covered[i]) years.add(civilDateOf(this.firstDay + i).year);
     }
     return [...years].sort((a, b) => a - b);
   }
@@ -200,6 +203,10 @@ export class BusinessSchedule implements WorkSchedule {
     const anchorIndex = anchor - from;
     for (let i = anchorIndex; i < count; i++) prefix[i + 1] = prefix[i]! + (ends[i]! - starts[i]!);
     for (let i = anchorIndex - 1; i >= 0; i--) prefix[i] = prefix[i + 1]! - (ends[i]! - starts[i]!);
+    const uncoveredBefore = new Int32Array(count + 1);
+    for (let i = 0; i < count; i++)
+      uncoveredBefore[i + 1] = uncoveredBefore[i]! + (covered[i] ? 0 : 1);
+    this.uncoveredBefore = uncoveredBefore;
     this.anchorDay = anchor;
     this.firstDay = from;
     this.dayCount = count;

@@ -1,0 +1,228 @@
+import { commandPayloads, type CommandPayload, type CommandType } from '../erp/commands';
+import { formatInstant, parseInstant } from '../sla/instants';
+import { evaluateSla } from '../sla/evaluate';
+import { SlaInputError, type SlaEvent, type SlaEventType } from '../sla/types';
+import { toSlaTicket, type Organization, type Ticket, type TicketEventRecord } from './ticket';
+
+export interface CommandContext {
+  commandId: string;
+  ticketId: string;
+  author: string;
+  /** When the engineer acted, already clamped by `eventTimeFor`. */
+  at: string;
+  adjusted: boolean;
+  /** The version the device saw; null for `create`. */
+  baseVersion: number | null;
+  organization: Organization | undefined;
+  /** Server time, stamped as `updatedAt`. */
+  now: string;
+  /** The server assigns registration numbers; the client leaves them null. */
+  nextNumber?: () => number;
+}
+
+export type ApplyOutcome =
+  | { status: 'applied'; ticket: Ticket }
+  | { status: 'noop' }
+  | { status: 'conflict' | 'rejected'; error: { code: string; message: string } };
+
+const SLA_EVENT_OF: Partial<Record<CommandType, SlaEventType>> = {
+  react: 'reacted',
+  pause: 'paused',
+  resume: 'resumed',
+  resolve: 'resolved',
+  reopen: 'reopened',
+  schedule_fix: 'fix_scheduled',
+  extend: 'extended',
+  change_priority: 'priority_changed',
+};
+
+/**
+ * The time an event is recorded at: when the engineer acted, but never in the server's future and
+ * never before the ticket's previous event (the SLA log must stay in order). Clamped times are
+ * marked, not dropped (contract 2).
+ */
+export function eventTimeFor(
+  ticket: Pick<Ticket, 'createdAt' | 'events'> | null,
+  clientAt: string,
+  serverNow: string,
+): { at: string; adjusted: boolean } {
+  const client = parseInstant(clientAt)!;
+  let at = Math.min(client, parseInstant(serverNow)!);
+  if (ticket) {
+    const last = ticket.events[ticket.events.length - 1];
+    at = Math.max(at, parseInstant(last ? last.at : ticket.createdAt)!);
+  }
+  return { at: formatInstant(at), adjusted: at !== client };
+}
+
+const reject = (code: string, message: string): ApplyOutcome => ({
+  status: 'rejected',
+  error: { code, message },
+});
+const conflict = (code: string, message: string): ApplyOutcome => ({
+  status: 'conflict',
+  error: { code, message },
+});
+
+/**
+ * Applies one command to a ticket: the single definition of what each user action does, used by
+ * the ERP (authoritative) and by the client (optimistic view).
+ */
+export function applyCommand(
+  ticket: Ticket | null,
+  type: CommandType,
+  payload: unknown,
+  ctx: CommandContext,
+): ApplyOutcome {
+  const schema = commandPayloads[type];
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return reject(
+      'invalid_payload',
+      `${type}: payload.${issue?.path.join('.') || ''} ${issue?.message ?? 'is invalid'}`,
+    );
+  }
+  if (type === 'create') return create(ticket, parsed.data as never, ctx);
+  if (!ticket) return reject('unknown_ticket', `${type}: the ticket does not exist`);
+
+  const stale = ctx.baseVersion !== null && ctx.baseVersion < ticket.version;
+  const refuse = (code: string, message: string) =>
+    stale ? conflict(code, message) : reject(code, message);
+  const data = parsed.data as Record<string, unknown>;
+  const next: Ticket = { ...ticket, version: ticket.version + 1, updatedAt: ctx.now };
+
+  switch (type) {
+    case 'comment':
+      next.comments = [
+        ...ticket.comments,
+        { commandId: ctx.commandId, author: ctx.author, at: ctx.at, text: data.text as string },
+      ];
+      return { status: 'applied', ticket: next };
+    case 'log_work':
+      next.workLogs = [
+        ...ticket.workLogs,
+        {
+          commandId: ctx.commandId,
+          author: ctx.author,
+          at: ctx.at,
+          startedAt: data.startedAt as string,
+          endedAt: data.endedAt as string,
+          note: data.note as string,
+        },
+      ];
+      return { status: 'applied', ticket: next };
+    case 'react':
+      if (ticket.assignee !== null && ticket.assignee !== ctx.author) {
+        return conflict(
+          'assigned_elsewhere',
+          `react: the ticket is already in work by ${ticket.assignee}`,
+        );
+      }
+      if (ticket.assignee === ctx.author) return { status: 'noop' };
+      next.assignee = ctx.author;
+      break;
+    case 'change_priority':
+      if (data.to === ticket.priority) return { status: 'noop' };
+      next.priority = data.to as Ticket['priority'];
+      break;
+    case 'pause':
+      next.state = 'paused';
+      break;
+    case 'resume':
+      next.state = 'open';
+      break;
+    case 'resolve':
+      next.state = 'resolved';
+      next.result = data.result as string;
+      break;
+    case 'reopen':
+      next.state = 'open';
+      break;
+    case 'schedule_fix':
+      next.releaseDate = data.releaseDate as string;
+      break;
+  }
+
+  const event: TicketEventRecord = {
+    ...(eventFields(SLA_EVENT_OF[type]!, data) as SlaEvent),
+    at: ctx.at,
+    commandId: ctx.commandId,
+    author: ctx.author,
+    ...(ctx.adjusted ? { adjusted: true } : {}),
+  };
+  next.events = [...ticket.events, event];
+  if (!ctx.organization)
+    return reject('unknown_organization', `${type}: the ticket's organization is unknown`);
+  try {
+    evaluateSla(toSlaTicket(next, ctx.organization), ctx.at);
+  } catch (error) {
+    if (error instanceof SlaInputError)
+      return refuse('invalid_transition', `${type}: ${error.message}`);
+    throw error;
+  }
+  return { status: 'applied', ticket: next };
+}
+
+function eventFields(type: SlaEventType, data: Record<string, unknown>): Omit<SlaEvent, 'at'> {
+  switch (type) {
+    case 'paused':
+      return {
+        type,
+        reason: data.reason as SlaEvent['reason'],
+        ...(data.note ? { note: data.note as string } : {}),
+      };
+    case 'extended':
+      return { type, hours: data.hours as number, note: data.note as string };
+    case 'priority_changed':
+      return { type, to: data.to as SlaEvent['to'] };
+    case 'fix_scheduled':
+      return { type, releaseDate: data.releaseDate as string };
+    default:
+      return { type };
+  }
+}
+
+function create(
+  existing: Ticket | null,
+  data: CommandPayload<'create'>,
+  ctx: CommandContext,
+): ApplyOutcome {
+  if (existing) return conflict('ticket_exists', 'create: a ticket with this id already exists');
+  const org = ctx.organization;
+  if (!org || org.id !== data.organizationId) {
+    return reject(
+      'unknown_organization',
+      `create: payload.organizationId "${data.organizationId}" is not a known organization`,
+    );
+  }
+  if (parseInstant(data.createdAt)! > parseInstant(ctx.now)!) {
+    return reject('created_in_future', 'create: payload.createdAt is in the future');
+  }
+  const ticket: Ticket = {
+    id: ctx.ticketId,
+    number: ctx.nextNumber?.() ?? null,
+    organizationId: data.organizationId,
+    account: data.account,
+    reporterEmail: data.reporterEmail,
+    title: data.title,
+    steps: data.steps,
+    expected: data.expected,
+    actual: data.actual,
+    diagnostics: data.diagnostics,
+    notUserSideConfirmed: true,
+    priority: data.priority,
+    initialPriority: data.priority,
+    createdAt: formatInstant(parseInstant(data.createdAt)!),
+    state: 'open',
+    assignee: null,
+    result: null,
+    releaseDate: null,
+    events: [],
+    comments: [],
+    workLogs: [],
+    updatedAt: ctx.now,
+    version: 1,
+  };
+  return { status: 'applied', ticket };
+}

@@ -1,0 +1,2 @@
+export * from './ticket';
+export * from './apply-command';

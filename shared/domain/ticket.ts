@@ -1,0 +1,91 @@
+import type { Priority, SlaEvent, SlaTicket } from '../sla/types';
+
+/** An SLA event as the ERP stores it: who did it, from which command, and whether its time was adjusted. */
+export interface TicketEventRecord extends SlaEvent {
+  commandId: string;
+  author: string;
+  /** The server clamped the engineer's time (in its future, or before the previous event). */
+  adjusted?: boolean;
+}
+
+export interface TicketComment {
+  commandId: string;
+  author: string;
+  at: string;
+  text: string;
+}
+
+/** An on-site visit or other logged work. */
+export interface WorkLog {
+  commandId: string;
+  author: string;
+  at: string;
+  startedAt: string;
+  endedAt: string;
+  note: string;
+}
+
+export type TicketState = 'open' | 'paused' | 'resolved';
+
+/** A support request (§4) with everything that happened to it. */
+export interface Ticket {
+  id: string;
+  /** Server-assigned registration number; null until the ERP has registered an offline intake. */
+  number: number | null;
+  organizationId: string;
+  account: string;
+  reporterEmail: string;
+  title: string;
+  steps: string;
+  expected: string;
+  actual: string;
+  diagnostics: string;
+  notUserSideConfirmed: true;
+  /** Current priority; `initialPriority` is what the request was registered with. */
+  priority: Priority;
+  initialPriority: Priority;
+  createdAt: string;
+  state: TicketState;
+  assignee: string | null;
+  result: string | null;
+  releaseDate: string | null;
+  events: TicketEventRecord[];
+  comments: TicketComment[];
+  workLogs: WorkLog[];
+  updatedAt: string;
+  version: number;
+}
+
+export interface Organization {
+  id: string;
+  name: string;
+  /** IANA zone the regulation counts in ("в часовом поясе пользователя"). */
+  timeZone: string;
+  /** Production calendar id: 'RU', 'none' or a registered one. */
+  calendar: string;
+  accounts: string[];
+  contactEmails: string[];
+  version: number;
+}
+
+/** The SLA engine's view of a ticket. */
+export function toSlaTicket(
+  ticket: Pick<Ticket, 'initialPriority' | 'createdAt' | 'events'>,
+  organization: Pick<Organization, 'timeZone' | 'calendar'>,
+): SlaTicket {
+  return {
+    priority: ticket.initialPriority,
+    createdAt: ticket.createdAt,
+    timeZone: organization.timeZone,
+    calendar: organization.calendar,
+    events: ticket.events.map(({ type, at, reason, note, hours, to, releaseDate }) => ({
+      type,
+      at,
+      ...(reason !== undefined ? { reason } : {}),
+      ...(note !== undefined ? { note } : {}),
+      ...(hours !== undefined ? { hours } : {}),
+      ...(to !== undefined ? { to } : {}),
+      ...(releaseDate !== undefined ? { releaseDate } : {}),
+    })),
+  };
+}

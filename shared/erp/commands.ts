@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { PAUSE_REASONS } from '../sla/types';
+import { parseIsoDate } from '../calendars/civil-date';
+import { parseInstant } from '../sla/instants';
+
+// Command payloads of contract 2. Each user action becomes one command; the ticket's SLA events
+// are derived from the commands the server applied (see ticket-commands.ts).
+
+const text = (field: string, max: number) =>
+  z
+    .string({ error: `${field} must be a string` })
+    .trim()
+    .min(1, `${field} must not be empty`)
+    .max(max, `${field} must be at most ${max} characters`);
+
+export const isoInstant = z
+  .string()
+  .refine(
+    (value) => parseInstant(value) !== null,
+    'must be an ISO 8601 instant with Z or an offset',
+  );
+export const isoDate = z
+  .string()
+  .refine((value) => parseIsoDate(value) !== null, 'must be a YYYY-MM-DD date');
+export const prioritySchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
+  error: 'priority must be 1, 2, 3 or 4',
+});
+export const pauseReasonSchema = z.enum(PAUSE_REASONS);
+
+/** The request fields of §4 plus what the registration needs. */
+export const createPayload = z
+  .object({
+    organizationId: text('organizationId', 64),
+    account: text('account', 200),
+    reporterEmail: z.email('reporterEmail must be an e-mail address').max(254),
+    priority: prioritySchema,
+    title: text('title', 300),
+    steps: text('steps', 20_000),
+    expected: text('expected', 20_000),
+    actual: text('actual', 20_000),
+    diagnostics: text('diagnostics', 20_000),
+    notUserSideConfirmed: z.literal(true, {
+      error: 'notUserSideConfirmed must be true: the user confirms the cause is not on their side',
+    }),
+    createdAt: isoInstant,
+  })
+  .strict();
+
+export const pausePayload = z
+  .object({ reason: pauseReasonSchema, note: z.string().trim().max(5_000).optional() })
+  .strict()
+  .refine((p) => p.reason !== 'other' || (p.note !== undefined && p.note.length > 0), {
+    message: 'note is required when the pause reason is "other"',
+    path: ['note'],
+  });
+
+export const logWorkPayload = z
+  .object({ startedAt: isoInstant, endedAt: isoInstant, note: z.string().trim().max(5_000) })
+  .strict()
+  .refine((p) => parseInstant(p.endedAt)! > parseInstant(p.startedAt)!, {
+    message: 'endedAt must be after startedAt',
+    path: ['endedAt'],
+  });
+
+export const commandPayloads = {
+  create: createPayload,
+  react: z.object({}).strict(),
+  pause: pausePayload,
+  resume: z.object({}).strict(),
+  resolve: z.object({ result: text('result', 20_000) }).strict(),
+  reopen: z.object({ reason: z.string().trim().max(5_000).optional() }).strict(),
+  schedule_fix: z.object({ releaseDate: isoDate }).strict(),
+  extend: z
+    .object({
+      hours: z.number().finite().positive('hours must be > 0').max(10_000),
+      note: text('note', 5_000),
+    })
+    .strict(),
+  change_priority: z.object({ to: prioritySchema }).strict(),
+  comment: z.object({ text: text('text', 20_000) }).strict(),
+  log_work: logWorkPayload,
+} as const;
+
+export type CommandType = keyof typeof commandPayloads;
+export const COMMAND_TYPES = Object.keys(commandPayloads) as CommandType[];
+export type CommandPayload<T extends CommandType> = z.infer<(typeof commandPayloads)[T]>;

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { COMMAND_TYPES, isoInstant } from './commands';
+
+export const PROTOCOL_VERSION = 1;
+export const MAX_PUSH_COMMANDS = 500;
+export const MAX_PULL_LIMIT = 1_000;
+
+const uuid = z.uuid('must be a UUID');
+
+/** One command as it travels; the payload is checked per type by `commandPayloads`. */
+export const wireCommand = z
+  .object({
+    commandId: uuid,
+    seq: z.number().int().positive('seq must be a positive integer'),
+    type: z.enum(COMMAND_TYPES as [string, ...string[]], {
+      error: `type must be one of ${COMMAND_TYPES.join(', ')}`,
+    }),
+    ticketId: z.string().min(1).max(64),
+    /** The ticket version the device saw; null for `create`. */
+    baseVersion: z.number().int().nonnegative().nullable(),
+    payload: z.record(z.string(), z.unknown()),
+    /** When the engineer acted, corrected by the device's measured clock offset. */
+    clientCreatedAt: isoInstant,
+  })
+  .strict();
+export type WireCommand = z.infer<typeof wireCommand>;
+
+export const pushRequest = z
+  .object({
+    protocolVersion: z.number().int(),
+    deviceId: uuid,
+    commands: z
+      .array(wireCommand)
+      .max(MAX_PUSH_COMMANDS, `at most ${MAX_PUSH_COMMANDS} commands per push`),
+  })
+  .strict();
+export type PushRequest = z.infer<typeof pushRequest>;
+
+export const COMMAND_STATUSES = [
+  'applied',
+  'duplicate',
+  'noop',
+  'conflict',
+  'rejected',
+  'deferred',
+] as const;
+export type CommandStatus = (typeof COMMAND_STATUSES)[number];
+
+export const errorBody = z.object({ code: z.string(), message: z.string() });
+export type ErrorBody = z.infer<typeof errorBody>;
+
+export const commandResult = z.object({
+  commandId: uuid,
+  seq: z.number().int().positive(),
+  status: z.enum(COMMAND_STATUSES),
+  ticket: z.unknown().optional(),
+  error: errorBody.optional(),
+});
+export type CommandResult = z.infer<typeof commandResult>;
+
+export const pushResponse = z.object({
+  lastSeq: z.number().int().nonnegative(),
+  results: z.array(commandResult),
+  serverTime: isoInstant,
+});
+export type PushResponse = z.infer<typeof pushResponse>;
+
+export const change = z.object({
+  entity: z.enum(['ticket', 'organization']),
+  id: z.string().min(1),
+  version: z.number().int().positive(),
+  deleted: z.boolean(),
+  data: z.unknown(),
+});
+export type Change = z.infer<typeof change>;
+
+export const changesResponse = z.object({
+  changes: z.array(change),
+  nextCursor: z.string().min(1),
+  hasMore: z.boolean(),
+});
+export type ChangesResponse = z.infer<typeof changesResponse>;
+
+/** Every error response carries `{ error: { code, message } }`; the message names the field. */
+export const errorResponse = z.object({ error: errorBody });
