@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyCommand,
+  eventTimeFor,
+  type CommandContext,
+  type Organization,
+  type Ticket,
+} from '@shared/domain';
+import { evaluateSla } from '@shared/sla';
+import { toSlaTicket } from '@shared/domain';
+
+const org: Organization = {
+  id: 'org-1',
+  name: 'ООО «Ромашка»',
+  timeZone: 'Asia/Novosibirsk',
+  calendar: 'RU',
+  accounts: ['ivanov'],
+  contactEmails: ['it@romashka.ru'],
+  version: 1,
+};
+
+const createPayload = {
+  organizationId: 'org-1',
+  account: 'ivanov',
+  reporterEmail: 'it@romashka.ru',
+  priority: 2,
+  title: 'Не формируется отчёт',
+  steps: 'Открыть отчёт → Сформировать',
+  expected: 'Отчёт сформирован',
+  actual: 'Ошибка 500',
+  diagnostics: 'Сеть в норме, кэш очищен',
+  notUserSideConfirmed: true,
+  createdAt: '2025-11-05T10:00:00+07:00',
+};
+
+let seq = 0;
+function ctx(patch: Partial<CommandContext> = {}): CommandContext {
+  seq += 1;
+  return {
+    commandId: `cmd-${seq}`,
+    ticketId: 't-1',
+    author: 'Петров П.',
+    at: '2025-11-05T04:00:00.000Z',
+    adjusted: false,
+    baseVersion: null,
+    organization: org,
+    now: '2025-11-05T04:00:00.000Z',
+    ...patch,
+  };
+}
+
+function created(): Ticket {
+  const outcome = applyCommand(null, 'create', createPayload, ctx({ nextNumber: () => 1042 }));
+  if (outcome.status !== 'applied') throw new Error('create failed');
+  return outcome.ticket;
+}
+
+describe('applyCommand', () => {
+  it('registers a request with every §4 field and normalises createdAt to UTC', () => {
+    expect(created()).toMatchObject({
+      id: 't-1',
+      number: 1042,
+      state: 'open',
+      priority: 2,
+      initialPriority: 2,
+      createdAt: '2025-11-05T03:00:00.000Z',
+      version: 1,
+      events: [],
+    });
+  });
+
+  it.each([
+    ['steps', { steps: '' }, /payload\.steps steps must not be empty/],
+    ['notUserSideConfirmed', { notUserSideConfirmed: false }, /notUserSideConfirmed must be true/],
+    ['reporterEmail', { reporterEmail: 'not-an-email' }, /reporterEmail must be an e-mail address/],
+    ['priority', { priority: 0 }, /priority must be 1, 2, 3 or 4/],
+  ])('rejects a create with a bad %s, naming it', (_field, patch, message) => {
+    const outcome = applyCommand(null, 'create', { ...createPayload, ...patch }, ctx());
+    expect(outcome).toMatchObject({
+      status: 'rejected',
+      error: { code: 'invalid_payload', message: expect.stringMatching(message) },
+    });
+  });
+
+  it('rejects a create without a §4 field', () => {
+    const { diagnostics: _omitted, ...withoutDiagnostics } = createPayload;
+    expect(applyCommand(null, 'create', withoutDiagnostics, ctx())).toMatchObject({
+      status: 'rejected',
+      error: { message: expect.stringContaining('payload.diagnostics') },
+    });
+  });
+
+  it('derives SLA events from commands, stamped with the time the engineer acted', () => {
+    let ticket = created();
+    const steps: Array<[Parameters<typeof applyCommand>[1], unknown, string]> = [
+      ['react', {}, '2025-11-05T04:30:00.000Z'],
+      ['pause', { reason: 'awaiting_user_info' }, '2025-11-05T05:00:00.000Z'],
+      ['resume', {}, '2025-11-05T06:00:00.000Z'],
+      ['comment', { text: 'Прислали логи' }, '2025-11-05T06:10:00.000Z'],
+      ['resolve', { result: 'Исправлено в 5.2.1' }, '2025-11-05T07:00:00.000Z'],
+    ];
+    for (const [type, payload, at] of steps) {
+      const outcome = applyCommand(ticket, type, payload, ctx({ at, baseVersion: ticket.version }));
+      expect(outcome.status).toBe('applied');
+      if (outcome.status === 'applied') ticket = outcome.ticket;
+    }
+    expect(ticket.events.map((e) => [e.type, e.at, e.author])).toEqual([
+      ['reacted', '2025-11-05T04:30:00.000Z', 'Петров П.'],
+      ['paused', '2025-11-05T05:00:00.000Z', 'Петров П.'],
+      ['resumed', '2025-11-05T06:00:00.000Z', 'Петров П.'],
+      ['resolved', '2025-11-05T07:00:00.000Z', 'Петров П.'],
+    ]);
+    expect(ticket).toMatchObject({
+      state: 'resolved',
+      result: 'Исправлено в 5.2.1',
+      assignee: 'Петров П.',
+      version: 6,
+    });
+    expect(ticket.comments).toHaveLength(1);
+    // Wed 2025-11-05 Novosibirsk (UTC+7): 10:00–14:00 local with a one-hour pause → 3 h counted.
+    expect(evaluateSla(toSlaTicket(ticket, org), '2025-11-05T08:00:00Z').resolution).toMatchObject({
+      status: 'met',
+      elapsedMs: 3 * 3_600_000,
+    });
+  });
+
+  it("is a noop to take a ticket one already has, and a conflict to take someone else's", () => {
+    const taken = applyCommand(created(), 'react', {}, ctx({ baseVersion: 1 }));
+    if (taken.status !== 'applied') throw new Error('react failed');
+    expect(applyCommand(taken.ticket, 'react', {}, ctx({ baseVersion: 2 }))).toEqual({
+      status: 'noop',
+    });
+    expect(
+      applyCommand(taken.ticket, 'react', {}, ctx({ baseVersion: 1, author: 'Сидоров С.' })),
+    ).toMatchObject({
+      status: 'conflict',
+      error: { code: 'assigned_elsewhere', message: expect.stringContaining('Петров П.') },
+    });
+  });
+
+  it('rejects an invalid transition the device knew about, and calls it a conflict when the ticket moved on', () => {
+    const paused = applyCommand(
+      created(),
+      'pause',
+      { reason: 'user_unreachable' },
+      ctx({ baseVersion: 1 }),
+    );
+    if (paused.status !== 'applied') throw new Error('pause failed');
+    const again = { reason: 'user_unreachable' };
+    expect(applyCommand(paused.ticket, 'pause', again, ctx({ baseVersion: 2 }))).toMatchObject({
+      status: 'rejected',
+      error: { code: 'invalid_transition', message: expect.stringContaining('already paused') },
+    });
+    expect(applyCommand(paused.ticket, 'pause', again, ctx({ baseVersion: 1 }))).toMatchObject({
+      status: 'conflict',
+    });
+  });
+
+  it('applies the regulation: a fix date only for P4, an extension only for P3', () => {
+    expect(
+      applyCommand(
+        created(),
+        'schedule_fix',
+        { releaseDate: '2025-12-15' },
+        ctx({ baseVersion: 1 }),
+      ),
+    ).toMatchObject({
+      status: 'rejected',
+      error: { message: expect.stringContaining('only a P4 ticket') },
+    });
+    expect(
+      applyCommand(created(), 'extend', { hours: 8, note: 'нужен релиз' }, ctx({ baseVersion: 1 })),
+    ).toMatchObject({
+      status: 'rejected',
+      error: { message: expect.stringContaining('only to a P3 ticket') },
+    });
+    expect(
+      applyCommand(created(), 'pause', { reason: 'other' }, ctx({ baseVersion: 1 })),
+    ).toMatchObject({
+      status: 'rejected',
+      error: { message: expect.stringContaining('note is required') },
+    });
+  });
+});
+
+describe('eventTimeFor', () => {
+  const ticket = {
+    createdAt: '2025-11-05T03:00:00.000Z',
+    events: [
+      { type: 'reacted' as const, at: '2025-11-05T04:00:00.000Z', commandId: 'c', author: 'a' },
+    ],
+  };
+
+  it('keeps the time the engineer acted', () => {
+    expect(eventTimeFor(ticket, '2025-11-05T05:00:00.000Z', '2025-11-05T09:00:00.000Z')).toEqual({
+      at: '2025-11-05T05:00:00.000Z',
+      adjusted: false,
+    });
+  });
+
+  it('clamps a time in the server future, and one before the previous event, marking both', () => {
+    expect(eventTimeFor(ticket, '2026-11-05T05:00:00.000Z', '2025-11-05T09:00:00.000Z')).toEqual({
+      at: '2025-11-05T09:00:00.000Z',
+      adjusted: true,
+    });
+    expect(eventTimeFor(ticket, '2024-11-05T05:00:00.000Z', '2025-11-05T09:00:00.000Z')).toEqual({
+      at: '2025-11-05T04:00:00.000Z',
+      adjusted: true,
+    });
+  });
+});
