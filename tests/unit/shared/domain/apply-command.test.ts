@@ -83,7 +83,8 @@ describe('applyCommand', () => {
   });
 
   it('rejects a create without a §4 field', () => {
-    const { diagnostics: _omitted, ...withoutDiagnostics } = createPayload;
+    const withoutDiagnostics: Record<string, unknown> = { ...createPayload };
+    delete withoutDiagnostics.diagnostics;
     expect(applyCommand(null, 'create', withoutDiagnostics, ctx())).toMatchObject({
       status: 'rejected',
       error: { message: expect.stringContaining('payload.diagnostics') },
