@@ -4,7 +4,22 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'events', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'events',
+  'worker_threads',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'playwright-report/**'] },
@@ -27,10 +42,16 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['electron', 'electron/*'], message: 'shared/ must stay pure: no Electron.' },
-            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'shared/ must stay pure: no React.' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
+              message: 'shared/ must stay pure: no React.',
+            },
             { group: ['dexie', 'dexie-*'], message: 'shared/ must stay pure: no Dexie.' },
             { group: nodeBuiltins, message: 'shared/ must stay pure: no Node built-ins.' },
-            { group: ['../renderer/*', '../electron/*', '**/renderer/**', '**/electron/**'], message: 'shared/ may not import from a process folder.' },
+            {
+              group: ['../renderer/*', '../electron/*', '**/renderer/**', '**/electron/**'],
+              message: 'shared/ may not import from a process folder.',
+            },
           ],
         },
       ],
@@ -46,7 +67,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'The renderer reaches the desktop only through renderer/lib/host.ts.' },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'The renderer reaches the desktop only through renderer/lib/host.ts.',
+            },
             { group: nodeBuiltins, message: 'The renderer is sandboxed: no Node built-ins.' },
             { group: ['**/electron/**'], message: 'The renderer may not import from electron/.' },
           ],

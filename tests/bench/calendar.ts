@@ -1,5 +1,5 @@
 // The RU production calendar as the bench's contenders see it, read from the facts file
-// (a copy of /work/shared/data/ru-production-calendar.json) and NOT from the engine's own calendar
+// (tests/fixtures: a verbatim copy of shared/data/ru-production-calendar.json) and NOT from the engine's own calendar
 // module: the epoch loop is an independent cross-check of the engine.
 import { readFileSync } from 'node:fs';
 
@@ -27,7 +27,7 @@ export interface RuCalendar {
 }
 
 export function loadRuCalendar(): RuCalendar {
-  const url = new URL('./ru-production-calendar.json', import.meta.url);
+  const url = new URL('../fixtures/ru-production-calendar.json', import.meta.url);
   const file = JSON.parse(readFileSync(url, 'utf8')) as CalendarFile;
   const years = Object.keys(file.years)
     .map(Number)

@@ -81,7 +81,7 @@ function main(): number {
 
   describeSet(cases, offsets, genMs);
   out(
-    `RU calendar facts: tests/bench/ru-production-calendar.json, ${fromYear}–${toYear}: ` +
+    `RU calendar facts: tests/fixtures/ru-production-calendar.json, ${fromYear}–${toYear}: ` +
       `${cal.holidays.size} weekday holidays, ${cal.workingWeekends.size} working weekend days, ` +
       `${cal.shortDays.size} short days; epoch-loop day tables for ${RU_ZONES.length} zones × ` +
       `${fromYear}–${toYear} built in ${tableMs.toFixed(0)} ms (not timed)`,

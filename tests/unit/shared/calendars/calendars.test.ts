@@ -1,17 +1,26 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import ru from '@shared/calendars/ru.json';
 import { classifyDay, findCalendar, parseIsoDate } from '@shared/calendars';
 import { CalendarFormatError, evaluateSla, registerCalendar } from '@shared/sla';
 
 const official = JSON.parse(
-  readFileSync(
-    new URL('../../../../../shared/data/ru-production-calendar.json', import.meta.url),
-    'utf8',
-  ),
+  readFileSync(new URL('../../../fixtures/ru-production-calendar.json', import.meta.url), 'utf8'),
 );
 
+const upstream = new URL('../../../../../shared/data/ru-production-calendar.json', import.meta.url);
+
 describe('the shipped RU calendar', () => {
+  // The fixture is a verbatim copy so a fresh clone tests without ../shared; guard it against drift.
+  it.skipIf(!existsSync(upstream))('fixture equals the official file in ../shared/data', () => {
+    expect(readFileSync(upstream, 'utf8')).toBe(
+      readFileSync(
+        new URL('../../../fixtures/ru-production-calendar.json', import.meta.url),
+        'utf8',
+      ),
+    );
+  });
+
   it('holds exactly the official data for 2024–2027', () => {
     expect(ru.years).toEqual(official.years);
   });

@@ -160,10 +160,7 @@ interface CalendarYear {
 }
 
 // tests/unit/shared/sla/oracle/ -> repo root is 5 levels up; shared/ is the repo's sibling.
-const CALENDAR_URL = new URL(
-  '../../../../../../shared/data/ru-production-calendar.json',
-  import.meta.url,
-);
+const CALENDAR_URL = new URL('../../../../fixtures/ru-production-calendar.json', import.meta.url);
 const RU_YEARS = (
   JSON.parse(readFileSync(CALENDAR_URL, 'utf8')) as { years: Record<string, CalendarYear> }
 ).years;

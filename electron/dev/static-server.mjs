@@ -1,0 +1,83 @@
+// Request handlers for serve-web.mjs: static files with a traversal-proof path check, and an
+// optional pass-through to an ERP.
+import { createReadStream, statSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { extname, join, resolve, sep } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
+const BASE_HEADERS = {
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
+function fileFor(root, urlPath) {
+  let pathname;
+  try {
+    pathname = decodeURIComponent(new URL(urlPath, 'http://local').pathname);
+  } catch {
+    return null;
+  }
+  if (pathname.includes('\0')) return null;
+  const candidate = resolve(join(root, pathname));
+  if (candidate !== root && !candidate.startsWith(root + sep)) return null;
+  try {
+    const stat = statSync(candidate);
+    if (stat.isFile()) return candidate;
+    if (stat.isDirectory()) return fileFor(root, `${pathname.replace(/\/$/, '')}/index.html`);
+  } catch {
+    // Not there: an extension-less path is a client-side route and gets the app's page.
+    if (extname(pathname) === '') return join(root, 'index.html');
+  }
+  return null;
+}
+
+export function serveStatic(request, response, root) {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.writeHead(405, { ...BASE_HEADERS, Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const file = fileFor(resolve(root), request.url ?? '/');
+  if (file === null) {
+    response.writeHead(404, { ...BASE_HEADERS, 'Content-Type': 'text/plain' }).end('Not found');
+    return;
+  }
+  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  response.writeHead(200, { ...BASE_HEADERS, 'Content-Type': type });
+  if (request.method === 'HEAD') response.end();
+  else createReadStream(file).pipe(response);
+}
+
+export function forwardToErp(request, response, erp) {
+  // Appended, not resolved: an ERP base with a path prefix (https://host/api) keeps its prefix.
+  const rest = request.url.replace(/^\/erp/, '') || '/';
+  const target = new URL(`${erp.href.replace(/\/+$/, '')}${rest}`);
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  const upstream = send(
+    target,
+    { method: request.method, headers: { ...request.headers, host: target.host } },
+    (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    },
+  );
+  upstream.on('error', (error) => {
+    response
+      .writeHead(502, { ...BASE_HEADERS, 'Content-Type': 'application/json' })
+      .end(JSON.stringify({ error: { code: 'erp_unreachable', message: error.message } }));
+  });
+  request.pipe(upstream);
+}

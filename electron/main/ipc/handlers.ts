@@ -1,0 +1,34 @@
+import type { HostHandlers } from '@shared/host/request-schemas';
+import { ok } from '@shared/host/result';
+import type { AppInfo } from '@shared/host/schemas';
+import type { AlertScheduler } from '@shared/host/alert-scheduler';
+import type { ErpGateway } from '../services/erp-gateway';
+import type { SecretStore } from '../services/secret-store';
+import type { SettingsStore } from '../services/settings-store';
+
+export interface HandlerServices {
+  appInfo: AppInfo;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  erp: ErpGateway;
+  alerts: AlertScheduler;
+  /** Called after settings change, e.g. to re-arm the sync timer. */
+  onSettingsChanged?: () => void;
+}
+
+/** Maps each channel of the contract to a service call. Inputs arrive already validated. */
+export function createMainHandlers(services: HandlerServices): HostHandlers {
+  return {
+    'app:info': async () => ok(services.appInfo),
+    'settings:get': async () => ok(services.settings.snapshot()),
+    'settings:set': async (patch) => {
+      const result = await services.settings.update(patch);
+      if (result.ok) services.onSettingsChanged?.();
+      return result;
+    },
+    'secrets:set-erp-token': async ({ token }) => services.secrets.setErpToken(token),
+    'secrets:erp-token-status': async () => ok({ present: await services.secrets.hasErpToken() }),
+    'erp:request': async (request) => services.erp.request(request),
+    'alerts:update': async ({ alerts }) => ok({ scheduled: services.alerts.replace(alerts) }),
+  };
+}

@@ -1,0 +1,56 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { ru } from './ru';
+
+export const LOCALES = ['ru', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+// The interface language is a per-computer UI preference, so it lives in localStorage (which
+// both hosts have) rather than in the host settings.
+const STORAGE_KEY = 'prokontakt.locale';
+
+function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+export function readStoredLocale(): Locale {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    return isLocale(stored) ? stored : 'ru';
+  } catch {
+    return 'ru';
+  }
+}
+
+function applyToDocument(locale: Locale): void {
+  document.documentElement.lang = locale;
+  document.title = i18next.t('app.title');
+}
+
+/** Russian unless the user chose otherwise: the regulation and the team work in Russian. */
+export async function initI18n(): Promise<void> {
+  await i18next.use(initReactI18next).init({
+    resources: { ru: { translation: ru }, en: { translation: en } },
+    lng: readStoredLocale(),
+    fallbackLng: 'ru',
+    supportedLngs: [...LOCALES],
+    interpolation: { escapeValue: false }, // React escapes already
+    returnNull: false,
+  });
+  applyToDocument(i18next.language as Locale);
+}
+
+export async function setLocale(locale: Locale): Promise<void> {
+  await i18next.changeLanguage(locale);
+  try {
+    window.localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Storage can be disabled; the choice then lasts for this session only.
+  }
+  applyToDocument(locale);
+}
+
+export function currentLocale(language: string): Locale {
+  return isLocale(language) ? language : 'ru';
+}

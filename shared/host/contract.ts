@@ -1,0 +1,95 @@
+import type { HostResult } from './result';
+import type {
+  AlertsUpdate,
+  AppInfo,
+  ErpRequest,
+  ErpResponse,
+  SetErpToken,
+  SettingsPatch,
+  SettingsSnapshot,
+  SyncTrigger,
+} from './schemas';
+
+/*
+ * Contract 3: the host API. This module is deliberately free of runtime dependencies (types and
+ * two small tables) so the sandboxed preload can import it without bundling zod.
+ */
+
+/** Request channels (renderer → host), each answered with a HostResult of `output`. */
+export interface HostRequestMap {
+  'app:info': { input: undefined; output: AppInfo };
+  'settings:get': { input: undefined; output: SettingsSnapshot };
+  'settings:set': { input: SettingsPatch; output: SettingsSnapshot };
+  /** null clears the token. The token goes one way: no channel ever returns it. */
+  'secrets:set-erp-token': { input: SetErpToken; output: { present: boolean } };
+  'secrets:erp-token-status': { input: undefined; output: { present: boolean } };
+  /** Goes through the host so the renderer never holds the token and proxies apply. */
+  'erp:request': { input: ErpRequest; output: ErpResponse };
+  /** Replaces the pending desk notifications with this list. */
+  'alerts:update': { input: AlertsUpdate; output: { scheduled: number } };
+}
+
+/** Event channels (host → renderer). */
+export interface HostEventMap {
+  /** The host decided it is time to sync (timer, back online, resume from sleep…). */
+  'sync:trigger': SyncTrigger;
+  /** The user clicked a desk notification. */
+  'alerts:open-ticket': { ticketId: string };
+}
+
+export type RequestChannel = keyof HostRequestMap;
+export type RequestInput<C extends RequestChannel> = HostRequestMap[C]['input'];
+export type RequestOutput<C extends RequestChannel> = HostRequestMap[C]['output'];
+export type EventChannel = keyof HostEventMap;
+export type EventPayload<E extends EventChannel> = HostEventMap[E];
+
+// The runtime allowlists. `satisfies Record<…, true>` fails the build when the map above gains a
+// channel that is missing here, and object-literal checks fail it for one that is not in the map,
+// so the list can never drift from the type.
+const requestChannelTable = {
+  'app:info': true,
+  'settings:get': true,
+  'settings:set': true,
+  'secrets:set-erp-token': true,
+  'secrets:erp-token-status': true,
+  'erp:request': true,
+  'alerts:update': true,
+} as const satisfies Record<RequestChannel, true>;
+
+const eventChannelTable = {
+  'sync:trigger': true,
+  'alerts:open-ticket': true,
+} as const satisfies Record<EventChannel, true>;
+
+export const REQUEST_CHANNELS: readonly RequestChannel[] = Object.freeze(
+  Object.keys(requestChannelTable) as RequestChannel[],
+);
+export const EVENT_CHANNELS: readonly EventChannel[] = Object.freeze(
+  Object.keys(eventChannelTable) as EventChannel[],
+);
+
+// Object.hasOwn, not `in`: "toString" or "__proto__" must not pass as a channel.
+export function isRequestChannel(value: unknown): value is RequestChannel {
+  return typeof value === 'string' && Object.hasOwn(requestChannelTable, value);
+}
+
+export function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && Object.hasOwn(eventChannelTable, value);
+}
+
+/** Channels without input may be called with the channel alone. */
+export type RequestArgs<C extends RequestChannel> =
+  undefined extends RequestInput<C> ? [input?: RequestInput<C>] : [input: RequestInput<C>];
+
+/**
+ * What the renderer sees as `window.prokontakt` (Electron) or gets from the browser host. Both
+ * implement exactly this, so renderer code cannot tell them apart.
+ */
+export interface HostBridge {
+  request<C extends RequestChannel>(
+    channel: C,
+    ...args: RequestArgs<C>
+  ): Promise<HostResult<RequestOutput<C>>>;
+  /** Returns the unsubscribe function. */
+  on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}

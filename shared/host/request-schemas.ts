@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { RequestChannel, RequestInput, RequestOutput } from './contract';
+import type { HostResult } from './result';
+import {
+  alertsUpdateSchema,
+  erpRequestSchema,
+  setErpTokenSchema,
+  settingsPatchSchema,
+} from './schemas';
+
+/**
+ * The input schema of every request channel. `satisfies` ties it to the contract: a channel
+ * without a schema, or a schema that accepts a different shape than the contract declares, is a
+ * compile error.
+ */
+export const requestInputSchemas = {
+  'app:info': z.undefined(),
+  'settings:get': z.undefined(),
+  'settings:set': settingsPatchSchema,
+  'secrets:set-erp-token': setErpTokenSchema,
+  'secrets:erp-token-status': z.undefined(),
+  'erp:request': erpRequestSchema,
+  'alerts:update': alertsUpdateSchema,
+} satisfies { [C in RequestChannel]: z.ZodType<unknown, RequestInput<C>> };
+
+/** What a handler receives: the input after validation (trimmed, defaults applied). */
+export type ParsedRequestInput<C extends RequestChannel> = z.output<
+  (typeof requestInputSchemas)[C]
+>;
+
+export type RequestHandler<C extends RequestChannel> = (
+  input: ParsedRequestInput<C>,
+) => Promise<HostResult<RequestOutput<C>>>;
+
+/** One handler per channel; both hosts build one of these. */
+export type HostHandlers = { [C in RequestChannel]: RequestHandler<C> };
+
+/** A short, field-naming summary of why a payload was rejected. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => {
+      const at = issue.path.length > 0 ? issue.path.map(String).join('.') : 'input';
+      return `${at}: ${issue.message}`;
+    })
+    .join('; ');
+}

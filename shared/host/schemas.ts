@@ -1,0 +1,210 @@
+import { z } from 'zod';
+
+/*
+ * Data shapes that cross the host boundary. Main validates every request input with these before
+ * a handler runs; the browser host validates with the same schemas, so both hosts reject the same
+ * payloads.
+ */
+
+// shared/ compiles without DOM or Node types, yet both runtimes have a WHATWG URL parser. Using
+// it (instead of a regex) means we classify an address exactly as the network stack will.
+interface ParsedUrl {
+  protocol: string;
+  hostname: string;
+  username: string;
+  password: string;
+}
+const UrlParser = (globalThis as unknown as { URL: new (input: string) => ParsedUrl }).URL;
+
+function parseUrl(input: string): ParsedUrl | null {
+  try {
+    return new UrlParser(input);
+  } catch {
+    return null;
+  }
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/**
+ * The ERP carries customer data and a bearer token, so anything but this computer must be reached
+ * over TLS. Credentials inside the URL are refused: the token has its own protected store.
+ */
+export function isAcceptableErpUrl(input: string): boolean {
+  const url = parseUrl(input);
+  if (!url || url.username !== '' || url.password !== '' || url.hostname === '') return false;
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && isLoopbackHost(url.hostname);
+}
+
+export const erpBaseUrlSchema = z.string().trim().max(2048).refine(isAcceptableErpUrl, {
+  message: 'ERP address must be https:// (plain http:// only for localhost), without credentials',
+});
+
+export const ALERT_LEVELS_DEFAULT: readonly number[] = [0.75, 0.9, 1];
+
+const erpSettingsSchema = z.object({
+  /** null: no ERP configured yet (the embedded reference ERP, electron/demo-erp, is to become the default). */
+  baseUrl: erpBaseUrlSchema.nullable(),
+});
+const syncSettingsSchema = z.object({
+  intervalMinutes: z.number().int().min(1).max(240),
+});
+const alertSettingsSchema = z.object({
+  enabled: z.boolean(),
+  /** Fractions of an SLA target at which a desk notification fires (DOMAIN: 75 %, 90 %, 100 %). */
+  levels: z.array(z.number().gt(0).lte(1)).min(1).max(5),
+});
+
+const completeSettingsSchema = z.object({
+  version: z.literal(1),
+  erp: erpSettingsSchema,
+  sync: syncSettingsSchema,
+  alerts: alertSettingsSchema,
+});
+export type Settings = z.output<typeof completeSettingsSchema>;
+
+/** A fresh object each time, so no caller can mutate the defaults of another. */
+export function defaultSettings(): Settings {
+  return {
+    version: 1,
+    erp: { baseUrl: null },
+    sync: { intervalMinutes: 5 },
+    alerts: { enabled: true, levels: [...ALERT_LEVELS_DEFAULT] },
+  };
+}
+
+/**
+ * The persisted settings. Missing sections take their defaults (a file written by an older build
+ * still loads); a present value of the wrong type is an error, never silently replaced. Unknown
+ * keys are dropped so a newer build's file does not count as corrupt.
+ */
+export const settingsSchema = z.object({
+  version: z.literal(1).default(1),
+  erp: erpSettingsSchema.default(() => defaultSettings().erp),
+  sync: syncSettingsSchema.default(() => defaultSettings().sync),
+  alerts: alertSettingsSchema.default(() => defaultSettings().alerts),
+});
+
+/** A change request from the renderer: strict, so a typo is an error rather than a no-op. */
+export const settingsPatchSchema = z.strictObject({
+  erp: z.strictObject({ baseUrl: erpBaseUrlSchema.nullable() }).optional(),
+  sync: z.strictObject({ intervalMinutes: syncSettingsSchema.shape.intervalMinutes }).optional(),
+  alerts: z
+    .strictObject({
+      enabled: alertSettingsSchema.shape.enabled.optional(),
+      levels: alertSettingsSchema.shape.levels.optional(),
+    })
+    .optional(),
+});
+export type SettingsPatch = z.input<typeof settingsPatchSchema>;
+
+export function applySettingsPatch(
+  current: Settings,
+  patch: z.output<typeof settingsPatchSchema>,
+): Settings {
+  // The merge is complete by construction, so the strict schema applies (no defaults needed).
+  return completeSettingsSchema.parse({
+    ...current,
+    erp: { ...current.erp, ...patch.erp },
+    sync: { ...current.sync, ...patch.sync },
+    alerts: { ...current.alerts, ...patch.alerts },
+  });
+}
+
+/** Why the stored settings could not be used. The UI shows it; defaults apply meanwhile. */
+export interface SettingsProblem {
+  kind: 'corrupt';
+  /** Where the settings live: a file path in Electron, a storage key in the browser. */
+  source: string;
+  /** What is wrong, naming the field or the parse error. */
+  detail: string;
+  /** Where the unreadable original was kept once new settings were saved; null until then. */
+  preservedAs: string | null;
+}
+
+export interface SettingsSnapshot {
+  settings: Settings;
+  problem: SettingsProblem | null;
+}
+
+// RFC 3986 path characters only; no "//" (a scheme-relative URL would leave the ERP host), no
+// dot segments (plain or percent-encoded), no query or fragment (queries go in `query`).
+const ERP_PATH = /^\/(?!\/)[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*$/;
+const DOT_SEGMENT = /(^|\/)(\.|%2e){1,2}(\/|$)/i;
+
+export const erpPathSchema = z
+  .string()
+  .max(2048)
+  .regex(ERP_PATH, { message: 'path must start with one "/" and contain only URL path characters' })
+  .refine((path) => !DOT_SEGMENT.test(path) && !/\/\//.test(path) && !/%2f|%5c|%00/i.test(path), {
+    message: 'path may not contain dot segments, empty segments or encoded separators',
+  });
+
+export const erpRequestSchema = z
+  .strictObject({
+    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+    path: erpPathSchema,
+    query: z.record(z.string().min(1).max(100), z.string().max(2048)).optional(),
+    body: z.json().optional(),
+    timeoutMs: z.number().int().min(1_000).max(120_000).optional(),
+  })
+  .refine((req) => req.body === undefined || (req.method !== 'GET' && req.method !== 'DELETE'), {
+    message: 'GET and DELETE requests carry no body',
+    path: ['body'],
+  });
+export type ErpRequest = z.input<typeof erpRequestSchema>;
+
+export interface ErpResponse {
+  status: number;
+  /** Parsed JSON when the ERP answered JSON, the text otherwise, null when empty. */
+  body: unknown;
+  /** From Retry-After on 429/503, so the sync engine can back off as the server asks. */
+  retryAfterSeconds: number | null;
+}
+
+/** Printable ASCII without spaces: what a bearer token may contain (RFC 6750 b64token and more). */
+export const erpTokenSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(8192)
+  .regex(/^[\x21-\x7e]+$/, { message: 'token must be printable ASCII without spaces' });
+
+export const setErpTokenSchema = z.strictObject({ token: erpTokenSchema.nullable() });
+export type SetErpToken = z.input<typeof setErpTokenSchema>;
+
+/**
+ * One desk notification, already planned by the renderer from shared/sla planAlerts. The id is
+ * stable (ticket, clock, level) so re-planning after every change never notifies twice.
+ */
+export const plannedNotificationSchema = z.strictObject({
+  id: z.string().min(1).max(200),
+  ticketId: z.string().min(1).max(100),
+  at: z.iso.datetime({ offset: true }),
+  title: z.string().min(1).max(200),
+  body: z.string().max(1000),
+});
+export type PlannedNotification = z.output<typeof plannedNotificationSchema>;
+
+/** Replaces the whole schedule: the renderer always sends what should be pending now. */
+export const alertsUpdateSchema = z.strictObject({
+  alerts: z.array(plannedNotificationSchema).max(5000),
+});
+export type AlertsUpdate = z.input<typeof alertsUpdateSchema>;
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  host: 'electron' | 'browser';
+  platform: string;
+}
+
+export type SyncTriggerReason = 'startup' | 'timer' | 'online' | 'resume' | 'manual';
+
+export interface SyncTrigger {
+  reason: SyncTriggerReason;
+  at: string;
+}

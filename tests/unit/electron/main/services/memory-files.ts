@@ -1,0 +1,34 @@
+import type { FilePort } from '../../../../../electron/main/services/file-port';
+
+/** In-memory FilePort for service tests. */
+export function createMemoryFiles(initial: Record<string, string | Uint8Array> = {}) {
+  const encoder = new TextEncoder();
+  const store = new Map<string, Uint8Array>(
+    Object.entries(initial).map(([path, data]) => [
+      path,
+      typeof data === 'string' ? encoder.encode(data) : data,
+    ]),
+  );
+  const files: FilePort = {
+    async read(path) {
+      return store.get(path) ?? null;
+    },
+    async writeAtomic(path, data) {
+      store.set(path, typeof data === 'string' ? encoder.encode(data) : data);
+    },
+    async rename(from, to) {
+      const data = store.get(from);
+      if (!data) throw Object.assign(new Error(`ENOENT: ${from}`), { code: 'ENOENT' });
+      store.set(to, data);
+      store.delete(from);
+    },
+    async remove(path) {
+      store.delete(path);
+    },
+  };
+  const text = (path: string) => {
+    const data = store.get(path);
+    return data === undefined ? undefined : new TextDecoder().decode(data);
+  };
+  return { files, store, text };
+}

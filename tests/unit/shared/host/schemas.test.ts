@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { requestInputSchemas } from '../../../../shared/host/request-schemas';
+import {
+  applySettingsPatch,
+  defaultSettings,
+  isAcceptableErpUrl,
+} from '../../../../shared/host/schemas';
+
+const erp = requestInputSchemas['erp:request'];
+const setToken = requestInputSchemas['secrets:set-erp-token'];
+const setSettings = requestInputSchemas['settings:set'];
+const alerts = requestInputSchemas['alerts:update'];
+
+describe('ERP address policy', () => {
+  it.each([
+    'https://erp.digit.example',
+    'https://erp.digit.example:8443/api/',
+    'http://localhost:4010',
+    'http://127.0.0.1:4010/',
+    'http://[::1]:4010',
+  ])('accepts %s', (url) => expect(isAcceptableErpUrl(url)).toBe(true));
+
+  it.each([
+    'http://erp.digit.example', // customer data in clear text
+    'http://localhost.evil.example',
+    'http://127.0.0.1.evil.example',
+    'https://user:pass@erp.digit.example',
+    'ftp://erp.digit.example',
+    'file:///etc/passwd',
+    'erp.digit.example',
+    '',
+  ])('refuses %s', (url) => expect(isAcceptableErpUrl(url)).toBe(false));
+});
+
+describe('erp:request input', () => {
+  it('accepts a plain request', () => {
+    const parsed = erp.parse({
+      method: 'POST',
+      path: '/sync/v1/push',
+      body: { protocolVersion: 1, commands: [] },
+    });
+    expect(parsed.path).toBe('/sync/v1/push');
+  });
+
+  it.each([
+    ['a scheme-relative path', { method: 'GET', path: '//evil.example/x' }],
+    ['an absolute URL', { method: 'GET', path: 'https://evil.example/x' }],
+    ['dot segments', { method: 'GET', path: '/sync/../admin' }],
+    ['encoded dot segments', { method: 'GET', path: '/sync/%2e%2e/admin' }],
+    ['an encoded slash', { method: 'GET', path: '/sync%2f..%2fadmin' }],
+    ['a backslash', { method: 'GET', path: '/sync\\admin' }],
+    ['a query in the path', { method: 'GET', path: '/sync/v1/changes?cursor=1' }],
+    ['a body on GET', { method: 'GET', path: '/x', body: { a: 1 } }],
+    ['an unknown method', { method: 'TRACE', path: '/x' }],
+    ['an extra key', { method: 'GET', path: '/x', headers: { Authorization: 'x' } }],
+    ['a non-JSON body', { method: 'POST', path: '/x', body: { at: new Date() } }],
+    ['a silly timeout', { method: 'GET', path: '/x', timeoutMs: 10 }],
+  ])('refuses %s', (_label, input) => {
+    expect(erp.safeParse(input).success).toBe(false);
+  });
+});
+
+describe('secrets:set-erp-token input', () => {
+  it('trims a token and accepts null to clear it', () => {
+    expect(setToken.parse({ token: '  abc.DEF-123  ' })).toEqual({ token: 'abc.DEF-123' });
+    expect(setToken.parse({ token: null })).toEqual({ token: null });
+  });
+
+  it.each([{ token: '' }, { token: 'has space' }, { token: 'line\nbreak' }, {}, { token: 5 }])(
+    'refuses %j',
+    (input) => expect(setToken.safeParse(input).success).toBe(false),
+  );
+});
+
+describe('settings:set input', () => {
+  it('applies a partial patch over the current settings', () => {
+    const patch = setSettings.parse({ sync: { intervalMinutes: 15 } });
+    const next = applySettingsPatch(defaultSettings(), patch);
+    expect(next.sync.intervalMinutes).toBe(15);
+    expect(next.alerts).toEqual(defaultSettings().alerts);
+  });
+
+  it.each([
+    { erp: { baseUrl: 'http://erp.digit.example' } },
+    { sync: { intervalMinutes: 0 } },
+    { sync: { intervalMinutes: 2.5 } },
+    { alerts: { levels: [] } },
+    { alerts: { levels: [1.5] } },
+    { theme: 'dark' },
+    null,
+  ])('refuses %j', (input) => expect(setSettings.safeParse(input).success).toBe(false));
+});
+
+describe('alerts:update input', () => {
+  const alert = {
+    id: 'T-1:reaction:0.75',
+    ticketId: 'T-1',
+    at: '2026-11-25T09:45:00Z',
+    title: 'Реакция по заявке T-1',
+    body: '75 % срока',
+  };
+
+  it('accepts planned notifications', () => {
+    expect(alerts.parse({ alerts: [alert] }).alerts).toHaveLength(1);
+  });
+
+  it.each([
+    { alerts: [{ ...alert, at: 'tomorrow' }] },
+    { alerts: [{ ...alert, at: '2026-11-25T09:45:00' }] }, // no zone: ambiguous instant
+    { alerts: [{ ...alert, id: '' }] },
+    { alerts: [{ ...alert, extra: true }] },
+    { alerts: Array.from({ length: 5001 }, (_, i) => ({ ...alert, id: String(i) })) },
+    { alerts: 'all' },
+  ])('refuses malformed input #%#', (input) => expect(alerts.safeParse(input).success).toBe(false));
+});
