@@ -16,13 +16,6 @@ const calendars = new Map<string, ProductionCalendar>([
   ['none', NONE],
 ]);
 
-/** Bumped on every registration so caches built from an older definition are not reused. */
-let revision = 0;
-
-export function calendarRevision(): number {
-  return revision;
-}
-
 export function findCalendar(id: string): ProductionCalendar | undefined {
   return calendars.get(id);
 }
@@ -47,6 +40,5 @@ export function registerCalendar(
     );
   }
   calendars.set(calendar.id, calendar);
-  revision += 1;
   return calendar;
 }

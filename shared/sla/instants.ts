@@ -1,4 +1,4 @@
-import { civilDateOf, daysInMonth } from '../calendars/civil-date';
+import { civilDateOf, dayNumberOf, daysInMonth } from '../calendars/civil-date';
 import { SlaInputError } from './types';
 
 // Hand-rolled because Date.parse accepts 2025-02-30 and 24:00 and luxon costs ~10 µs a call; the
@@ -87,7 +87,11 @@ export function parseInstant(text: string): number | null {
   } else {
     return null;
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000;
+  return (
+    dayNumberOf(year, month, day) * 86_400_000 +
+    ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 +
+    millis
+  );
 }
 
 /** Parses `value` or throws an SlaInputError naming `what`. */

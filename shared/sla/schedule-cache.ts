@@ -1,9 +1,13 @@
 import type { ProductionCalendar } from '../calendars/calendar-format';
-import { calendarRevision } from '../calendars/registry';
 import type { PriorityPolicy, ResolvedPolicy } from './policy';
 import { BusinessSchedule, ROUND_THE_CLOCK, type WorkSchedule } from './schedule';
 
-const tables = new Map<string, BusinessSchedule>();
+// Keyed by object identity, no string building on the hot path: a re-registered calendar is a new
+// object (so stale tables are never reused), and a ResolvedPolicy is cached per config object.
+const tables = new WeakMap<
+  ProductionCalendar,
+  Map<string, WeakMap<ResolvedPolicy, BusinessSchedule>>
+>();
 
 /** The schedule a priority is counted on; business tables are shared by every ticket of a zone. */
 export function scheduleFor(
@@ -13,11 +17,11 @@ export function scheduleFor(
   policy: ResolvedPolicy,
 ): WorkSchedule {
   if (kind === '24x7') return ROUND_THE_CLOCK;
-  const key = `${zone}|${calendar.id}|${calendarRevision()}|${policy.startMinute}|${policy.endMinute}|${policy.shortEndMinute}`;
-  let table = tables.get(key);
-  if (!table) {
-    table = new BusinessSchedule(zone, calendar, policy);
-    tables.set(key, table);
-  }
+  let byZone = tables.get(calendar);
+  if (!byZone) tables.set(calendar, (byZone = new Map()));
+  let byPolicy = byZone.get(zone);
+  if (!byPolicy) byZone.set(zone, (byPolicy = new WeakMap()));
+  let table = byPolicy.get(policy);
+  if (!table) byPolicy.set(policy, (table = new BusinessSchedule(zone, calendar, policy)));
   return table;
 }

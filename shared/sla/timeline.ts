@@ -49,11 +49,11 @@ interface ParsedEvent {
   type: string;
   atMs: number;
   raw: Record<string, unknown>;
-  label: string;
 }
 
 function fail(event: ParsedEvent, problem: string): never {
-  throw new SlaInputError(`events[${event.index}] (${event.label}): ${problem}`);
+  const label = `${event.type} at ${String(event.raw.at)}`;
+  throw new SlaInputError(`events[${event.index}] (${label}): ${problem}`);
 }
 
 function parseEvents(events: unknown, createdMs: number): ParsedEvent[] {
@@ -78,7 +78,6 @@ function parseEvents(events: unknown, createdMs: number): ParsedEvent[] {
       type,
       atMs,
       raw: record,
-      label: `${type} at ${String(record.at)}`,
     };
     if (atMs < createdMs) fail(event, 'is before the ticket was created');
     const previous = parsed[index - 1];
