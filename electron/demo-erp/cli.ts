@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { parseCliFlags, USAGE } from './cli-flags';
+import { startDemoErp } from './index';
+
+// The standalone reference ERP: `npm run erp:demo -- --port 8787 --data ./.erp-data --token t`.
+// Prints its URL and token; SIGINT/SIGTERM close the database cleanly before the process exits.
+
+async function main(): Promise<void> {
+  const parsed = parseCliFlags(process.argv.slice(2));
+  if (!parsed.ok) {
+    console.error(`erp:demo: ${parsed.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  const { flags } = parsed;
+  if (flags.help) {
+    console.log(USAGE);
+    return;
+  }
+  const token = flags.token ?? randomBytes(18).toString('base64url');
+  const dataDir = resolve(flags.data);
+  const erp = await startDemoErp({
+    dataDir,
+    port: flags.port,
+    host: flags.host,
+    tokens: { [token]: flags.user },
+    seed: { tickets: flags['seed-tickets'] },
+    testMode: flags['test-mode'],
+  });
+  console.log(
+    [
+      'Demo ERP (reference server of the PROконтакт sync protocol, version 1)',
+      `  URL:   ${erp.url}`,
+      `  Token: ${token}  (user «${flags.user}»)`,
+      `  Data:  ${dataDir}`,
+      ...(flags['test-mode'] ? ['  Test mode: admin routes under /__test/ are enabled'] : []),
+      'Stop with Ctrl+C.',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    // Wrappers (npm, tsx, timeout) may relay the same Ctrl+C a second time: a repeat must not cut
+    // the clean close short. A close that hangs is cut off by the watchdog instead.
+    if (stopping) return;
+    stopping = true;
+    console.log(`erp:demo: ${signal}, closing the database…`);
+    setTimeout(() => {
+      console.error('erp:demo: the database did not close within 10 s, exiting');
+      process.exit(1);
+    }, 10_000).unref();
+    erp.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`erp:demo: could not close cleanly: ${String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`erp:demo: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

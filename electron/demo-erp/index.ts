@@ -1,0 +1,235 @@
+/**
+ * # The reference ERP server (contract 2 of DESIGN.md)
+ *
+ * A real HTTP server (node:http, no Electron imports) with durable storage in PGlite. Three uses:
+ * the embedded default when no ERP is configured (main calls `startDemoErp` with a data dir in
+ * userData), the peer of every sync test, and standalone: `npm run erp:demo -- --port 8787
+ * --data ./.erp-data --token <token>` (see cli.ts).
+ *
+ * ## Endpoints
+ * - `GET /health` — no auth: `{ ok: true, serverTime, demo: true, protocolVersion: 1 }`.
+ * - `POST /sync/v1/push` — `Authorization: Bearer <token>`; each token maps to a user, the author
+ *   of the events the push records.
+ * - `GET /sync/v1/changes?cursor=&limit=` — no cursor: from the beginning; `limit` 1…1000,
+ *   default 500.
+ * - Test mode only (`testMode: true`, CLI `--test-mode`), bearer token required:
+ *   `GET|POST|DELETE /__test/faults` (read, merge, clear the fault knobs),
+ *   `POST /__test/compact`, `POST /__test/tickets/<id>/delete` (tombstone).
+ * Errors are `{ error: { code, message }, …extra }`; the message names the field
+ * (`commands[3].commandId: must be a UUID`). 400 malformed JSON / wrong types / unknown command
+ * type (`unknown_command_type`) / bad cursor or limit; 401 missing or wrong token; 409 `seq_gap`
+ * with `lastSeq`; 410 `cursor_expired`; 413 `too_many_commands` (> 500) or `body_too_large`
+ * (> `maxBodyBytes`, default 8 MiB, with `maxBytes`); 426 `unsupported_protocol`.
+ *
+ * ## Push semantics
+ * - Every push runs in ONE PGlite transaction, and all database work goes through one serial
+ *   queue: two concurrent copies of a push are applied once (the second gets `duplicate`). The
+ *   response is written only after COMMIT, so everything acknowledged survives `kill -9`.
+ * - Idempotency: a `commandId` already stored → `duplicate`, whatever its seq, with `seq` and
+ *   `error` as stored, `originalStatus` (applied/noop/conflict/rejected; an extra field) and the
+ *   ticket's *current* state (never older than what the client saw).
+ * - Sequence: per device the last accepted seq is stored. New commands must continue it
+ *   (lastSeq+1, +2, …); a gap anywhere in the push → `409 seq_gap` for the whole push, nothing
+ *   written. A new command reusing an already accepted seq → `rejected` (`seq_reused`).
+ *   applied/noop/conflict/rejected are terminal and advance lastSeq.
+ * - `applyCommand` (shared/domain) decides every outcome; event times come from
+ *   `eventTimeFor(ticket, clientCreatedAt, serverNow)` (clamped to the server's now and to the
+ *   previous event, marked `adjusted`). A new ticket's `createdAt` up to 5 min in the server's
+ *   future is taken as "now" (client clock drift), beyond that `applyCommand` rejects it.
+ * - `conflict`: as `applyCommand` says (stale baseVersion and an impossible transition, react on
+ *   a ticket in work by someone else, create of an existing id); terminal, carries the current
+ *   ticket. `rejected`: terminal, also for commands on a deleted ticket (`ticket_deleted`).
+ * - A result carries `ticket` (the ticket's state after the push) only on the LAST result of
+ *   the push that concerns that ticket; earlier results for it omit it (it would be an older
+ *   copy). Duplicates, noop, conflict and rejected carry it too when the ticket exists.
+ * - Text Postgres cannot store (NUL, unpaired surrogates) in a payload → that command alone is
+ *   `rejected` (`invalid_payload`); in a ticketId, or JSON nested deeper than 32 levels → 400.
+ *   Such input would otherwise fail the transaction on every retry and block the device.
+ * - `deferred`: a command for a ticket id the server has never seen (its create may still come
+ *   from another device). It stops the batch: later commands come back `deferred`
+ *   (`not_processed`) and lastSeq stays before it. Bounded: once the same command has waited
+ *   `deferUnknownTicketMs` (default 10 min) since it was first deferred — or at once if this
+ *   ticket's create is known to have failed — it is `rejected` (`unknown_ticket`), so a queue is
+ *   never blocked for good.
+ *
+ * ## Changes, cursor, 410
+ * Every push appends one row `(pos, entity, id, version, deleted, data)` per ticket it changed
+ * (its final version: intermediate ones were never visible outside the transaction) to a change
+ * log with a global monotonically increasing `pos`; `changes` returns rows after the cursor by
+ * `pos`, so paging is stable whatever the timestamps, and an entity changed during paging comes
+ * again later with its higher version. The cursor is opaque (base64url of `{p: pos, e: epoch,
+ * g: compaction generation}`). Deletes are tombstones (`deleted: true`, `data: null`).
+ * Compaction keeps the newest row per entity and starts a new generation whose horizon is the
+ * log's head: a cursor issued before it and behind that head gets `410`, as does one from another
+ * database (epoch) or ahead of the log. A cursor issued after the compaction is always good, so
+ * a full pull started after a compaction is never sent back to the start.
+ *
+ * ## Storage
+ * `<dataDir>/pgdata` (PGlite) holds meta (epoch, compaction horizon, next ticket number),
+ * organizations, tickets (latest state or tombstone), devices (last seq), commands (result by
+ * id, the command as sent, author, server time), deferrals and the change log. `<dataDir>/demo-erp.lock` holds the
+ * owner's pid: a second server on the same folder is refused; a lock left by a killed process is
+ * taken over.
+ *
+ * ## Seed and faults
+ * On an empty database: 12 organizations (Kaliningrad … Kamchatka, always) and `seed.tickets`
+ * demo tickets (default 300; `seed: false` → none), deterministic (seeded PRNG) relative to now,
+ * built by replaying commands through `applyCommand`. Fault knobs (`faults.set({...})`, see
+ * faults.ts) are off unless a test turns them on: delay, reset before/after commit, truncated
+ * response, N × 5xx, N × 429/503 with `Retry-After`, limited to push and/or changes.
+ *
+ * ## Embedding (main)
+ * `const erp = await startDemoErp({ dataDir: join(userData, 'demo-erp'), tokens: { [token]:
+ * 'Демо-инженер' } })`, then use `erp.url` as the ERP base URL and `await erp.close()` before
+ * quitting. Plain TypeScript over node:http and PGlite: bundles into main as is (PGlite stays an
+ * external dependency: it loads its .wasm files from its package folder).
+ */
+import type { Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createFaults, type FaultControl } from './faults';
+import { createRouter } from './http/router';
+import { DEFAULT_SEED_TICKETS, seedDatabase } from './seed/seed';
+import { createErpService } from './service';
+import { lockDataDir } from './store/data-dir-lock';
+import { openDatabase } from './store/database';
+
+export { DEMO_ORGANIZATIONS, DEMO_ORGANIZATION_IDS } from './seed/organizations';
+export { buildSeedTickets } from './seed/seed';
+export type { FaultControl, FaultKnobs } from './faults';
+
+export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_DEFER_UNKNOWN_TICKET_MS = 10 * 60_000;
+
+export interface DemoErpOptions {
+  /** Folder for the database (`pgdata/`) and its lock file; created if missing. */
+  dataDir: string;
+  /** 0 (default): any free port. */
+  port?: number;
+  host?: string;
+  /**
+   * Bearer token → user name (the author shown in ticket timelines), at least one. A list of
+   * tokens is accepted too: `{ token, user }` entries, or bare tokens for demo engineers.
+   */
+  tokens: Readonly<Record<string, string>> | readonly TokenEntry[];
+  /** Demo tickets seeded into an empty database; false: organizations only. */
+  seed?: { tickets?: number; randomSeed?: number } | false;
+  /** Enables the /__test/* admin routes (for child-process tests). */
+  testMode?: boolean;
+  maxBodyBytes?: number;
+  deferUnknownTicketMs?: number;
+  /** Server clock (tests). */
+  now?: () => number;
+}
+
+export interface DemoErp {
+  /** `http://host:port`, no trailing slash. */
+  url: string;
+  port: number;
+  /** Test knobs; all off by default. */
+  faults: FaultControl;
+  /** Test hook: compacts the change log (older cursors then get 410). */
+  compact(): Promise<{ removed: number; generation: number }>;
+  /** Test hook: replaces a ticket by a tombstone. False if there was no such live ticket. */
+  deleteTicket(id: string): Promise<boolean>;
+  /** Stops accepting, waits for in-flight pushes, closes the database. Idempotent. */
+  close(): Promise<void>;
+}
+
+export async function startDemoErp(options: DemoErpOptions): Promise<DemoErp> {
+  const tokens = tokenMap(options.tokens);
+  if (tokens.size === 0 || [...tokens.keys()].some((t) => t.length === 0 || /\s/.test(t))) {
+    throw new Error('startDemoErp: tokens must hold at least one non-empty token without spaces');
+  }
+  const now = options.now ?? Date.now;
+  const unlock = await lockDataDir(options.dataDir);
+  let database;
+  try {
+    database = await openDatabase(options.dataDir);
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+  const service = createErpService(database, {
+    now,
+    deferUnknownTicketMs: options.deferUnknownTicketMs ?? DEFAULT_DEFER_UNKNOWN_TICKET_MS,
+  });
+  const faults = createFaults();
+  let server: Server | undefined;
+  try {
+    const seed = options.seed;
+    await seedDatabase(database.db, {
+      tickets: seed === false ? 0 : (seed?.tickets ?? DEFAULT_SEED_TICKETS),
+      nowMs: now(),
+      ...(seed && seed.randomSeed !== undefined ? { randomSeed: seed.randomSeed } : {}),
+      demoUser: [...tokens.values()][0] ?? null,
+    });
+    const handler = createRouter({
+      service,
+      faults,
+      tokens,
+      maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      testMode: options.testMode ?? false,
+      now,
+    });
+    server = createServer(handler);
+    await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  } catch (error) {
+    await service.close().catch(() => undefined);
+    await unlock();
+    throw error;
+  }
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const listening = server;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    faults,
+    compact: () => service.compact(),
+    deleteTicket: (id) => service.deleteTicket(id),
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => listening.close(() => resolve()));
+        listening.closeIdleConnections();
+        await service.close();
+        listening.closeAllConnections();
+        await stopped;
+        await unlock();
+      })();
+      return closing;
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`port ${port} on ${host} is already in use`)
+          : error,
+      );
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+type TokenEntry = string | { token: string; user: string };
+
+function tokenMap(tokens: DemoErpOptions['tokens']): Map<string, string> {
+  const isList = (value: unknown): value is readonly TokenEntry[] => Array.isArray(value);
+  if (!isList(tokens)) return new Map(Object.entries(tokens));
+  return new Map(
+    tokens.map((entry, index): [string, string] =>
+      typeof entry === 'string'
+        ? [entry, tokens.length === 1 ? 'Демо-инженер' : `Демо-инженер ${index + 1}`]
+        : [entry.token, entry.user],
+    ),
+  );
+}

@@ -1,0 +1,70 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { Ticket } from '../../../shared/domain';
+import type { Priority } from '../../../shared/sla/types';
+import { getMeta, setMeta } from '../store/database';
+import { insertOrganizations, writeNextNumber, writeTickets } from '../store/records';
+import { buildSeedTicket } from './history';
+import { DEMO_ORGANIZATIONS } from './organizations';
+import { createRandom } from './prng';
+import { TIME, toWorkingTime } from './replay';
+
+export interface SeedOptions {
+  /** Demo tickets to create (0: organizations only). */
+  tickets: number;
+  nowMs: number;
+  /** PRNG seed: the same seed and "now" give the same data. */
+  randomSeed?: number;
+  demoUser?: string | null;
+}
+
+export const DEFAULT_SEED_TICKETS = 300;
+/** How far back the seeded tickets reach: enough for breaches and reopenings, recent enough to look alive. */
+const HISTORY_DAYS = 24;
+
+/** Builds the demo tickets in memory (CPU only, no database). Sorted by registration number. */
+export function buildSeedTickets(options: SeedOptions): Ticket[] {
+  const rng = createRandom(options.randomSeed ?? 20_251_105);
+  const specs = Array.from({ length: options.tickets }, () => {
+    const org = rng.pick(DEMO_ORGANIZATIONS);
+    const priority = rng.weighted<Priority>([
+      [1, 8],
+      [2, 22],
+      [3, 35],
+      [4, 35],
+    ]);
+    // Skewed towards recent days: a live queue has more young tickets than old ones.
+    let createdMs = options.nowMs - Math.pow(rng.next(), 1.6) * HISTORY_DAYS * TIME.DAY;
+    // Users mostly write in office hours; P1 outages happen whenever they happen.
+    if (priority !== 1 && rng.chance(0.85)) createdMs = toWorkingTime(createdMs, org.timeZone, rng);
+    createdMs = Math.min(createdMs, options.nowMs - 5 * TIME.MINUTE);
+    return { org, priority, createdMs: Math.floor(createdMs / 1000) * 1000 };
+  });
+  specs.sort((a, b) => a.createdMs - b.createdMs);
+  return specs.map((spec, index) =>
+    buildSeedTicket({
+      ...spec,
+      rng,
+      nowMs: options.nowMs,
+      number: index + 1,
+      demoUser: options.demoUser ?? null,
+    }),
+  );
+}
+
+/**
+ * Fills an empty database once: organizations always (clients cannot create tickets without
+ * them), then the demo tickets. Everything lands in one transaction, so a crash mid-seed leaves an
+ * empty database that is seeded again on the next start. Returns false if already seeded.
+ */
+export async function seedDatabase(db: PGlite, options: SeedOptions): Promise<boolean> {
+  if ((await getMeta<boolean>(db, 'seeded')) === true) return false;
+  const tickets = buildSeedTickets(options);
+  await db.transaction(async (tx) => {
+    if ((await getMeta<boolean>(tx, 'seeded')) === true) return;
+    await insertOrganizations(tx, DEMO_ORGANIZATIONS);
+    await writeTickets(tx, tickets);
+    await writeNextNumber(tx, tickets.length + 1);
+    await setMeta(tx, 'seeded', true);
+  });
+  return true;
+}

@@ -1,0 +1,70 @@
+import type { ChangesResponse, PushResponse } from '../../shared/erp';
+import { compactChangeLog, deleteTicket, readChanges } from './changes/change-log';
+import { HttpError } from './http/http-error';
+import { applyPush } from './push/apply-push';
+import { parsePushBody } from './push/parse-push';
+import { createSerialQueue } from './serial-queue';
+import type { Database } from './store/database';
+
+export interface ServiceOptions {
+  now: () => number;
+  deferUnknownTicketMs: number;
+}
+
+/** The ERP's behaviour without HTTP: every database operation goes through one serial queue. */
+export interface ErpService {
+  /** Validates and applies a push body; throws HttpError for 4xx answers (409 seq gap included). */
+  push(body: unknown, author: string, beforeCommit?: () => void): Promise<PushResponse>;
+  changes(cursor: string | null, limit: number): Promise<ChangesResponse>;
+  compact(): Promise<{ removed: number; generation: number }>;
+  deleteTicket(id: string): Promise<boolean>;
+  /** Waits for queued work, then closes the database. */
+  close(): Promise<void>;
+}
+
+export function createErpService(database: Database, options: ServiceOptions): ErpService {
+  const queue = createSerialQueue();
+  const { db, epoch } = database;
+  let closed = false;
+  // Server time never goes backwards from one push to the next, even if the wall clock does.
+  let lastNow = 0;
+  const now = () => (lastNow = Math.max(lastNow, options.now()));
+  const run = <T>(task: () => Promise<T>): Promise<T> => {
+    if (closed)
+      return Promise.reject(new HttpError(503, 'shutting_down', 'the server is stopping'));
+    return queue.run(task);
+  };
+  return {
+    async push(body, author, beforeCommit) {
+      const request = parsePushBody(body);
+      const outcome = await run(() =>
+        applyPush(db, request, {
+          author,
+          // Taken inside the queue, so it is ordered like the pushes themselves.
+          nowMs: now(),
+          deferUnknownTicketMs: options.deferUnknownTicketMs,
+          ...(beforeCommit ? { beforeCommit } : {}),
+        }),
+      );
+      if (outcome.kind === 'seq_gap') {
+        throw new HttpError(409, 'seq_gap', outcome.message, { lastSeq: outcome.lastSeq });
+      }
+      return outcome.response;
+    },
+    changes(cursor, limit) {
+      return run(() => readChanges(db, epoch, cursor, limit));
+    },
+    compact() {
+      return run(() => compactChangeLog(db));
+    },
+    deleteTicket(id) {
+      return run(() => deleteTicket(db, id));
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await queue.idle();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChangesResponse, CommandResult, PushResponse } from '@shared/erp';
+import type { Ticket } from '@shared/domain';
+import {
+  startDemoErp,
+  type DemoErp,
+  type DemoErpOptions,
+} from '../../../../electron/demo-erp/index';
+
+export const TOKEN = 'engineer-token';
+export const OTHER_TOKEN = 'desk-token';
+export const TOKENS = { [TOKEN]: 'Иванов Сергей', [OTHER_TOKEN]: 'Петрова Анна' };
+export const ORG_ID = 'org-nsk-oblbolnitsa';
+
+export async function tempDir(): Promise<{ path: string; remove: () => Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), 'demo-erp-test-'));
+  return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
+
+/** A server on a fresh temp dir; `stop` closes it and removes the dir. */
+export async function startTestErp(
+  options: Partial<DemoErpOptions> = {},
+): Promise<{ erp: DemoErp; dataDir: string; stop: () => Promise<void> }> {
+  const dir = await tempDir();
+  const erp = await startDemoErp({ dataDir: dir.path, tokens: TOKENS, seed: false, ...options });
+  return {
+    erp,
+    dataDir: dir.path,
+    stop: async () => {
+      await erp.close();
+      await dir.remove();
+    },
+  };
+}
+
+export interface Answer<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export async function call<T = unknown>(
+  url: string,
+  init: { method?: string; body?: string; token?: string | null } = {},
+): Promise<Answer<T>> {
+  const headers: Record<string, string> = {};
+  const token = init.token === undefined ? TOKEN : init.token;
+  if (token !== null) headers['Authorization'] = `Bearer ${token}`;
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(url, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers,
+    ...(init.body === undefined ? {} : { body: init.body }),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: (text === '' ? null : JSON.parse(text)) as T,
+    headers: response.headers,
+  };
+}
+
+export type ErrorAnswer = { error: { code: string; message: string }; lastSeq?: number };
+
+export function push(
+  url: string,
+  body: unknown,
+  token: string | null = TOKEN,
+): Promise<Answer<PushResponse & ErrorAnswer>> {
+  return call(`${url}/sync/v1/push`, { body: JSON.stringify(body), token });
+}
+
+export function changes(
+  url: string,
+  query: { cursor?: string; limit?: number } = {},
+): Promise<Answer<ChangesResponse & ErrorAnswer>> {
+  const params = new URLSearchParams();
+  if (query.cursor !== undefined) params.set('cursor', query.cursor);
+  if (query.limit !== undefined) params.set('limit', String(query.limit));
+  return call(`${url}/sync/v1/changes?${params}`);
+}
+
+export interface WireCommandInput {
+  type: string;
+  ticketId: string;
+  payload?: Record<string, unknown>;
+  baseVersion?: number | null;
+  clientCreatedAt?: string;
+  commandId?: string;
+}
+
+/** A device: numbers its commands like the real client's outbox does. */
+export class Device {
+  readonly id = randomUUID();
+  private seq = 0;
+  constructor(
+    /** Mutable: a restarted server listens on another port. */
+    public url: string,
+    private readonly token: string = TOKEN,
+  ) {}
+
+  command(input: WireCommandInput) {
+    this.seq += 1;
+    return {
+      commandId: input.commandId ?? randomUUID(),
+      seq: this.seq,
+      type: input.type,
+      ticketId: input.ticketId,
+      baseVersion: input.baseVersion ?? (input.type === 'create' ? null : 1),
+      payload: input.payload ?? {},
+      clientCreatedAt: input.clientCreatedAt ?? new Date().toISOString(),
+    };
+  }
+
+  body(commands: unknown[]) {
+    return { protocolVersion: 1, deviceId: this.id, commands };
+  }
+
+  async send(commands: unknown[]): Promise<Answer<PushResponse & ErrorAnswer>> {
+    return push(this.url, this.body(commands), this.token);
+  }
+
+  /** Sends one command and returns its result (throws unless the push itself was 200). */
+  async one(input: WireCommandInput): Promise<CommandResult & { ticket?: Ticket }> {
+    const answer = await this.send([this.command(input)]);
+    if (answer.status !== 200)
+      throw new Error(`push ${answer.status}: ${JSON.stringify(answer.body)}`);
+    return answer.body.results[0] as CommandResult & { ticket?: Ticket };
+  }
+
+  async create(patch: Record<string, unknown> = {}, ticketId: string = randomUUID()) {
+    const result = await this.one({ type: 'create', ticketId, payload: createPayload(patch) });
+    if (result.status !== 'applied') throw new Error(`create: ${JSON.stringify(result)}`);
+    return result.ticket!;
+  }
+}
+
+export function createPayload(patch: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    organizationId: ORG_ID,
+    account: 'registratura01',
+    reporterEmail: 'asu@okb2-nso.ru',
+    priority: 3,
+    title: 'Не сохраняется карточка пациента',
+    steps: '1. Открыть карточку.\n2. Нажать «Сохранить».',
+    expected: 'Карточка сохранена',
+    actual: 'Ошибка PK-1042',
+    diagnostics: 'Сеть в норме, воспроизводится у всех',
+    notUserSideConfirmed: true,
+    createdAt: new Date(Date.now() - 60 * 60_000).toISOString(),
+    ...patch,
+  };
+}
+
+/** Pulls everything from `cursor` to the end. */
+export async function pullAll(url: string, cursor?: string, limit = 1000) {
+  const all: ChangesResponse['changes'] = [];
+  let next = cursor;
+  for (;;) {
+    const answer = await changes(url, { ...(next === undefined ? {} : { cursor: next }), limit });
+    if (answer.status !== 200) throw new Error(`changes ${answer.status}`);
+    all.push(...answer.body.changes);
+    next = answer.body.nextCursor;
+    if (!answer.body.hasMore) return { changes: all, cursor: next };
+  }
+}
