@@ -13,12 +13,20 @@ const text = (field: string, max: number) =>
     .min(1, `${field} must not be empty`)
     .max(max, `${field} must be at most ${max} characters`);
 
+// Instants outside these years are typos (year 0025, 20250), not real support history.
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(2199, 11, 31);
+
 export const isoInstant = z
   .string()
   .refine(
     (value) => parseInstant(value) !== null,
     'must be an ISO 8601 instant with Z or an offset',
-  );
+  )
+  .refine((value) => {
+    const ms = parseInstant(value);
+    return ms === null || (ms >= EARLIEST && ms <= LATEST);
+  }, 'must be between the years 2000 and 2199');
 export const isoDate = z
   .string()
   .refine((value) => parseIsoDate(value) !== null, 'must be a YYYY-MM-DD date');
