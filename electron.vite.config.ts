@@ -15,7 +15,13 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: fromRoot('out/main'),
-      rolldownOptions: { input: { index: fromRoot('electron/main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: fromRoot('electron/main/index.ts'),
+          // A separate entry so `npm run dev:web` can run the same embedded demo ERP in plain Node.
+          'demo-erp': fromRoot('electron/demo-erp/index.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -3,12 +3,21 @@
 // files, same CSP — rather than a dev-server variant that would need a looser policy.
 //
 //   node electron/dev/serve-web.mjs [--port 5180] [--host 127.0.0.1] [--no-build] [--erp URL]
+//                                   [--erp-data DIR | --fresh-erp] [--seed-tickets N]
 //
-// --no-build  serve out/renderer as it is (the e2e run builds first)
-// --erp URL   forward /erp/* to an ERP, since the page's CSP only allows its own origin
+// --no-build      serve out/renderer as it is (the e2e run builds first)
+// --erp URL       forward /erp/* to that ERP, since the page's CSP only allows its own origin
+// without --erp   start the embedded demo ERP (as the desktop app does when none is configured),
+//                 its data in --erp-data (default .erp-data/dev-web) or, with --fresh-erp, in a
+//                 temporary folder removed on exit; this process adds its token to /erp/* calls,
+//                 so the page never holds it (as in Electron, where main adds it).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { electronViteCli, repoRoot, rendererOut } from './paths.mjs';
 import { forwardToErp, serveStatic } from './static-server.mjs';
@@ -19,8 +28,26 @@ const { values: args } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     'no-build': { type: 'boolean', default: false },
     erp: { type: 'string' },
+    'erp-data': { type: 'string' },
+    'fresh-erp': { type: 'boolean', default: false },
+    'seed-tickets': { type: 'string' },
   },
 });
+
+function fail(message) {
+  console.error(message);
+  process.exit(2);
+}
+const port = Number(args.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  fail(`--port must be 0–65535, got "${args.port}"`);
+const seedTickets = args['seed-tickets'] === undefined ? undefined : Number(args['seed-tickets']);
+if (seedTickets !== undefined && !(Number.isInteger(seedTickets) && seedTickets >= 0)) {
+  fail(`--seed-tickets must be a whole number ≥ 0, got "${args['seed-tickets']}"`);
+}
+if (args.erp && (args['erp-data'] || args['fresh-erp'] || seedTickets !== undefined)) {
+  fail('--erp-data, --fresh-erp and --seed-tickets apply to the embedded demo ERP, not to --erp');
+}
 
 if (!args['no-build']) {
   const build = spawnSync(process.execPath, [electronViteCli, 'build'], {
@@ -34,14 +61,34 @@ if (!existsSync(`${rendererOut}/index.html`)) {
   process.exit(1);
 }
 
-const erp = args.erp ? new URL(args.erp) : null;
+const erp = args.erp ? { url: new URL(args.erp), token: null } : await startEmbeddedErp();
 const server = createServer((request, response) => {
-  if (erp && (request.url === '/erp' || request.url?.startsWith('/erp/'))) {
-    forwardToErp(request, response, erp);
+  if (request.url === '/erp' || request.url?.startsWith('/erp/')) {
+    forwardToErp(request, response, erp.url, erp.token);
   } else {
     serveStatic(request, response, rendererOut);
   }
 });
+
+async function startEmbeddedErp() {
+  const dataDir = args['fresh-erp']
+    ? mkdtempSync(join(tmpdir(), 'prokontakt-erp-'))
+    : (args['erp-data'] ?? join(repoRoot, '.erp-data', 'dev-web'));
+  const token = randomBytes(24).toString('base64url');
+  const { startDemoErp } = await import(
+    pathToFileURL(join(repoRoot, 'out', 'main', 'demo-erp.js')).href
+  );
+  const demo = await startDemoErp({
+    dataDir,
+    tokens: { [token]: 'Демо-инженер' },
+    ...(seedTickets === undefined ? {} : { seed: { tickets: seedTickets } }),
+  });
+  const cleanup = async () => {
+    await demo.close();
+    if (args['fresh-erp']) rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { url: new URL(demo.url), token, cleanup, dataDir };
+}
 
 server.on('error', (error) => {
   console.error(
@@ -52,15 +99,30 @@ server.on('error', (error) => {
   process.exit(1);
 });
 
-server.listen(Number(args.port), args.host, () => {
+server.listen(port, args.host, () => {
   const url = `http://${args.host}:${args.port}/`;
   console.log(`PROконтакт web shell (browser host): ${url}`);
-  if (erp) console.log(`  /erp/* → ${erp.href}`);
+  console.log(
+    erp.cleanup
+      ? `  /erp/* → embedded demo ERP ${erp.url.href} (data: ${erp.dataDir})`
+      : `  /erp/* → ${erp.url.href}`,
+  );
   console.log('  Ctrl+C to stop.');
 });
 
+let stopping = false;
 function stop() {
-  server.close(() => process.exit(0));
+  if (stopping) return;
+  stopping = true;
+  server.close(() => {
+    Promise.resolve(erp.cleanup?.()).then(
+      () => process.exit(0),
+      (error) => {
+        console.error(`The demo ERP did not close cleanly: ${error.message}`);
+        process.exit(1);
+      },
+    );
+  });
   // Keep-alive connections would hold close() open; the page reconnects on reload anyway.
   server.closeAllConnections();
 }

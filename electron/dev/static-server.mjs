@@ -61,14 +61,22 @@ export function serveStatic(request, response, root) {
   else createReadStream(file).pipe(response);
 }
 
-export function forwardToErp(request, response, erp) {
+/** Forwards /erp/* to the ERP; `token`, when given, is added here so the page never holds it. */
+export function forwardToErp(request, response, erp, token = null) {
   // Appended, not resolved: an ERP base with a path prefix (https://host/api) keeps its prefix.
   const rest = request.url.replace(/^\/erp/, '') || '/';
   const target = new URL(`${erp.href.replace(/\/+$/, '')}${rest}`);
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const upstream = send(
     target,
-    { method: request.method, headers: { ...request.headers, host: target.host } },
+    {
+      method: request.method,
+      headers: {
+        ...request.headers,
+        host: target.host,
+        ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+      },
+    },
     (answer) => {
       response.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(response);

@@ -12,7 +12,9 @@ import { registerIpc } from './ipc/register';
 import { createIpcRouter } from './ipc/router';
 import { resolveRendererLocation } from './renderer-location';
 import { installSecurityGuards } from './security';
+import { createErpConnection } from './services/erp-connection';
 import { createErpGateway } from './services/erp-gateway';
+import { startEmbeddedDemoErp } from './services/embedded-demo-erp';
 import { createSecretStore } from './services/secret-store';
 import { createSettingsStore } from './services/settings-store';
 import { createSyncTriggers } from './services/sync-triggers';
@@ -41,10 +43,16 @@ async function start(): Promise<void> {
     cipher: createElectronCipher(),
     path: join(userData, 'erp-token.bin'),
   });
+  const connection = createErpConnection({
+    configuredUrl: () => settings.current().erp.baseUrl,
+    storedToken: () => secrets.getErpToken(),
+    startDemo: () => startEmbeddedDemoErp(join(userData, 'demo-erp')),
+    onDemoFailed: (error) => console.error('[erp] the embedded demo ERP did not start', error),
+  });
   const erp = createErpGateway({
     fetch: electronFetch,
-    baseUrl: () => settings.current().erp.baseUrl,
-    token: () => secrets.getErpToken(),
+    baseUrl: () => connection.baseUrl(),
+    token: () => connection.token(),
   });
 
   let window: BrowserWindow | null = null;
@@ -119,6 +127,7 @@ async function start(): Promise<void> {
   app.on('before-quit', () => {
     alerts.dispose();
     syncTriggers.stop();
+    void connection.close();
   });
 }
 

@@ -21,7 +21,7 @@ export type FetchPort = (
 export interface ErpGatewayOptions {
   fetch: FetchPort;
   /** Read on every request, so a settings change applies without a restart. */
-  baseUrl: () => string | null;
+  baseUrl: () => string | null | Promise<string | null>;
   token: () => Promise<string | null>;
   now?: () => number;
   defaultTimeoutMs?: number;
@@ -40,7 +40,7 @@ export function createErpGateway(options: ErpGatewayOptions): ErpGateway {
   const now = options.now ?? Date.now;
   return {
     async request(request) {
-      const base = options.baseUrl();
+      const base = await options.baseUrl();
       if (base === null) return fail('erp_not_configured', 'No ERP address is configured');
       // Settings were validated when saved; checked again because this is where the token leaves.
       if (!isAcceptableErpUrl(base)) {
