@@ -1,0 +1,130 @@
+import type { Organization, Ticket } from '@shared/domain/ticket';
+import type { Change } from '@shared/erp/protocol';
+import type { AppDb, OrganizationRow, TicketRow } from '../schema';
+import { CURSOR_HISTORY, DEFAULT_CURSOR, DEFAULT_RESYNC, getMeta, setMeta } from './meta';
+import { baseOf, rebuildRows, type TicketBase } from './ticket-rows';
+
+export interface PulledPage {
+  changes: Change[];
+  nextCursor: string;
+  hasMore: boolean;
+}
+
+/** The newest change per entity id: a page may name one entity twice. */
+function newestById(changes: Change[], entity: Change['entity']): Map<string, Change> {
+  const map = new Map<string, Change>();
+  for (const change of changes) {
+    if (change.entity !== entity) continue;
+    const known = map.get(change.id);
+    if (!known || change.version > known.version) map.set(change.id, change);
+  }
+  return map;
+}
+
+/**
+ * Stores one page of changes and its cursor in one transaction. A server copy is replaced only
+ * by a newer version, so a replayed or reordered page can never move a ticket back; every
+ * replaced ticket gets its optimistic view rebuilt from the new copy and its pending commands.
+ * The last page of a full resync also removes what that resync did not see.
+ */
+export async function applyPulledPage(db: AppDb, page: PulledPage): Promise<void> {
+  await db.transaction('rw', [db.tickets, db.organizations, db.outbox, db.meta], async () => {
+    const resync = (await getMeta(db, 'resync')) ?? DEFAULT_RESYNC;
+    const offsetMs = (await getMeta(db, 'clockOffset'))?.offsetMs ?? null;
+    const epoch = resync.epoch;
+
+    const orgChanges = newestById(page.changes, 'organization');
+    const orgRows = await db.organizations.bulkGet([...orgChanges.keys()]);
+    const orgPuts: OrganizationRow[] = [];
+    const changedOrgs: string[] = [];
+    [...orgChanges.values()].forEach((change, index) => {
+      const row = orgRows[index];
+      if (row && change.version <= row.version) {
+        if (row.seenEpoch !== epoch) orgPuts.push({ ...row, seenEpoch: epoch });
+        return;
+      }
+      const data = change.deleted ? null : (change.data as Organization);
+      orgPuts.push({
+        id: change.id,
+        version: change.version,
+        deleted: change.deleted ? 1 : 0,
+        data,
+        seenEpoch: epoch,
+        ...(data ? { name: data.name } : {}),
+      });
+      changedOrgs.push(change.id);
+    });
+    await db.organizations.bulkPut(orgPuts);
+
+    const ticketChanges = newestById(page.changes, 'ticket');
+    const ids = [...ticketChanges.keys()];
+    const rows = await db.tickets.bulkGet(ids);
+    const rebuild = new Map<string, TicketBase>();
+    const touched: TicketRow[] = [];
+    ids.forEach((id, index) => {
+      const change = ticketChanges.get(id)!;
+      const row = rows[index];
+      if (row && change.version <= row.serverVersion) {
+        if (row.seenEpoch !== epoch) touched.push({ ...row, seenEpoch: epoch });
+        return;
+      }
+      rebuild.set(id, {
+        id,
+        server: change.deleted ? null : (change.data as Ticket),
+        serverVersion: change.version,
+        deleted: change.deleted ? 1 : 0,
+        seenEpoch: epoch,
+      });
+    });
+    // A changed organization changes what its tickets' pending commands may do (zone, calendar).
+    if (changedOrgs.length > 0) {
+      const waiting = await db.tickets
+        .where('organizationId')
+        .anyOf(changedOrgs)
+        .filter((row) => row.pending > 0)
+        .toArray();
+      for (const row of waiting)
+        if (!rebuild.has(row.id)) rebuild.set(row.id, baseOf(row, row.id, row.seenEpoch));
+    }
+    await db.tickets.bulkPut([
+      ...touched,
+      ...(await rebuildRows(db, [...rebuild.values()], offsetMs)),
+    ]);
+
+    const held = (await getMeta(db, 'cursor')) ?? DEFAULT_CURSOR;
+    const previous =
+      held.cursor !== null && held.cursor !== page.nextCursor
+        ? [held.cursor, ...held.previous].slice(0, CURSOR_HISTORY)
+        : held.previous;
+    await setMeta(db, 'cursor', { cursor: page.nextCursor, previous });
+    if (resync.active && !page.hasMore) {
+      await sweepUnseen(db, epoch, offsetMs);
+      await setMeta(db, 'resync', { epoch, active: false });
+    }
+  });
+}
+
+/** After a full resync: whatever the server no longer listed is gone there. */
+async function sweepUnseen(db: AppDb, epoch: number, offsetMs: number | null): Promise<void> {
+  const stale = await db.tickets
+    .where('seenEpoch')
+    .below(epoch)
+    .filter((row) => row.server !== null)
+    .toArray();
+  const gone = stale.map((row) => ({
+    ...baseOf(row, row.id, epoch),
+    server: null,
+    deleted: 1 as const,
+  }));
+  await db.tickets.bulkPut(await rebuildRows(db, gone, offsetMs));
+  await db.organizations.where('seenEpoch').below(epoch).modify({ deleted: 1, data: null });
+}
+
+/** 410: start again from nothing; pending commands stay, rows not seen again are swept at the end. */
+export async function beginFullResync(db: AppDb): Promise<void> {
+  await db.transaction('rw', [db.meta], async () => {
+    const resync = (await getMeta(db, 'resync')) ?? DEFAULT_RESYNC;
+    await setMeta(db, 'resync', { epoch: resync.epoch + 1, active: true });
+    await setMeta(db, 'cursor', { cursor: null, previous: [] });
+  });
+}

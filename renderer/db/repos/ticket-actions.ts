@@ -1,0 +1,101 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { CommandPayload, CommandType } from '@shared/erp/commands';
+import type { OutboxEntry } from '@shared/sync/ports';
+import { applyPending } from '@shared/sync/optimistic-view';
+import type { AppDb } from '../schema';
+import { DEFAULT_RESYNC, getMeta, setMeta } from './meta';
+import { baseOf, composeRow, organizationsById } from './ticket-rows';
+
+export interface ActionContext {
+  /** Who acts: the engineer signed in to the ERP. */
+  author: string;
+  /** Device clock, epoch ms. */
+  now?: () => number;
+  newId?: () => string;
+  /** Called after a command was committed to the outbox: the sync engine's `notifyLocalChange`. */
+  onRecorded?: () => void;
+}
+
+export type ActionResult =
+  | { ok: true; ticketId: string; commandId: string | null }
+  | { ok: false; error: { code: string; message: string } };
+
+/** The intake form: everything of `create` but the time, which defaults to the moment of the action. */
+export type CreateInput = Omit<CommandPayload<'create'>, 'createdAt'> & { createdAt?: string };
+
+export interface TicketActions {
+  create(input: CreateInput): Promise<ActionResult>;
+  /** Any other user action on an existing ticket. */
+  perform<T extends Exclude<CommandType, 'create'>>(
+    type: T,
+    ticketId: string,
+    payload: CommandPayload<T>,
+  ): Promise<ActionResult>;
+}
+
+/**
+ * One call per user action. The optimistic change and its outbox row are written in one
+ * transaction with the next seq, so after a crash either both exist or neither does. An action
+ * the shared rules refuse on the current view is refused here, before anything is queued.
+ */
+export function createTicketActions(db: AppDb, ctx: ActionContext): TicketActions {
+  const now = ctx.now ?? Date.now;
+  const newId = ctx.newId ?? uuidv7;
+
+  async function record(
+    type: CommandType,
+    ticketId: string,
+    payload: Record<string, unknown>,
+  ): Promise<ActionResult> {
+    return db.transaction('rw', [db.tickets, db.outbox, db.meta, db.organizations], async () => {
+      const [row, nextSeq, offset, resync] = await Promise.all([
+        db.tickets.get(ticketId),
+        getMeta(db, 'nextSeq'),
+        getMeta(db, 'clockOffset'),
+        getMeta(db, 'resync'),
+      ]);
+      if (type !== 'create' && !row?.view) {
+        return fail('unknown_ticket', `${type}: the ticket is not known on this device`);
+      }
+      const offsetMs = offset?.offsetMs ?? null;
+      const entry: OutboxEntry = {
+        seq: nextSeq ?? 1,
+        commandId: newId(),
+        type,
+        ticketId,
+        // The version this device saw; a ticket registered offline will be version 1.
+        baseVersion: type === 'create' ? null : (row?.server?.version ?? 1),
+        payload,
+        actedAt: now(),
+        offsetMs,
+        author: ctx.author,
+      };
+      const orgId =
+        type === 'create' ? String(payload['organizationId']) : row!.view!.organizationId;
+      const orgs = await organizationsById(db, [orgId]);
+      const outcome = applyPending(row?.view ?? null, entry, (id) => orgs.get(id), offsetMs);
+      if (outcome.status === 'noop') return { ok: true, ticketId, commandId: null } as const;
+      if (outcome.status !== 'applied') return { ok: false, error: outcome.error } as const;
+      const pending = await db.outbox.where('ticketId').equals(ticketId).count();
+      const base = baseOf(row, ticketId, (resync ?? DEFAULT_RESYNC).epoch);
+      await db.tickets.put(composeRow(base, outcome.ticket, pending + 1, row?.failing ?? []));
+      await db.outbox.add(entry);
+      await setMeta(db, 'nextSeq', entry.seq + 1);
+      return { ok: true, ticketId, commandId: entry.commandId } as const;
+    });
+  }
+
+  const notify = (result: ActionResult) => {
+    if (result.ok && result.commandId !== null) ctx.onRecorded?.();
+    return result;
+  };
+  return {
+    create: async (input) => notify(await record('create', newId(), { ...input })),
+    perform: async (type, ticketId, payload) =>
+      notify(await record(type, ticketId, { ...payload })),
+  };
+}
+
+function fail(code: string, message: string): ActionResult {
+  return { ok: false, error: { code, message } };
+}

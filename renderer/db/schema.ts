@@ -1,0 +1,98 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { CommandType } from '@shared/erp/commands';
+import type { Organization, Ticket, TicketState } from '@shared/domain/ticket';
+import type { Priority } from '@shared/sla/types';
+import type { OutboxEntry } from '@shared/sync/ports';
+
+/**
+ * One row per ticket: the server's copy and the optimistic view (the copy with this device's
+ * pending commands replayed). The fields the queue sorts and filters on are copied from the view
+ * to the top level so IndexedDB can index them; they are absent when there is nothing to show
+ * (deleted on the server), so such a row drops out of every queue index by itself.
+ */
+export interface TicketRow {
+  id: string;
+  /** Null: not known to the server yet (an offline intake) or deleted there. */
+  server: Ticket | null;
+  /** The newest version seen from the server, kept after a delete: versions never go back. */
+  serverVersion: number;
+  deleted: 0 | 1;
+  view: Ticket | null;
+  /** Commands of this ticket still in the outbox. */
+  pending: number;
+  /** Pending commands the view could not apply: the ERP is likely to refuse them. */
+  failing: Array<{ commandId: string; code: string; message: string }>;
+  /** Full-resync generation that last saw this row (rows not seen by a resync are removed). */
+  seenEpoch: number;
+  organizationId?: string;
+  priority?: Priority;
+  state?: TicketState;
+  /** '' for unassigned, so "nobody's tickets" is an index query too. */
+  assignee?: string;
+  number?: number;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+export interface OrganizationRow {
+  id: string;
+  version: number;
+  deleted: 0 | 1;
+  /** Null once deleted. */
+  data: Organization | null;
+  seenEpoch: number;
+  name?: string;
+}
+
+export type OutboxRow = OutboxEntry;
+
+export interface DeadLetterRow extends OutboxEntry {
+  status: 'conflict' | 'rejected' | 'local';
+  error: { code: string; message: string };
+  /** Device clock when the ERP's verdict was stored. */
+  deadAt: number;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export type AppDb = Dexie & {
+  tickets: EntityTable<TicketRow, 'id'>;
+  organizations: EntityTable<OrganizationRow, 'id'>;
+  outbox: EntityTable<OutboxRow, 'seq'>;
+  deadLetters: EntityTable<DeadLetterRow, 'commandId'>;
+  meta: EntityTable<MetaRow, 'key'>;
+};
+
+export const DB_NAME = 'prokontakt-desk';
+
+/** Where IndexedDB comes from: the browser's by default, fake-indexeddb in Node tests. */
+export interface IndexedDbDeps {
+  indexedDB: { open: (...args: never[]) => unknown };
+  IDBKeyRange: { bound: unknown; lowerBound: unknown; upperBound: unknown };
+}
+
+export function createAppDb(name: string = DB_NAME, deps?: IndexedDbDeps): AppDb {
+  // Strict durability: a user action is reported done only once it is on disk, because the
+  // engineer may close the lid (or the battery may die) the moment after clicking.
+  const db = new Dexie(name, {
+    chromeTransactionDurability: 'strict',
+    ...(deps as object | undefined),
+  }) as AppDb;
+  db.version(1).stores({
+    tickets:
+      'id, organizationId, priority, state, assignee, number, createdAt, updatedAt, seenEpoch, [state+priority]',
+    organizations: 'id, name, seenEpoch',
+    outbox: 'seq, &commandId, ticketId',
+    deadLetters: 'commandId, ticketId, deadAt',
+    meta: 'key',
+  });
+  return db;
+}
+
+/** Table sets for the transactions the repos run. */
+export const syncTables = (db: AppDb) => [db.tickets, db.organizations, db.outbox, db.meta];
+
+export type { CommandType };
