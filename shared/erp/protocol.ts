@@ -53,6 +53,8 @@ export const commandResult = z.object({
   commandId: uuid,
   seq: z.number().int().positive(),
   status: z.enum(COMMAND_STATUSES),
+  /** On a `duplicate`: what the first delivery's answer was (it may have been lost on the way). */
+  originalStatus: z.enum(['applied', 'noop', 'conflict', 'rejected']).optional(),
   ticket: z.unknown().optional(),
   error: errorBody.optional(),
 });

@@ -168,7 +168,7 @@ function readResults(entries: OutboxEntry[], response: PushResponse): ReadResult
           acks.push({
             commandId: result.commandId,
             outcome: 'dead',
-            status: 'rejected',
+            status: result.originalStatus === 'conflict' ? 'conflict' : 'rejected',
             error: result.error,
             ticket,
           });

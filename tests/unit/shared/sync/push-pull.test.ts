@@ -52,6 +52,23 @@ describe('push answers', () => {
     expect(h.memory.state.acks).toMatchObject([{ outcome: 'dead', status: 'rejected' }]);
   });
 
+  it('a duplicate whose first answer was a conflict stays a conflict for the user', async () => {
+    const h = engineHarness();
+    h.memory.enqueue(uuid(1));
+    h.net.onPush((r) => {
+      const value = answer(r, { [uuid(1)]: 'duplicate' }, { [uuid(1)]: 'taken by Белова' }).value;
+      return {
+        ok: true as const,
+        value: {
+          ...value,
+          results: value.results.map((x) => ({ ...x, originalStatus: 'conflict' as const })),
+        },
+      };
+    });
+    await h.engine.syncNow();
+    expect(h.memory.state.acks).toMatchObject([{ outcome: 'dead', status: 'conflict' }]);
+  });
+
   it('deferred stops the batch: later commands stay, a retry is scheduled, no error shown', async () => {
     const h = engineHarness();
     [1, 2, 3].forEach((n) => h.memory.enqueue(uuid(n)));
