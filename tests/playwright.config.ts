@@ -67,7 +67,7 @@ export default defineConfig({
   // The built renderer (npm run test:e2e builds first) with the browser host: the same files
   // and CSP that Electron loads.
   webServer: {
-    command: `node electron/dev/serve-web.mjs --no-build --port ${PORT}`,
+    command: `node electron/dev/serve-web.mjs --no-build --fresh-erp --port ${PORT}`,
     cwd: repoRoot,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,

@@ -1,22 +1,32 @@
 import { getHostKind } from '../lib/host';
 import { useHostValue } from '../lib/useHostValue';
+import { IntakePage } from '../features/intake/IntakePage';
 import { QueuePage } from '../features/queue/QueuePage';
 import { SettingsProblemBanner } from '../features/settings/SettingsProblemBanner';
+import { TicketPage } from '../features/ticket/TicketPage';
 import { AppHeader } from './AppHeader';
 import { StatusBar } from './StatusBar';
+import { useRoute } from './route';
 
 export function App() {
   const settingsResult = useHostValue('settings:get');
   const infoResult = useHostValue('app:info');
   const snapshot = settingsResult?.ok ? settingsResult.value : null;
   const info = infoResult?.ok ? infoResult.value : null;
+  const route = useRoute();
 
   return (
     <div className="app">
       <AppHeader settings={snapshot?.settings ?? null} />
       {snapshot?.problem && <SettingsProblemBanner problem={snapshot.problem} />}
       <main className="app__main">
-        <QueuePage settings={snapshot?.settings ?? null} />
+        {route.name === 'ticket' ? (
+          <TicketPage key={route.ticketId} ticketId={route.ticketId} />
+        ) : route.name === 'intake' ? (
+          <IntakePage />
+        ) : (
+          <QueuePage settings={snapshot?.settings ?? null} />
+        )}
       </main>
       <StatusBar hostKind={getHostKind()} info={info} />
     </div>

@@ -19,3 +19,105 @@ export function hostOf(url: string): string {
     return url;
   }
 }
+
+/** "at 14:05" today, "25.11 at 14:05" on another day: when the last sync succeeded. */
+export function formatSyncMoment(
+  iso: string,
+  locale: string,
+  t: (key: string, values: Record<string, string>) => string,
+): string {
+  const at = new Date(iso);
+  const time = formatClock(iso, locale);
+  if (at.toDateString() === new Date().toDateString()) return t('sync.lastAt', { time });
+  const date = at.toLocaleDateString(locale, { day: '2-digit', month: '2-digit' });
+  return t('sync.lastOn', { date, time });
+}
+
+/** A ticket's creation instant in its organization's zone, e.g. "25.11 14:05". */
+export function formatInZone(iso: string, timeZone: string | undefined, locale: string): string {
+  return new Date(iso).toLocaleString(locale, {
+    day: '2-digit',
+    month: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(timeZone ? { timeZone } : {}),
+  });
+}
+
+/**
+ * Working time as "5 ч 07 мин"; with seconds under an hour ("42 мин 05 с") so a countdown visibly
+ * ticks; whole hours from 100 h on, where minutes are noise.
+ */
+export function formatWorkingTime(
+  ms: number,
+  t: (key: string, values: Record<string, string | number>) => string,
+): string {
+  const totalSeconds = Math.floor(Math.abs(ms) / 1000);
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  if (hours >= 100) return t('sla.wholeHours', { h: hours });
+  return hours > 0
+    ? t('sla.hours', { h: hours, m: String(minutes).padStart(2, '0') })
+    : t('sla.minutes', { m: minutes, s: String(seconds).padStart(2, '0') });
+}
+
+const MOSCOW_OFFSET_MINUTES = 180;
+
+function offsetMinutes(at: Date, timeZone: string): number {
+  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(part ?? '');
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
+function signedHours(minutes: number): string {
+  if (minutes === 0) return '';
+  const sign = minutes > 0 ? '+' : '−';
+  const abs = Math.abs(minutes);
+  return `${sign}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
+}
+
+/**
+ * A zone's offset the way people in it say it: "МСК+9" in Russian (how Russian time zones are
+ * named), "UTC+12" in English.
+ */
+export function zoneLabel(at: Date, timeZone: string, locale: string): string {
+  const offset = offsetMinutes(at, timeZone);
+  return locale.startsWith('ru')
+    ? `МСК${signedHours(offset - MOSCOW_OFFSET_MINUTES)}`
+    : `UTC${signedHours(offset)}`;
+}
+
+function dayAndTime(at: Date, locale: string, timeZone?: string): { day: string; time: string } {
+  const zone = timeZone ? { timeZone } : {};
+  return {
+    day: at.toLocaleDateString(locale, { day: '2-digit', month: '2-digit', ...zone }),
+    time: at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', ...zone }),
+  };
+}
+
+/**
+ * An instant in the customer's zone ("03.12 15:00 GMT+12") and, when the engineer's own clock
+ * reads differently, that reading too ("06:00", or "02.12 21:00" on another day): the regulation
+ * counts in the customer's zone, the engineer lives in their own.
+ */
+export function formatCustomerInstant(
+  ms: number,
+  timeZone: string,
+  locale: string,
+): { customer: string; own: string | null } {
+  const at = new Date(ms);
+  const customer = dayAndTime(at, locale, timeZone);
+  const own = dayAndTime(at, locale);
+  const customerText = `${customer.day} ${customer.time} ${zoneLabel(at, timeZone, locale)}`;
+  if (own.day === customer.day && own.time === customer.time)
+    return { customer: customerText, own: null };
+  return {
+    customer: customerText,
+    own: own.day === customer.day ? own.time : `${own.day} ${own.time}`,
+  };
+}

@@ -2,6 +2,7 @@
 export { evaluateSla } from './evaluate';
 export { planAlerts } from './plan-alerts';
 export { explainSla } from './explain';
+export { workResumesAt } from './resume';
 export type {
   SlaExplanation,
   ClockExplanation,

@@ -2,6 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { ru } from './ru';
+import { intakeEn, intakeRu } from '../../features/intake/intake-messages';
+import { ticketEn, ticketRu } from '../../features/ticket/ticket-messages';
 
 export const LOCALES = ['ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -31,7 +33,11 @@ function applyToDocument(locale: Locale): void {
 /** Russian unless the user chose otherwise: the regulation and the team work in Russian. */
 export async function initI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
-    resources: { ru: { translation: ru }, en: { translation: en } },
+    // Features keep their own texts beside their code; one namespace, merged here.
+    resources: {
+      ru: { translation: { ...ru, ticket: ticketRu, intake: intakeRu } },
+      en: { translation: { ...en, ticket: ticketEn, intake: intakeEn } },
+    },
     lng: readStoredLocale(),
     fallbackLng: 'ru',
     supportedLngs: [...LOCALES],

@@ -1,0 +1,41 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Where the window is: the queue, one ticket, or the intake form. Kept in the URL hash so a
+ * notification click, the back button and a reload all land on the same place in both hosts.
+ */
+export type Route = { name: 'queue' } | { name: 'ticket'; ticketId: string } | { name: 'intake' };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  const ticket = /^\/ticket\/([^/?#]+)$/.exec(path);
+  if (ticket?.[1]) return { name: 'ticket', ticketId: decodeURIComponent(ticket[1]) };
+  if (path === '/intake') return { name: 'intake' };
+  return { name: 'queue' };
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.name) {
+    case 'ticket':
+      return `#/ticket/${encodeURIComponent(route.ticketId)}`;
+    case 'intake':
+      return '#/intake';
+    case 'queue':
+      return '#/';
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefOf(route);
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+const currentHash = () => window.location.hash;
+
+export function useRoute(): Route {
+  return parseRoute(useSyncExternalStore(subscribe, currentHash));
+}

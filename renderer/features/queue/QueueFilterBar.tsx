@@ -1,0 +1,97 @@
+import { useTranslation } from 'react-i18next';
+import type { Organization } from '@shared/domain/ticket';
+import type { Priority } from '@shared/sla';
+import { STATUS_FILTERS, type QueueCounts } from './queue-filter';
+import { useQueueFilters } from './useQueueFilters';
+
+const PRIORITIES: readonly Priority[] = [1, 2, 3, 4];
+
+interface QueueFilterBarProps {
+  organizations: readonly Organization[];
+  assignees: readonly string[];
+  counts: QueueCounts;
+}
+
+export function QueueFilterBar({ organizations, assignees, counts }: QueueFilterBarProps) {
+  const { t } = useTranslation();
+  const filters = useQueueFilters();
+  const countOf = {
+    all: counts.total,
+    near: counts.near,
+    breached: counts.breached,
+    paused: counts.paused,
+  };
+  return (
+    <div className="queue-filters">
+      <label className="queue-filters__search">
+        <span className="visually-hidden">{t('queue.search')}</span>
+        <input
+          type="search"
+          value={filters.search}
+          placeholder={t('queue.searchPlaceholder')}
+          aria-label={t('queue.search')}
+          onChange={(event) => filters.setSearch(event.target.value)}
+        />
+      </label>
+      <div className="segmented" role="group" aria-label={t('queue.statusFilter')}>
+        {STATUS_FILTERS.map((status) => (
+          <button
+            key={status}
+            type="button"
+            className={`segmented__option segmented__option--${status}`}
+            aria-pressed={filters.status === status}
+            onClick={() => filters.setStatus(status)}
+          >
+            {t(`queue.statuses.${status}`)}
+            <span className="segmented__count">{countOf[status]}</span>
+          </button>
+        ))}
+      </div>
+      <div className="segmented" role="group" aria-label={t('queue.priorities')}>
+        {PRIORITIES.map((priority) => (
+          <button
+            key={priority}
+            type="button"
+            className={`segmented__option priority-toggle priority-toggle--p${priority}`}
+            aria-pressed={filters.priorities.includes(priority)}
+            onClick={() => filters.togglePriority(priority)}
+          >
+            {t('sla.priority', { priority })}
+          </button>
+        ))}
+      </div>
+      <select
+        className="select"
+        aria-label={t('queue.organization')}
+        value={filters.organizationId ?? ''}
+        onChange={(event) => filters.setOrganization(event.target.value || null)}
+      >
+        <option value="">{t('queue.allOrganizations')}</option>
+        {organizations.map((organization) => (
+          <option key={organization.id} value={organization.id}>
+            {organization.name}
+          </option>
+        ))}
+      </select>
+      <select
+        className="select"
+        aria-label={t('queue.assignee')}
+        value={
+          filters.assignee === null ? '*' : filters.assignee === '' ? '-' : `=${filters.assignee}`
+        }
+        onChange={(event) => {
+          const value = event.target.value;
+          filters.setAssignee(value === '*' ? null : value === '-' ? '' : value.slice(1));
+        }}
+      >
+        <option value="*">{t('queue.anyAssignee')}</option>
+        <option value="-">{t('queue.unassigned')}</option>
+        {assignees.map((assignee) => (
+          <option key={assignee} value={`=${assignee}`}>
+            {assignee}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

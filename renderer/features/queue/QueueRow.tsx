@@ -1,0 +1,85 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { hrefOf, navigate } from '../../app/route';
+import type { QueueEntry } from './queue-entry';
+import { SlaClockCell } from './SlaClockCell';
+
+interface QueueRowProps {
+  entry: QueueEntry;
+  index: number;
+  top: number;
+}
+
+/** One ticket line; memoized, so only its clock cells re-render on the tick. */
+export const QueueRow = memo(function QueueRow({ entry, index, top }: QueueRowProps) {
+  const { t } = useTranslation();
+  const href = hrefOf({ name: 'ticket', ticketId: entry.id });
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className={`queue-row${entry.paused ? ' queue-row--paused' : ''}`}
+      data-testid="queue-row"
+      data-ticket-id={entry.id}
+      style={{ transform: `translateY(${top}px)` }}
+      onClick={(event) => {
+        // The link handles its own clicks (and middle clicks); the rest of the row follows it.
+        if (!(event.target instanceof HTMLAnchorElement))
+          navigate({ name: 'ticket', ticketId: entry.id });
+      }}
+    >
+      <div role="cell" className="queue-cell queue-cell--priority">
+        <span className={`priority-chip priority-chip--p${entry.priority}`}>
+          {t('sla.priority', { priority: entry.priority })}
+        </span>
+      </div>
+      <div role="cell" className="queue-cell queue-cell--number">
+        {entry.number ?? <span className="queue-row__new">{t('queue.notRegistered')}</span>}
+      </div>
+      <div role="cell" className="queue-cell queue-cell--subject">
+        <a className="queue-row__title" href={href} title={entry.title}>
+          {entry.title}
+        </a>
+        <span className="queue-row__org">
+          {entry.organizationName} · {entry.account}
+        </span>
+      </div>
+      {entry.sla ? (
+        <>
+          <div role="cell" className="queue-cell queue-cell--clock" data-testid="reaction-clock">
+            <SlaClockCell sla={entry.sla} clock="reaction" timeZone={entry.timeZone} />
+          </div>
+          <div role="cell" className="queue-cell queue-cell--clock" data-testid="resolution-clock">
+            <SlaClockCell sla={entry.sla} clock="resolution" timeZone={entry.timeZone} />
+          </div>
+        </>
+      ) : (
+        <div role="cell" className="queue-cell queue-cell--invalid">
+          {t('queue.invalid', { message: entry.invalid ?? '' })}
+        </div>
+      )}
+      <div role="cell" className="queue-cell queue-cell--assignee">
+        {entry.assignee ?? <span className="queue-row__muted">{t('queue.unassigned')}</span>}
+      </div>
+      <div role="cell" className="queue-cell queue-cell--sync">
+        {entry.failing > 0 ? (
+          <span
+            className="sync-mark sync-mark--failing"
+            title={t('queue.failing')}
+            aria-label={t('queue.failing')}
+          >
+            !
+          </span>
+        ) : entry.pending > 0 ? (
+          <span
+            className="sync-mark"
+            title={t('queue.pendingSync', { count: entry.pending })}
+            aria-label={t('queue.pendingSync', { count: entry.pending })}
+          >
+            ↑
+          </span>
+        ) : null}
+      </div>
+    </div>
+  );
+});

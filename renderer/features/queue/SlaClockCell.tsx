@@ -1,0 +1,69 @@
+import { useTranslation } from 'react-i18next';
+import { evaluateSla, workResumesAt, type ClockName, type SlaTicket } from '@shared/sla';
+import { formatCustomerInstant, formatWorkingTime } from '../../lib/format';
+import { useNow } from '../../lib/useNow';
+import { NEAR_DEADLINE_LEVEL } from './queue-entry';
+
+interface SlaClockCellProps {
+  sla: SlaTicket;
+  clock: ClockName;
+  timeZone: string;
+}
+
+/**
+ * One live clock of one visible row. It alone subscribes to the shared second, so a tick
+ * re-renders the timers on screen and nothing else.
+ */
+export function SlaClockCell({ sla, clock, timeZone }: SlaClockCellProps) {
+  const { t, i18n } = useTranslation();
+  const now = useNow();
+  const state = evaluateSla(sla, new Date(now))[clock];
+  const when = (iso: string) => formatCustomerInstant(Date.parse(iso), timeZone, i18n.language);
+  const left = formatWorkingTime(state.remainingMs, t);
+
+  let main = left;
+  let label: string;
+  let moment: { customer: string; own: string | null } | null = null;
+  let tone: string = state.status;
+  let title: string | undefined;
+  switch (state.status) {
+    case 'met':
+      main = t('sla.met');
+      moment = when(state.stoppedAt!);
+      label = t('sla.metAt', { time: moment.customer });
+      break;
+    case 'breached':
+      main = `−${left}`;
+      moment = when(state.stoppedAt ?? state.dueAt!);
+      label = t(state.stoppedAt ? 'sla.breachedAt' : 'sla.expiredAt', { time: moment.customer });
+      title = t('sla.overdue', { time: left });
+      break;
+    case 'paused': {
+      const pause = [...sla.events].reverse().find((event) => event.type === 'paused');
+      label = t('sla.pausedFor', { reason: pause?.reason ? t(`sla.reasons.${pause.reason}`) : '' });
+      title = label;
+      break;
+    }
+    case 'waiting':
+      moment = when(workResumesAt(sla, new Date(now)));
+      label = t('sla.waitingUntil', { time: moment.customer });
+      title = t('sla.waitingHint');
+      break;
+    case 'running':
+      moment = when(state.dueAt!);
+      label = t('sla.due', { time: moment.customer });
+      if (state.elapsedMs >= NEAR_DEADLINE_LEVEL * state.targetMs) tone = 'near';
+      break;
+  }
+  return (
+    <div className={`sla-clock sla-clock--${tone}`} title={title} data-status={state.status}>
+      <span className="sla-clock__main">{main}</span>
+      <span className="sla-clock__detail">
+        {label}
+        {moment?.own && (
+          <span className="sla-clock__own"> · {t('sla.yourTime', { time: moment.own })}</span>
+        )}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+import type { Organization, Ticket, TicketState } from '@shared/domain/ticket';
+import { toSlaTicket } from '@shared/domain/ticket';
+import { evaluateSla, planAlerts, type ClockName, type ClockState } from '@shared/sla';
+import type { Priority, SlaTicket } from '@shared/sla';
+
+/** The share of a target after which a ticket counts as "near its deadline" (the first alert level). */
+export const NEAR_DEADLINE_LEVEL = 0.75;
+
+/**
+ * One queue line, derived once per ticket change. Everything the list sorts and filters on is
+ * here, with the SLA reduced to instants, so the status of every ticket at any `now` is a few
+ * comparisons: the 50,000-row queue never re-runs the SLA engine for rows nobody sees.
+ */
+export interface QueueEntry {
+  id: string;
+  number: number | null;
+  priority: Priority;
+  state: TicketState;
+  title: string;
+  account: string;
+  organizationId: string;
+  organizationName: string;
+  timeZone: string;
+  assignee: string | null;
+  pending: number;
+  failing: number;
+  sla: SlaTicket | null;
+  /** The clock that matters now: reaction until it stops, then resolution. */
+  clock: ClockName;
+  /** When the current clock stopped (met or breached for good); null while it counts. */
+  stoppedAt: number | null;
+  stoppedStatus: 'met' | 'breached' | null;
+  /** When the current clock breaches if nothing happens; null while paused (unknown). */
+  dueMs: number | null;
+  /** When the current clock reaches the near-deadline level; -Infinity if it already has. */
+  nearMs: number;
+  paused: boolean;
+  /** Lower-cased number, title, organization and account for the search box. */
+  searchText: string;
+  /** The SLA engine refused the ticket's data (shown as such, never hidden). */
+  invalid: string | null;
+}
+
+export type QueueStatus = 'breached' | 'near' | 'running' | 'paused' | 'met';
+
+/** The status of an entry at `nowMs`; `waiting` (outside working hours) is a display detail of running. */
+export function statusAt(entry: QueueEntry, nowMs: number): QueueStatus {
+  if (entry.stoppedStatus !== null) return entry.stoppedStatus;
+  if (entry.dueMs !== null && nowMs > entry.dueMs) return 'breached';
+  if (entry.paused) return 'paused';
+  return nowMs >= entry.nearMs ? 'near' : 'running';
+}
+
+function currentClock(reaction: ClockState): ClockName {
+  return reaction.stoppedAt === null ? 'reaction' : 'resolution';
+}
+
+export function toQueueEntry(
+  ticket: Ticket,
+  organization: Organization | undefined,
+  pending: number,
+  failing: number,
+  nowMs: number,
+): QueueEntry {
+  const base = {
+    id: ticket.id,
+    number: ticket.number,
+    priority: ticket.priority,
+    state: ticket.state,
+    title: ticket.title,
+    account: ticket.account,
+    organizationId: ticket.organizationId,
+    organizationName: organization?.name ?? '',
+    timeZone: organization?.timeZone ?? 'UTC',
+    assignee: ticket.assignee,
+    pending,
+    failing,
+    searchText: [ticket.number ?? '', ticket.title, organization?.name ?? '', ticket.account]
+      .join('\n')
+      .toLowerCase(),
+  };
+  if (!organization) return invalidEntry(base, 'organization unknown on this device');
+  const sla = toSlaTicket(ticket, organization);
+  try {
+    const now = new Date(nowMs);
+    const evaluation = evaluateSla(sla, now);
+    const clock = currentClock(evaluation.reaction);
+    const state = evaluation[clock];
+    const stopped = state.stoppedAt !== null;
+    // Paused even when it breached before the pause: the filter "paused" must still find it.
+    const paused = !stopped && clock === 'resolution' && ticket.state === 'paused';
+    const near = stopped
+      ? null
+      : planAlerts(sla, now, [NEAR_DEADLINE_LEVEL]).find((alert) => alert.clock === clock);
+    return {
+      ...base,
+      sla,
+      clock,
+      stoppedAt: stopped ? Date.parse(state.stoppedAt!) : null,
+      stoppedStatus: stopped ? (state.status === 'met' ? 'met' : 'breached') : null,
+      dueMs: state.dueAt === null ? null : Date.parse(state.dueAt),
+      nearMs: near ? Date.parse(near.at) : paused ? Infinity : -Infinity,
+      paused,
+      invalid: null,
+    };
+  } catch (error) {
+    return invalidEntry(base, error instanceof Error ? error.message : String(error));
+  }
+}
+
+function invalidEntry(
+  base: Omit<
+    QueueEntry,
+    'sla' | 'clock' | 'stoppedAt' | 'stoppedStatus' | 'dueMs' | 'nearMs' | 'paused' | 'invalid'
+  >,
+  message: string,
+): QueueEntry {
+  return {
+    ...base,
+    sla: null,
+    clock: 'reaction',
+    stoppedAt: null,
+    stoppedStatus: null,
+    dueMs: null,
+    nearMs: Infinity,
+    paused: false,
+    invalid: message,
+  };
+}
+
+/**
+ * Urgency order: breached first, then by due instant, P1 up. Breached and counting tickets share
+ * one key (the due instant), so the order stays right as time passes and a ticket breaches in
+ * place: no re-sort is needed on the tick. Paused ones follow (their due instant is unknown),
+ * then clocks already stopped (a P4 with its fix scheduled), then anything the engine refused.
+ */
+export function compareUrgency(a: QueueEntry, b: QueueEntry): number {
+  return (
+    rank(a) - rank(b) ||
+    (a.dueMs ?? Infinity) - (b.dueMs ?? Infinity) ||
+    a.priority - b.priority ||
+    (a.number ?? Infinity) - (b.number ?? Infinity) ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+function rank(entry: QueueEntry): number {
+  if (entry.invalid !== null) return 3;
+  if (entry.stoppedStatus !== null) return 2;
+  // A paused clock with a due instant breached before the pause: it stays with the breached.
+  return entry.dueMs !== null ? 0 : 1;
+}

@@ -1,0 +1,33 @@
+import { create } from 'zustand';
+import type { Priority } from '@shared/sla';
+import {
+  NO_FILTERS,
+  type AssigneeFilter,
+  type QueueFilters,
+  type StatusFilter,
+} from './queue-filter';
+
+interface QueueFilterState extends QueueFilters {
+  togglePriority: (priority: Priority) => void;
+  setStatus: (status: StatusFilter) => void;
+  setOrganization: (organizationId: string | null) => void;
+  setAssignee: (assignee: AssigneeFilter) => void;
+  setSearch: (search: string) => void;
+  clear: () => void;
+}
+
+/** What the queue is narrowed to: UI state, kept while the engineer opens a ticket and comes back. */
+export const useQueueFilters = create<QueueFilterState>()((set) => ({
+  ...NO_FILTERS,
+  togglePriority: (priority) =>
+    set((state) => ({
+      priorities: state.priorities.includes(priority)
+        ? state.priorities.filter((p) => p !== priority)
+        : [...state.priorities, priority].sort(),
+    })),
+  setStatus: (status) => set({ status }),
+  setOrganization: (organizationId) => set({ organizationId }),
+  setAssignee: (assignee) => set({ assignee }),
+  setSearch: (search) => set({ search }),
+  clear: () => set({ ...NO_FILTERS }),
+}));

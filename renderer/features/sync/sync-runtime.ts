@@ -1,0 +1,41 @@
+import {
+  createHostHttpPort,
+  createHttpSyncTransport,
+  createSyncEngine,
+  type SyncEngine,
+} from '@shared/sync';
+import { getAppDb } from '../../db/app-db';
+import { createDexieSyncStore } from '../../db/sync-store';
+import { getHost } from '../../lib/host';
+
+let engine: SyncEngine | null = null;
+
+/**
+ * The sync engine of this window, next to the database it writes (DESIGN.md). Main (or the browser
+ * host) decides when to sync and sends `sync:trigger`; the OS's online/offline events are hints
+ * too. None of them is ever a reason not to try.
+ */
+export function getSyncEngine(): SyncEngine {
+  if (engine) return engine;
+  const host = getHost();
+  const created = createSyncEngine({
+    transport: createHttpSyncTransport(
+      createHostHttpPort((request) => host.request('erp:request', request)),
+    ),
+    store: createDexieSyncStore(getAppDb()),
+    clock: { now: () => Date.now() },
+    random: { next: () => Math.random() },
+    timer: {
+      setTimeout: (callback, ms) => {
+        const id = window.setTimeout(callback, ms);
+        return () => window.clearTimeout(id);
+      },
+    },
+  });
+  host.on('sync:trigger', ({ reason }) => created.hint(reason));
+  window.addEventListener('online', () => created.hint('online'));
+  window.addEventListener('offline', () => created.hint('offline'));
+  created.hint('startup');
+  engine = created;
+  return created;
+}
