@@ -32,7 +32,7 @@ export default defineConfig({
   forbidOnly: Boolean(process.env['CI']),
   retries: 0,
   workers: 1,
-  timeout: 30_000,
+  timeout: 60_000,
   reporter: 'list',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
@@ -71,7 +71,8 @@ export default defineConfig({
     cwd: repoRoot,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
-    timeout: 30_000,
+    // Starting the demo ERP (PGlite plus the seed) takes seconds, much longer on a busy CI core.
+    timeout: 120_000,
     stdout: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
   },

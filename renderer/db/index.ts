@@ -7,3 +7,4 @@ export * from './repos/push-acks';
 export * from './repos/dead-letters';
 export * from './repos/organizations';
 export * from './repos/ticket-rows';
+export * from './repos/pending-commands';

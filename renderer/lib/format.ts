@@ -1,3 +1,19 @@
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A shared formatter per locale and options. Building one costs far more than using it, and the
+ * queue formats dozens of instants on every tick.
+ */
+export function dateFormat(
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
 /** Time of day in the user's locale, e.g. "14:05". */
 export function formatClock(iso: string, locale: string): string {
   return new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
@@ -65,7 +81,7 @@ export function formatWorkingTime(
 const MOSCOW_OFFSET_MINUTES = 180;
 
 function offsetMinutes(at: Date, timeZone: string): number {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+  const part = dateFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName')?.value;
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(part ?? '');
@@ -95,29 +111,32 @@ export function zoneLabel(at: Date, timeZone: string, locale: string): string {
 function dayAndTime(at: Date, locale: string, timeZone?: string): { day: string; time: string } {
   const zone = timeZone ? { timeZone } : {};
   return {
-    day: at.toLocaleDateString(locale, { day: '2-digit', month: '2-digit', ...zone }),
-    time: at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', ...zone }),
+    day: dateFormat(locale, { day: '2-digit', month: '2-digit', ...zone }).format(at),
+    time: dateFormat(locale, { hour: '2-digit', minute: '2-digit', ...zone }).format(at),
   };
 }
 
 /**
- * An instant in the customer's zone ("03.12 15:00 GMT+12") and, when the engineer's own clock
- * reads differently, that reading too ("06:00", or "02.12 21:00" on another day): the regulation
- * counts in the customer's zone, the engineer lives in their own.
+ * An instant in the customer's zone ("03.12 15:00 МСК+9", or "15:00 МСК+9" on the customer's
+ * today) and, when the engineer's own clock reads differently, that reading too ("06:00", or
+ * "02.12 21:00" on another day): the regulation counts in the customer's zone, the engineer lives
+ * in their own.
  */
 export function formatCustomerInstant(
   ms: number,
   timeZone: string,
   locale: string,
+  nowMs?: number,
 ): { customer: string; own: string | null } {
   const at = new Date(ms);
   const customer = dayAndTime(at, locale, timeZone);
   const own = dayAndTime(at, locale);
-  const customerText = `${customer.day} ${customer.time} ${zoneLabel(at, timeZone, locale)}`;
+  const today = nowMs === undefined ? null : new Date(nowMs);
+  const customerDay =
+    today && dayAndTime(today, locale, timeZone).day === customer.day ? '' : `${customer.day} `;
+  const customerText = `${customerDay}${customer.time} ${zoneLabel(at, timeZone, locale)}`;
   if (own.day === customer.day && own.time === customer.time)
     return { customer: customerText, own: null };
-  return {
-    customer: customerText,
-    own: own.day === customer.day ? own.time : `${own.day} ${own.time}`,
-  };
+  const ownDay = today ? dayAndTime(today, locale).day === own.day : own.day === customer.day;
+  return { customer: customerText, own: ownDay ? own.time : `${own.day} ${own.time}` };
 }

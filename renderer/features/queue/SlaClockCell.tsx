@@ -18,14 +18,15 @@ export function SlaClockCell({ sla, clock, timeZone }: SlaClockCellProps) {
   const { t, i18n } = useTranslation();
   const now = useNow();
   const state = evaluateSla(sla, new Date(now))[clock];
-  const when = (iso: string) => formatCustomerInstant(Date.parse(iso), timeZone, i18n.language);
+  const when = (iso: string) =>
+    formatCustomerInstant(Date.parse(iso), timeZone, i18n.language, now);
   const left = formatWorkingTime(state.remainingMs, t);
 
   let main = left;
   let label: string;
   let moment: { customer: string; own: string | null } | null = null;
   let tone: string = state.status;
-  let title: string | undefined;
+  let title: string | null = null;
   switch (state.status) {
     case 'met':
       main = t('sla.met');
@@ -52,17 +53,22 @@ export function SlaClockCell({ sla, clock, timeZone }: SlaClockCellProps) {
     case 'running':
       moment = when(state.dueAt!);
       label = t('sla.due', { time: moment.customer });
-      if (state.elapsedMs >= NEAR_DEADLINE_LEVEL * state.targetMs) tone = 'near';
       break;
   }
+  if (
+    (state.status === 'running' || state.status === 'waiting') &&
+    state.elapsedMs >= NEAR_DEADLINE_LEVEL * state.targetMs
+  ) {
+    tone = `${state.status} sla-clock--near`;
+  }
+  const own = moment?.own ? t('sla.yourTime', { time: moment.own }) : null;
+  const fullText = [title, label, own].filter(Boolean).join(' · ');
   return (
-    <div className={`sla-clock sla-clock--${tone}`} title={title} data-status={state.status}>
+    <div className={`sla-clock sla-clock--${tone}`} title={fullText} data-status={state.status}>
       <span className="sla-clock__main">{main}</span>
       <span className="sla-clock__detail">
         {label}
-        {moment?.own && (
-          <span className="sla-clock__own"> · {t('sla.yourTime', { time: moment.own })}</span>
-        )}
+        {own && <span className="sla-clock__own"> · {own}</span>}
       </span>
     </div>
   );

@@ -138,7 +138,7 @@ export const ru = {
     overdue: 'просрочено на {{time}}',
     due: 'до {{time}}',
     yourTime: 'у вас {{time}}',
-    waitingUntil: 'ожидание до {{time}}',
+    waitingUntil: 'ждёт до {{time}}',
     waitingHint: 'Сейчас нерабочее время организации: срок не идёт.',
     pausedFor: 'пауза: {{reason}}',
     metAt: '{{time}}',

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import type { FailingCommand } from './useTicket';
+
+/** Pending actions the shared rules refused locally: the ERP will most likely refuse them too. */
+export function FailingNotice({ failing }: { failing: FailingCommand[] }) {
+  const { t } = useTranslation();
+  return (
+    <section className="ticket-failing" role="alert" data-testid="ticket-failing">
+      <h2 className="ticket-failing__title">{t('ticket.failingTitle')}</h2>
+      <ul className="ticket-failing__list">
+        {failing.map((f) => (
+          <li key={f.commandId}>
+            <strong>{f.type ? t(`ticket.actions.${f.type}`) : t('ticket.failingUnknown')}</strong>
+            {': '}
+            <span className="ticket-failing__message">{f.message}</span>{' '}
+            <code className="ticket-failing__code">{f.code}</code>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldError } from './action-forms';
+import type { MailDraft } from './mail-template';
+
+/** Props every action form gets from the toolbar. */
+export interface ActionFormProps {
+  onClose: () => void;
+}
+
+const closeOnEscape = (onClose: () => void) => (event: KeyboardEvent) => {
+  if (event.key === 'Escape') {
+    event.preventDefault();
+    onClose();
+  }
+};
+
+interface ActionFormFrameProps {
+  title: string;
+  submitLabel: string;
+  busy: boolean;
+  refusal: string | null;
+  onSubmit: () => void;
+  onClose: () => void;
+  children: ReactNode;
+}
+
+/** The inline panel an action opens: title, fields, the repo's refusal, submit and cancel. */
+export function ActionFormFrame(props: ActionFormFrameProps) {
+  const { t } = useTranslation();
+  return (
+    <form
+      className="action-form"
+      aria-label={props.title}
+      noValidate
+      onKeyDown={closeOnEscape(props.onClose)}
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onSubmit();
+      }}
+    >
+      <h2 className="action-form__title">{props.title}</h2>
+      <div className="action-form__fields">{props.children}</div>
+      {props.refusal && (
+        <p className="action-form__refusal" role="alert">
+          {t('ticket.actions.refused', { message: props.refusal })}
+        </p>
+      )}
+      <div className="action-form__buttons">
+        <button type="submit" className="button button--primary" disabled={props.busy}>
+          {props.submitLabel}
+        </button>
+        <button type="button" className="button" onClick={props.onClose}>
+          {t('ticket.actions.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** After a pause or a resolution: the prefilled e-mail the regulation asks for. */
+export function MailStep({
+  message,
+  mail,
+  onClose,
+}: {
+  message: string;
+  mail: MailDraft;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  // The form that had focus is gone: the e-mail is the one next step (React autoFocus skips links).
+  const link = useRef<HTMLAnchorElement>(null);
+  useEffect(() => link.current?.focus(), []);
+  return (
+    <div className="action-form action-form--done" role="status" onKeyDown={closeOnEscape(onClose)}>
+      <p className="action-form__done">{message}</p>
+      <div className="action-form__mail">
+        <span className="action-form__mail-to">{mail.to}</span>
+        <span className="action-form__mail-subject">{mail.subject}</span>
+      </div>
+      <div className="action-form__buttons">
+        <a className="button button--primary" href={mail.href} ref={link}>
+          {t('ticket.forms.openMail')}
+        </a>
+        <button type="button" className="button" onClick={onClose}>
+          {t('ticket.actions.close')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+interface FieldProps {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  wide?: boolean;
+  children: ReactNode;
+}
+
+export function Field({ id, label, error, hint, wide = false, children }: FieldProps) {
+  const classes = ['field', wide && 'field--wide', error && 'field--invalid']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={classes}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {children}
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** ARIA wiring of an input to its hint and error, as `Field` renders them. */
+export function describedBy(id: string, error: string | undefined, hint?: string) {
+  const ids = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+  return {
+    id,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': ids || undefined,
+  } as const;
+}
+
+/** Translates a field error key of `action-forms.ts`. */
+export function useFieldError(errors: Record<string, FieldError>) {
+  const { t } = useTranslation();
+  return (field: string): string | undefined => {
+    const error = errors[field];
+    return error ? t(`ticket.errors.${error.key}`, error.values ?? {}) : undefined;
+  };
+}

@@ -1,0 +1,95 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Ticket } from '@shared/domain/ticket';
+import { PAUSE_REASONS, type PauseReason } from '@shared/sla';
+import {
+  ActionFormFrame,
+  Field,
+  MailStep,
+  describedBy,
+  useFieldError,
+  type ActionFormProps,
+} from './FormParts';
+import { validatePause } from './action-forms';
+import { pauseMail, pauseNeedsMail, type MailDraft } from './mail-template';
+import { useActionSubmit } from './useActionSubmit';
+
+interface PauseFormProps extends ActionFormProps {
+  ticket: Ticket;
+  zone: string;
+}
+
+/** Pause with one of the eight reasons of §5; for three of them, the e-mail the user must get. */
+export function PauseForm({ ticket, zone, onClose }: PauseFormProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
+  const [mail, setMail] = useState<MailDraft | null>(null);
+  const input = validatePause({ reason, note });
+  const { submit, busy, errors, refusal } = useActionSubmit(ticket.id, 'pause', input);
+  const errorOf = useFieldError(errors);
+
+  if (mail) return <MailStep message={t('ticket.forms.pauseDone')} mail={mail} onClose={onClose} />;
+
+  const needsMail =
+    (PAUSE_REASONS as readonly string[]).includes(reason) && pauseNeedsMail(reason as PauseReason);
+  const mailHint = needsMail ? t('ticket.forms.pauseMailHint') : undefined;
+  const onSubmit = async () => {
+    const at = new Date().toISOString();
+    if (!(await submit()) || !input.ok) return;
+    const draft = pauseMail(ticket, { ...input.payload, at }, zone);
+    if (draft) setMail(draft);
+    else onClose();
+  };
+
+  return (
+    <ActionFormFrame
+      title={t('ticket.forms.pauseTitle')}
+      submitLabel={t('ticket.forms.pauseSubmit')}
+      busy={busy}
+      refusal={refusal}
+      onSubmit={() => void onSubmit()}
+      onClose={onClose}
+    >
+      <Field
+        id={`${id}-reason`}
+        label={t('ticket.forms.pauseReason')}
+        error={errorOf('reason')}
+        wide
+      >
+        <select
+          {...describedBy(`${id}-reason`, errorOf('reason'))}
+          className="input"
+          value={reason}
+          autoFocus
+          onChange={(event) => setReason(event.target.value)}
+        >
+          <option value="">{t('ticket.forms.pauseReasonPlaceholder')}</option>
+          {PAUSE_REASONS.map((value) => (
+            <option key={value} value={value}>
+              {t(`ticket.pauseReasons.${value}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field
+        id={`${id}-note`}
+        label={
+          reason === 'other' ? t('ticket.forms.pauseNoteRequired') : t('ticket.forms.pauseNote')
+        }
+        error={errorOf('note')}
+        hint={mailHint}
+        wide
+      >
+        <textarea
+          {...describedBy(`${id}-note`, errorOf('note'), mailHint)}
+          className="input"
+          rows={2}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+        />
+      </Field>
+    </ActionFormFrame>
+  );
+}

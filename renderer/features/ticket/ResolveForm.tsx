@@ -1,0 +1,68 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Ticket } from '@shared/domain/ticket';
+import {
+  ActionFormFrame,
+  Field,
+  MailStep,
+  describedBy,
+  useFieldError,
+  type ActionFormProps,
+} from './FormParts';
+import { validateResolve } from './action-forms';
+import { resultMail, type MailDraft } from './mail-template';
+import { useActionSubmit } from './useActionSubmit';
+
+interface ResolveFormProps extends ActionFormProps {
+  ticket: Ticket;
+  zone: string;
+}
+
+/** Resolve with the result, then the e-mail to the address the request came from (§4). */
+export function ResolveForm({ ticket, zone, onClose }: ResolveFormProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [result, setResult] = useState('');
+  const [mail, setMail] = useState<MailDraft | null>(null);
+  const input = validateResolve({ result });
+  const { submit, busy, errors, refusal } = useActionSubmit(ticket.id, 'resolve', input);
+  const errorOf = useFieldError(errors);
+
+  if (mail)
+    return <MailStep message={t('ticket.forms.resolveDone')} mail={mail} onClose={onClose} />;
+
+  const hint = t('ticket.forms.resolveMailHint', { email: ticket.reporterEmail });
+  const onSubmit = async () => {
+    const at = new Date().toISOString();
+    if (!(await submit()) || !input.ok) return;
+    setMail(resultMail(ticket, { result: input.payload.result, at }, zone));
+  };
+
+  return (
+    <ActionFormFrame
+      title={t('ticket.forms.resolveTitle')}
+      submitLabel={t('ticket.forms.resolveSubmit')}
+      busy={busy}
+      refusal={refusal}
+      onSubmit={() => void onSubmit()}
+      onClose={onClose}
+    >
+      <Field
+        id={`${id}-result`}
+        label={t('ticket.forms.resolveResult')}
+        error={errorOf('result')}
+        hint={hint}
+        wide
+      >
+        <textarea
+          {...describedBy(`${id}-result`, errorOf('result'), hint)}
+          className="input"
+          rows={3}
+          value={result}
+          autoFocus
+          onChange={(event) => setResult(event.target.value)}
+        />
+      </Field>
+    </ActionFormFrame>
+  );
+}

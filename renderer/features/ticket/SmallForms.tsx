@@ -1,0 +1,225 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Ticket } from '@shared/domain/ticket';
+import {
+  ActionFormFrame,
+  Field,
+  describedBy,
+  useFieldError,
+  type ActionFormProps,
+} from './FormParts';
+import {
+  validateChangePriority,
+  validateComment,
+  validateExtend,
+  validateReopen,
+  validateScheduleFix,
+} from './action-forms';
+import { useActionSubmit } from './useActionSubmit';
+
+interface TicketFormProps extends ActionFormProps {
+  ticket: Ticket;
+}
+
+/** P4: the answer naming the release date of the fixing update (stops the resolution clock). */
+export function ScheduleFixForm({ ticket, onClose }: TicketFormProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [releaseDate, setReleaseDate] = useState(ticket.releaseDate ?? '');
+  const { submit, busy, errors, refusal } = useActionSubmit(
+    ticket.id,
+    'schedule_fix',
+    validateScheduleFix({ releaseDate }),
+  );
+  const submitAndClose = () => void submit().then((done) => done && onClose());
+  const errorOf = useFieldError(errors);
+  const hint = t('ticket.forms.scheduleFixHint');
+  return (
+    <ActionFormFrame
+      title={t('ticket.forms.scheduleFixTitle')}
+      submitLabel={t('ticket.forms.scheduleFixSubmit')}
+      busy={busy}
+      refusal={refusal}
+      onSubmit={submitAndClose}
+      onClose={onClose}
+    >
+      <Field
+        id={`${id}-date`}
+        label={t('ticket.forms.scheduleFixDate')}
+        error={errorOf('releaseDate')}
+        hint={hint}
+      >
+        <input
+          {...describedBy(`${id}-date`, errorOf('releaseDate'), hint)}
+          className="input"
+          type="date"
+          value={releaseDate}
+          autoFocus
+          onChange={(event) => setReleaseDate(event.target.value)}
+        />
+      </Field>
+    </ActionFormFrame>
+  );
+}
+
+/** P3: extra working hours agreed with the customer (rule 7). */
+export function ExtendForm({ ticket, onClose }: TicketFormProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [hours, setHours] = useState('');
+  const [note, setNote] = useState('');
+  const { submit, busy, errors, refusal } = useActionSubmit(
+    ticket.id,
+    'extend',
+    validateExtend({ hours, note }),
+  );
+  const submitAndClose = () => void submit().then((done) => done && onClose());
+  const errorOf = useFieldError(errors);
+  return (
+    <ActionFormFrame
+      title={t('ticket.forms.extendTitle')}
+      submitLabel={t('ticket.forms.extendSubmit')}
+      busy={busy}
+      refusal={refusal}
+      onSubmit={submitAndClose}
+      onClose={onClose}
+    >
+      <Field id={`${id}-hours`} label={t('ticket.forms.extendHours')} error={errorOf('hours')}>
+        <input
+          {...describedBy(`${id}-hours`, errorOf('hours'))}
+          className="input input--short"
+          type="number"
+          inputMode="decimal"
+          min="0.5"
+          step="0.5"
+          value={hours}
+          autoFocus
+          onChange={(event) => setHours(event.target.value)}
+        />
+      </Field>
+      <Field id={`${id}-note`} label={t('ticket.forms.extendNote')} error={errorOf('note')} wide>
+        <textarea
+          {...describedBy(`${id}-note`, errorOf('note'))}
+          className="input"
+          rows={2}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+        />
+      </Field>
+    </ActionFormFrame>
+  );
+}
+
+export function ChangePriorityForm({ ticket, onClose }: TicketFormProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [to, setTo] = useState('');
+  const { submit, busy, errors, refusal } = useActionSubmit(
+    ticket.id,
+    'change_priority',
+    validateChangePriority({ to, current: ticket.priority }),
+  );
+  const submitAndClose = () => void submit().then((done) => done && onClose());
+  const errorOf = useFieldError(errors);
+  const hint = t('ticket.forms.priorityHint');
+  return (
+    <ActionFormFrame
+      title={t('ticket.forms.priorityTitle')}
+      submitLabel={t('ticket.forms.prioritySubmit')}
+      busy={busy}
+      refusal={refusal}
+      onSubmit={submitAndClose}
+      onClose={onClose}
+    >
+      <Field id={`${id}-to`} label={t('ticket.forms.priorityTo')} error={errorOf('to')} hint={hint}>
+        <select
+          {...describedBy(`${id}-to`, errorOf('to'), hint)}
+          className="input"
+          value={to}
+          autoFocus
+          onChange={(event) => setTo(event.target.value)}
+        >
+          <option value="">{t('ticket.forms.priorityPlaceholder')}</option>
+          {([1, 2, 3, 4] as const).map((p) => (
+            <option key={p} value={p} disabled={p === ticket.priority}>
+              {t(`ticket.priorityNames.p${p}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+    </ActionFormFrame>
+  );
+}
+
+export function CommentForm({ ticket, onClose }: TicketFormProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [text, setText] = useState('');
+  const { submit, busy, errors, refusal } = useActionSubmit(
+    ticket.id,
+    'comment',
+    validateComment({ text }),
+  );
+  const submitAndClose = () => void submit().then((done) => done && onClose());
+  const errorOf = useFieldError(errors);
+  return (
+    <ActionFormFrame
+      title={t('ticket.forms.commentTitle')}
+      submitLabel={t('ticket.forms.commentSubmit')}
+      busy={busy}
+      refusal={refusal}
+      onSubmit={submitAndClose}
+      onClose={onClose}
+    >
+      <Field id={`${id}-text`} label={t('ticket.forms.commentText')} error={errorOf('text')} wide>
+        <textarea
+          {...describedBy(`${id}-text`, errorOf('text'))}
+          className="input"
+          rows={3}
+          value={text}
+          autoFocus
+          onChange={(event) => setText(event.target.value)}
+        />
+      </Field>
+    </ActionFormFrame>
+  );
+}
+
+export function ReopenForm({ ticket, onClose }: TicketFormProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [reason, setReason] = useState('');
+  const { submit, busy, errors, refusal } = useActionSubmit(
+    ticket.id,
+    'reopen',
+    validateReopen({ reason }),
+  );
+  const submitAndClose = () => void submit().then((done) => done && onClose());
+  const errorOf = useFieldError(errors);
+  return (
+    <ActionFormFrame
+      title={t('ticket.forms.reopenTitle')}
+      submitLabel={t('ticket.forms.reopenSubmit')}
+      busy={busy}
+      refusal={refusal}
+      onSubmit={submitAndClose}
+      onClose={onClose}
+    >
+      <Field
+        id={`${id}-reason`}
+        label={t('ticket.forms.reopenReason')}
+        error={errorOf('reason')}
+        wide
+      >
+        <textarea
+          {...describedBy(`${id}-reason`, errorOf('reason'))}
+          className="input"
+          rows={2}
+          value={reason}
+          autoFocus
+          onChange={(event) => setReason(event.target.value)}
+        />
+      </Field>
+    </ActionFormFrame>
+  );
+}

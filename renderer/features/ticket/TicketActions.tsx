@@ -1,0 +1,127 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Ticket } from '@shared/domain/ticket';
+import { LogWorkForm } from './LogWorkForm';
+import { PauseForm } from './PauseForm';
+import { ResolveForm } from './ResolveForm';
+import {
+  ChangePriorityForm,
+  CommentForm,
+  ExtendForm,
+  ReopenForm,
+  ScheduleFixForm,
+} from './SmallForms';
+import { ONE_CLICK_ACTIONS, availableActions, type TicketActionType } from './available-actions';
+import { useTicketAction } from './useTicketAction';
+import './ticket-actions.css';
+
+/** The likely next step: the first of these the ticket allows is drawn as the primary button. */
+const NEXT_STEPS: readonly TicketActionType[] = ['react', 'resume', 'resolve', 'reopen'];
+
+interface TicketActionsProps {
+  ticket: Ticket;
+  zone: string;
+}
+
+/**
+ * The actions valid in the ticket's current state. One-click actions (take into work, resume)
+ * act at once; the others open a small inline form under the toolbar. Every action is written
+ * locally first, so all of them work offline.
+ */
+export function TicketActions({ ticket, zone }: TicketActionsProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<{ type: TicketActionType; openedAt: string } | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const { perform, busy } = useTicketAction(ticket.id);
+  const buttons = useRef(new Map<TicketActionType, HTMLButtonElement>());
+  const actions = availableActions(ticket);
+  const primary = NEXT_STEPS.find((type) => actions.includes(type));
+
+  const close = () => {
+    const type = open?.type;
+    setOpen(null);
+    // Back to the button that opened the form, or the first one if the action no longer applies.
+    const target = (type && buttons.current.get(type)) || buttons.current.values().next().value;
+    requestAnimationFrame(() => target?.isConnected && target.focus());
+  };
+
+  const choose = async (type: TicketActionType) => {
+    setRefusal(null);
+    if (ONE_CLICK_ACTIONS.has(type)) {
+      setOpen(null);
+      const result = await perform(type, {});
+      if (!result.ok) setRefusal(result.error.message);
+      return;
+    }
+    setOpen((current) =>
+      current?.type === type ? null : { type, openedAt: new Date().toISOString() },
+    );
+  };
+
+  return (
+    <section className="ticket-actions" aria-label={t('ticket.actions.label')}>
+      <div className="ticket-actions__bar" role="group" aria-label={t('ticket.actions.label')}>
+        {actions.map((type) => (
+          <button
+            key={type}
+            type="button"
+            ref={(node) => {
+              if (node) buttons.current.set(type, node);
+              else buttons.current.delete(type);
+            }}
+            className={type === primary ? 'button button--primary' : 'button'}
+            aria-expanded={ONE_CLICK_ACTIONS.has(type) ? undefined : open?.type === type}
+            disabled={busy && ONE_CLICK_ACTIONS.has(type)}
+            onClick={() => void choose(type)}
+          >
+            {t(`ticket.actions.${type}`)}
+          </button>
+        ))}
+      </div>
+      {refusal && (
+        <p className="action-form__refusal" role="alert">
+          {t('ticket.actions.refused', { message: refusal })}
+        </p>
+      )}
+      {open && (
+        <ActionPanel
+          type={open.type}
+          openedAt={open.openedAt}
+          ticket={ticket}
+          zone={zone}
+          onClose={close}
+        />
+      )}
+    </section>
+  );
+}
+
+interface ActionPanelProps extends TicketActionsProps {
+  type: TicketActionType;
+  openedAt: string;
+  onClose: () => void;
+}
+
+function ActionPanel({ type, openedAt, ticket, zone, onClose }: ActionPanelProps) {
+  switch (type) {
+    case 'pause':
+      return <PauseForm ticket={ticket} zone={zone} onClose={onClose} />;
+    case 'resolve':
+      return <ResolveForm ticket={ticket} zone={zone} onClose={onClose} />;
+    case 'schedule_fix':
+      return <ScheduleFixForm ticket={ticket} onClose={onClose} />;
+    case 'extend':
+      return <ExtendForm ticket={ticket} onClose={onClose} />;
+    case 'change_priority':
+      return <ChangePriorityForm ticket={ticket} onClose={onClose} />;
+    case 'comment':
+      return <CommentForm ticket={ticket} onClose={onClose} />;
+    case 'log_work':
+      return <LogWorkForm ticket={ticket} zone={zone} openedAt={openedAt} onClose={onClose} />;
+    case 'reopen':
+      return <ReopenForm ticket={ticket} onClose={onClose} />;
+    case 'react':
+    case 'resume':
+      return null;
+  }
+}

@@ -1,0 +1,32 @@
+import { useCallback, useState } from 'react';
+import type { CommandPayload } from '@shared/erp/commands';
+import type { FieldError, FormResult } from './action-forms';
+import type { TicketActionType } from './available-actions';
+import { useTicketAction } from './useTicketAction';
+
+const NO_ERRORS: Record<string, FieldError> = {};
+
+/**
+ * A form's submit. Field errors show from the first submit on and follow the input as it is
+ * corrected; the repo's refusal shows when the shared rules reject the action. `submit`
+ * resolves true once the action is recorded.
+ */
+export function useActionSubmit<T extends TicketActionType>(
+  ticketId: string,
+  type: T,
+  input: FormResult<CommandPayload<T>>,
+) {
+  const { perform, busy } = useTicketAction(ticketId);
+  const [attempted, setAttempted] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const submit = useCallback(async (): Promise<boolean> => {
+    setAttempted(true);
+    setRefusal(null);
+    if (!input.ok) return false;
+    const result = await perform(type, input.payload);
+    if (!result.ok) setRefusal(result.error.message);
+    return result.ok;
+  }, [perform, type, input]);
+  const errors = attempted && !input.ok ? input.errors : NO_ERRORS;
+  return { submit, busy, errors, refusal };
+}

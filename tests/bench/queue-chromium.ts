@@ -1,0 +1,231 @@
+// `npm run bench:queue`: the queue at 50,000 tickets in real Chromium (issue 4). Serves the built
+// renderer with the embedded demo ERP seeded with 50,000 tickets (kept under node_modules/.cache so
+// reruns skip the seeding), lets the app pull them into IndexedDB, then measures on a reload:
+// time to an interactive queue, main-thread time per tick, and filter latency. The side-by-side
+// comparison of the tick and filter strategies runs in Node: see queue-strategies.ts.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from '@playwright/test';
+import { changesResponse } from '@shared/erp/protocol';
+import { compareQueueStrategies } from './queue-strategies';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TICKETS = Number(process.env['BENCH_QUEUE_TICKETS'] ?? 50_000);
+const PORT = Number(process.env['BENCH_QUEUE_PORT'] ?? 4391);
+// The seeded ERP and the browser profile holding its pulled copy are cached together, so a rerun
+// measures the queue, not the seeding and the first pull (`npm run bench:sync` measures that).
+const CACHE = join(ROOT, 'node_modules', '.cache');
+const DATA_DIR = join(CACHE, `bench-queue-erp-${TICKETS}`);
+const PROFILE_DIR = join(CACHE, `bench-queue-profile-${TICKETS}`);
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const BASE = `http://127.0.0.1:${PORT}`;
+
+const out = (line = ''): void => void process.stdout.write(`${line}\n`);
+
+async function startServer(): Promise<ChildProcess> {
+  if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) {
+    throw new Error(
+      'out/renderer is missing: run `npm run build` first (npm run bench:queue does).',
+    );
+  }
+  const child = spawn(
+    process.execPath,
+    [
+      'electron/dev/serve-web.mjs',
+      '--no-build',
+      '--port',
+      String(PORT),
+      '--erp-data',
+      DATA_DIR,
+      '--seed-tickets',
+      String(TICKETS),
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`web server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${BASE}/erp/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - started > 15 * 60_000) throw new Error('web server did not start in 15 min');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  out(
+    `server ready in ${((Date.now() - started) / 1000).toFixed(1)} s (seeding happens once per cache)`,
+  );
+  return child;
+}
+
+async function openTicketsInErp(): Promise<number> {
+  const open = new Set<string>();
+  let cursor = '';
+  for (;;) {
+    const response = await fetch(
+      `${BASE}/erp/sync/v1/changes?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
+    const page = changesResponse.parse(await response.json());
+    for (const change of page.changes) {
+      if (change.entity !== 'ticket') continue;
+      const state = (change.data as { state?: string } | null)?.state;
+      if (!change.deleted && (state === 'open' || state === 'paused')) open.add(change.id);
+      else open.delete(change.id);
+    }
+    if (!page.hasMore) return open.size;
+    cursor = page.nextCursor;
+  }
+}
+
+async function queueCount(page: Page): Promise<number> {
+  const text = await page.getByTestId('queue-count').innerText();
+  return Number(text.replace(/\s/g, '').match(/^\d+/)?.[0] ?? NaN);
+}
+
+/** Milliseconds from an input to the queue count changing and the next frame painted. */
+async function inputLatency(page: Page, search: string): Promise<number> {
+  return page.evaluate(async (value) => {
+    const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
+    const count = document.querySelector('[data-testid=queue-count]')!;
+    const changed = new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        observer.disconnect();
+        resolve();
+      });
+      observer.observe(count, { childList: true, characterData: true, subtree: true });
+    });
+    const started = performance.now();
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await changed;
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    return performance.now() - started;
+  }, search);
+}
+
+async function clickLatency(page: Page, name: RegExp): Promise<number> {
+  const button = page
+    .getByRole('group', { name: 'Состояние по срокам' })
+    .getByRole('button', { name });
+  const handle = await button.elementHandle();
+  return page.evaluate(async (element) => {
+    const count = document.querySelector('[data-testid=queue-count]')!;
+    const changed = new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        observer.disconnect();
+        resolve();
+      });
+      observer.observe(count, { childList: true, characterData: true, subtree: true });
+    });
+    const started = performance.now();
+    (element as HTMLButtonElement).click();
+    await changed;
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    return performance.now() - started;
+  }, handle);
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function main(): Promise<void> {
+  out(
+    `Queue benchmark — ${TICKETS.toLocaleString('en-US')} tickets in the demo ERP, Chromium ${CHROMIUM}`,
+  );
+  const server = await startServer();
+  const context = await chromium.launchPersistentContext(PROFILE_DIR, {
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
+    viewport: { width: 1400, height: 900 },
+    locale: 'ru-RU',
+    timezoneId: 'Europe/Moscow',
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const pullStarted = Date.now();
+    await page.goto(BASE);
+    // Done when the queue shows every open ticket the ERP holds (the first pull of a new profile
+    // takes minutes; the queue reloads less often the bigger it is, so a pause proves nothing).
+    const expected = await openTicketsInErp();
+    let last = NaN;
+    while (last !== expected) {
+      await page.waitForTimeout(2000);
+      last = await queueCount(page).catch(() => NaN);
+      if (Date.now() - pullStarted > 40 * 60_000)
+        throw new Error(`queue stuck at ${last} of ${expected}`);
+    }
+    const openTickets = last;
+    out(
+      `sync and queue settled: ${((Date.now() - pullStarted) / 1000).toFixed(1)} s (includes the first pull when the profile is new), ${openTickets} open tickets`,
+    );
+
+    const loads: number[] = [];
+    for (let run = 0; run < 3; run += 1) {
+      await page.goto('about:blank');
+      const started = Date.now();
+      await page.goto(BASE);
+      await page.getByTestId('queue-row').first().waitFor();
+      loads.push(Date.now() - started);
+    }
+    await page.waitForTimeout(1500);
+
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const taskSeconds = async () =>
+      (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!
+        .value;
+    const idleSeconds = 10;
+    const before = await taskSeconds();
+    await page.waitForTimeout(idleSeconds * 1000);
+    const perTickMs = (((await taskSeconds()) - before) * 1000) / idleSeconds;
+    const visibleRows = await page.getByTestId('queue-row').count();
+
+    const searches = ['камч', 'камчатка сервер', '1С обмен', 'ззз-нет-такого', ''].map(() => 0);
+    const terms = ['камч', 'камчатка сервер', '1С обмен', 'ззз-нет-такого', ''];
+    for (let i = 0; i < terms.length; i += 1) searches[i] = await inputLatency(page, terms[i]!);
+    const clicks = [
+      await clickLatency(page, /Просрочены/),
+      await clickLatency(page, /На паузе/),
+      await clickLatency(page, /Близко к сроку/),
+      await clickLatency(page, /^Все/),
+    ];
+
+    out();
+    out('| Measure (Chromium, 2 cores) | Result |');
+    out('|---|---|');
+    out(
+      `| Open tickets in the queue (of ${TICKETS.toLocaleString('en-US')} in IndexedDB) | ${openTickets.toLocaleString('en-US')} |`,
+    );
+    out(
+      `| Reload to first rows on screen, median of 3 | ${median(loads)} ms (${loads.join(', ')}) |`,
+    );
+    out(
+      `| Main-thread time per 1 s tick, ${visibleRows} rows mounted | ${perTickMs.toFixed(2)} ms |`,
+    );
+    out(
+      `| Search to repaint, median of ${searches.length} (max) | ${median(searches).toFixed(0)} ms (${Math.max(...searches).toFixed(0)} ms) |`,
+    );
+    out(
+      `| Status filter to repaint, median of ${clicks.length} (max) | ${median(clicks).toFixed(0)} ms (${Math.max(...clicks).toFixed(0)} ms) |`,
+    );
+  } finally {
+    await context.close();
+    server.kill('SIGTERM');
+  }
+  out();
+  compareQueueStrategies(out);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

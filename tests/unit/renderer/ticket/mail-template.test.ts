@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { PAUSE_REASONS } from '../../../../shared/sla';
+import {
+  mailtoHref,
+  pauseMail,
+  resultMail,
+  type MailTicket,
+} from '../../../../renderer/features/ticket/mail-template';
+
+const ticket: MailTicket = {
+  number: 1042,
+  title: 'Не формируется отчёт по обращениям',
+  reporterEmail: 'petrova.ai@yantar-terminal.ru',
+  account: 'petrova.ai',
+  createdAt: '2026-01-12T08:15:00Z',
+};
+// Kaliningrad is UTC+2 all year: 08:15Z is 10:15 there.
+const ZONE = 'Europe/Kaliningrad';
+
+function decode(href: string) {
+  const url = new URL(href);
+  return {
+    to: decodeURIComponent(url.pathname),
+    subject: url.searchParams.get('subject'),
+    body: url.searchParams.get('body'),
+  };
+}
+
+describe('pause e-mail (§5)', () => {
+  it('is drafted only for the three reasons the regulation says the user is told about', () => {
+    const mailed = PAUSE_REASONS.filter((reason) =>
+      pauseMail(ticket, { reason, at: '2026-01-12T09:00:00Z' }, ZONE),
+    );
+    expect(mailed).toEqual(['user_side_fault', 'third_party_fault', 'awaiting_user_action']);
+  });
+
+  it('quotes the ticket, the reason, the note and the time in the customer zone', () => {
+    const mail = pauseMail(
+      ticket,
+      {
+        reason: 'awaiting_user_action',
+        note: 'Перезапустите службу обмена.',
+        at: '2026-01-12T09:05:00Z',
+      },
+      ZONE,
+    )!;
+    expect(mail.to).toBe('petrova.ai@yantar-terminal.ru');
+    expect(mail.subject).toBe(
+      'Заявка № 1042 «Не формируется отчёт по обращениям»: работы приостановлены',
+    );
+    expect(mail.body).toContain(
+      'Работы по заявке № 1042 «Не формируется отчёт по обращениям» от 12.01.2026 в 10:15 (UTC+2) (учётная запись petrova.ai) приостановлены 12.01.2026 в 11:05 (UTC+2).',
+    );
+    expect(mail.body).toContain(
+      'Причина: для продолжения работ необходимо выполнить действия с вашей стороны.',
+    );
+    expect(mail.body).toContain('Комментарий специалиста: Перезапустите службу обмена.');
+    expect(mail.body).toContain('Время приостановки работ не входит в срок');
+    expect(decode(mail.href)).toEqual({
+      to: mail.to,
+      subject: mail.subject,
+      body: mail.body.replace(/\n/g, '\r\n'),
+    });
+  });
+
+  it('names a ticket the ERP has not numbered yet by its title', () => {
+    const mail = pauseMail(
+      { ...ticket, number: null },
+      { reason: 'user_side_fault', at: '2026-01-12T09:00:00Z' },
+      ZONE,
+    )!;
+    expect(mail.subject).toBe('Заявка «Не формируется отчёт по обращениям»: работы приостановлены');
+  });
+});
+
+describe('result e-mail (§4)', () => {
+  it('goes to the address the request came from, with the result verbatim', () => {
+    const mail = resultMail(
+      ticket,
+      {
+        result: 'Исправлен шаблон отчёта.\nПроверено с пользователем.',
+        at: '2026-01-13T07:30:00Z',
+      },
+      ZONE,
+    );
+    expect(mail.to).toBe(ticket.reporterEmail);
+    expect(mail.subject).toBe(
+      'Заявка № 1042 «Не формируется отчёт по обращениям»: работы завершены',
+    );
+    expect(mail.body).toContain(
+      'Результат:\nИсправлен шаблон отчёта.\nПроверено с пользователем.\n',
+    );
+    expect(mail.body).toContain('Работы завершены 13.01.2026 в 09:30 (UTC+2).');
+  });
+});
+
+describe('mailto links', () => {
+  it('encode everything a mail client could misread', () => {
+    expect(mailtoHref('a@b.ru', 'Тема & ? #', 'строка 1\nстрока 2')).toBe(
+      'mailto:a@b.ru?subject=%D0%A2%D0%B5%D0%BC%D0%B0%20%26%20%3F%20%23&body=%D1%81%D1%82%D1%80%D0%BE%D0%BA%D0%B0%201%0D%0A%D1%81%D1%82%D1%80%D0%BE%D0%BA%D0%B0%202',
+    );
+  });
+});
