@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, powerMonitor, type BrowserWindow } from 'electron';
-import { createAlertScheduler } from '@shared/host/alert-scheduler';
+import { createDeskAlerts } from '@shared/alerts/desk-alerts';
 import { createElectronCipher } from './adapters/electron-cipher';
 import { electronFetch } from './adapters/electron-fetch';
+import { applyLaunchAtLogin, startedHidden } from './adapters/electron-login-item';
 import { createElectronNotifier } from './adapters/electron-notifier';
+import { createElectronTray } from './adapters/electron-tray';
 import { createNodeFiles } from './adapters/node-files';
 import { sendHostEvent } from './ipc/events';
 import { createMainHandlers } from './ipc/handlers';
@@ -12,12 +14,14 @@ import { registerIpc } from './ipc/register';
 import { createIpcRouter } from './ipc/router';
 import { resolveRendererLocation } from './renderer-location';
 import { installSecurityGuards } from './security';
+import { createAlertMemoryFile } from './services/alert-memory-file';
 import { createErpConnection } from './services/erp-connection';
 import { createErpGateway } from './services/erp-gateway';
 import { startEmbeddedDemoErp } from './services/embedded-demo-erp';
 import { createSecretStore } from './services/secret-store';
 import { createSettingsStore } from './services/settings-store';
 import { createSyncTriggers } from './services/sync-triggers';
+import { trayViewOf } from './services/tray-state';
 import { isTrustedUrl } from './trusted-url';
 import { createMainWindow } from './window';
 
@@ -63,18 +67,6 @@ async function start(): Promise<void> {
     window.focus();
   };
 
-  const alerts = createAlertScheduler({
-    now: Date.now,
-    setTimer: (callback, ms) => {
-      const timer = setTimeout(callback, ms);
-      return () => clearTimeout(timer);
-    },
-    notify: createElectronNotifier((ticketId) => {
-      showWindow();
-      sendHostEvent(window?.webContents, 'alerts:open-ticket', { ticketId });
-    }),
-  });
-
   const syncTriggers = createSyncTriggers({
     setInterval: (callback, ms) => {
       const timer = setInterval(callback, ms);
@@ -83,6 +75,54 @@ async function start(): Promise<void> {
     now: () => new Date(),
     emit: (trigger) => sendHostEvent(window?.webContents, 'sync:trigger', trigger),
   });
+
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  let quitting = false;
+  const tray = createElectronTray({
+    open: showWindow,
+    syncNow: () => syncTriggers.fire('manual'),
+    toggleMute: () => alerts.mute(alerts.status().mutedUntil === null ? 60 : 0),
+    quit: () => app.quit(),
+  });
+  const memoryFile = createAlertMemoryFile({
+    files,
+    path: join(userData, 'alerts.json'),
+    onError: (error) => console.error('[alerts] the fired-alerts file failed', error),
+  });
+  const showNotice = createElectronNotifier((notice) => {
+    showWindow();
+    if (notice.ticketId !== null) {
+      sendHostEvent(window?.webContents, 'alerts:open-ticket', { ticketId: notice.ticketId });
+    }
+  });
+  const alerts = createDeskAlerts(
+    {
+      now: Date.now,
+      monotonicNow: () => performance.now(),
+      setTimeout: (callback, ms) => {
+        const timer = setTimeout(callback, ms);
+        return () => clearTimeout(timer);
+      },
+      setInterval: (callback, ms) => {
+        const timer = setInterval(callback, ms);
+        return () => clearInterval(timer);
+      },
+      timeZone,
+      storedMemory: await memoryFile.load(),
+      writeMemory: (text) => void memoryFile.write(text),
+      show: (notice) => {
+        showNotice(notice);
+        sendHostEvent(window?.webContents, 'alerts:shown', notice);
+      },
+      onStatus: (status) => {
+        tray.render(trayViewOf(status, Date.now(), timeZone));
+        sendHostEvent(window?.webContents, 'alerts:status', status);
+      },
+      onProblem: (message) => console.warn(`[alerts] ${message}`),
+    },
+    settings.current().alerts,
+  );
+  applyLaunchAtLogin(settings.current().tray.launchAtLogin);
 
   const location = resolveRendererLocation({
     devServerUrl: process.env['ELECTRON_RENDERER_URL'],
@@ -102,7 +142,11 @@ async function start(): Promise<void> {
       secrets,
       erp,
       alerts,
-      onSettingsChanged: () => syncTriggers.schedule(settings.current().sync.intervalMinutes),
+      onSettingsChanged: () => {
+        syncTriggers.schedule(settings.current().sync.intervalMinutes);
+        alerts.applySettings(settings.current().alerts);
+        applyLaunchAtLogin(settings.current().tray.launchAtLogin);
+      },
     }),
     isTrustedSender: (sender) => sender.url !== null && isTrustedUrl(sender.url, location.trusted),
     onHandlerError: (channel, error) => console.error(`[ipc] ${channel} failed`, error),
@@ -116,16 +160,31 @@ async function start(): Promise<void> {
     preloadPath: join(here, '../preload/index.cjs'),
     entry: location.entry,
     trusted: location.trusted,
+    showWhenReady: !startedHidden(process.argv),
+    hideOnClose: () => !quitting,
   });
   window.on('closed', () => {
     window = null;
   });
+  // Logging off or shutting down must not be held up by the hide-to-tray on close.
+  window.on('session-end', () => {
+    quitting = true;
+  });
+  powerMonitor.on('shutdown', () => {
+    quitting = true;
+  });
 
   syncTriggers.schedule(settings.current().sync.intervalMinutes);
-  powerMonitor.on('resume', () => syncTriggers.fire('resume'));
+  powerMonitor.on('resume', () => {
+    syncTriggers.fire('resume');
+    alerts.resume();
+  });
   app.on('second-instance', showWindow);
+  app.on('activate', showWindow); // macOS: a click on the dock icon
   app.on('before-quit', () => {
+    quitting = true;
     alerts.dispose();
+    tray.destroy();
     syncTriggers.stop();
     void connection.close();
   });

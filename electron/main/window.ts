@@ -6,6 +6,10 @@ export interface MainWindowOptions {
   preloadPath: string;
   entry: RendererEntry;
   trusted: TrustedLocations;
+  /** False when started at login: the app then lives in the tray until opened. */
+  showWhenReady: boolean;
+  /** Whether closing the window should only hide it (to the tray); false while quitting. */
+  hideOnClose: () => boolean;
 }
 
 /** Opens a vetted link in the user's browser or mail client; never inside the app. */
@@ -39,7 +43,14 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     },
   });
 
-  window.once('ready-to-show', () => window.show());
+  if (options.showWhenReady) window.once('ready-to-show', () => window.show());
+  // Desk staff close the window and expect deadline alerts to keep coming: it goes to the tray,
+  // the page (sync, SLA timers) keeps running. Quit is in the tray menu.
+  window.on('close', (event) => {
+    if (!options.hideOnClose()) return;
+    event.preventDefault();
+    window.hide();
+  });
 
   // No second windows, ever: links that ask for one go to the system browser if they are safe.
   window.webContents.setWindowOpenHandler(({ url }) => {

@@ -1,5 +1,6 @@
 import { getHostKind } from '../lib/host';
 import { useHostValue } from '../lib/useHostValue';
+import { DeskAlerts } from '../features/alerts/DeskAlerts';
 import { IntakePage } from '../features/intake/IntakePage';
 import { QueuePage } from '../features/queue/QueuePage';
 import { SettingsProblemBanner } from '../features/settings/SettingsProblemBanner';
@@ -29,6 +30,7 @@ export function App() {
         )}
       </main>
       <StatusBar hostKind={getHostKind()} info={info} />
+      <DeskAlerts />
     </div>
   );
 }

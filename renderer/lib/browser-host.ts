@@ -1,9 +1,10 @@
-import { createAlertScheduler } from '@shared/host/alert-scheduler';
+import { createDeskAlerts } from '@shared/alerts/desk-alerts';
+import type { AlertNotice } from '@shared/alerts/schemas';
 import type { EventChannel, EventPayload, HostBridge, RequestChannel } from '@shared/host/contract';
 import { createRequestDispatcher } from '@shared/host/dispatch';
 import type { HostHandlers } from '@shared/host/request-schemas';
 import { fail, ok, type HostResult } from '@shared/host/result';
-import type { PlannedNotification, SyncTriggerReason } from '@shared/host/schemas';
+import type { SyncTriggerReason } from '@shared/host/schemas';
 import { createBrowserSettings } from './browser-settings';
 
 /*
@@ -17,6 +18,8 @@ import { createBrowserSettings } from './browser-settings';
 const ERP_PREFIX = '/erp';
 // The token lives only as long as the tab: the browser host is for development and tests.
 const TOKEN_KEY = 'prokontakt.erp-token';
+// What was announced, so a reload or a new session does not repeat it (main keeps it in a file).
+const ALERT_MEMORY_KEY = 'prokontakt.alerts.fired';
 
 type Listener = (payload: unknown) => void;
 
@@ -27,15 +30,30 @@ export function createBrowserHost(): HostBridge {
   };
 
   const settings = createBrowserSettings(window.localStorage, () => new Date());
-  const alerts = createAlertScheduler({
-    now: Date.now,
-    setTimer: (callback, ms) => {
-      const timer = window.setTimeout(callback, ms);
-      return () => window.clearTimeout(timer);
+  const alerts = createDeskAlerts(
+    {
+      now: () => Date.now(),
+      monotonicNow: () => performance.now(),
+      setTimeout: (callback, ms) => {
+        const timer = window.setTimeout(callback, ms);
+        return () => window.clearTimeout(timer);
+      },
+      setInterval: (callback, ms) => {
+        const timer = window.setInterval(callback, ms);
+        return () => window.clearInterval(timer);
+      },
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      storedMemory: readStorage(ALERT_MEMORY_KEY),
+      writeMemory: (text) => writeStorage(ALERT_MEMORY_KEY, text),
+      show: (notice) => {
+        showNotification(notice, (ticketId) => emit('alerts:open-ticket', { ticketId }));
+        emit('alerts:shown', notice);
+      },
+      onStatus: (status) => emit('alerts:status', status),
+      onProblem: (message) => console.warn(`[alerts] ${message}`),
     },
-    notify: (alert) =>
-      showNotification(alert, (ticketId) => emit('alerts:open-ticket', { ticketId })),
-  });
+    settings.current().alerts,
+  );
 
   const fireSync = (reason: SyncTriggerReason) =>
     emit('sync:trigger', { reason, at: new Date().toISOString() });
@@ -50,7 +68,9 @@ export function createBrowserHost(): HostBridge {
   scheduleSync();
   window.addEventListener('online', () => fireSync('online'));
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') fireSync('resume');
+    if (document.visibilityState !== 'visible') return;
+    fireSync('resume');
+    alerts.resume();
   });
 
   const handlers: HostHandlers = {
@@ -65,6 +85,7 @@ export function createBrowserHost(): HostBridge {
     'settings:set': async (patch) => {
       const snapshot = settings.update(patch);
       scheduleSync();
+      alerts.applySettings(snapshot.settings.alerts);
       return ok(snapshot);
     },
     'secrets:set-erp-token': async ({ token }) => {
@@ -102,10 +123,13 @@ export function createBrowserHost(): HostBridge {
         return fail('erp_unreachable', `The ERP could not be reached: ${String(error)}`);
       }
     },
-    'alerts:update': async ({ alerts: planned }) => {
-      if (planned.length > 0) await askNotificationPermission();
-      return ok({ scheduled: alerts.replace(planned) });
+    'alerts:update': async (feed) => {
+      // Not awaited: a prompt the user leaves open must not hold the alerts back (the window's
+      // own list shows them meanwhile).
+      if (feed.tickets.length > 0) void askNotificationPermission();
+      return ok(alerts.update(feed));
     },
+    'alerts:mute': async ({ minutes }) => ok(alerts.mute(minutes)),
   };
 
   const dispatch = createRequestDispatcher(handlers, {
@@ -143,9 +167,14 @@ function parseRetryAfter(header: string | null): number | null {
   return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
-// Asked only once there is something to announce, never on page load.
+let permissionAsked = false;
+
+// Asked once, and only once there is something to announce, never on page load.
 async function askNotificationPermission(): Promise<void> {
-  if (!('Notification' in window) || Notification.permission !== 'default') return;
+  if (permissionAsked || !('Notification' in window) || Notification.permission !== 'default') {
+    return;
+  }
+  permissionAsked = true;
   try {
     await Notification.requestPermission();
   } catch {
@@ -153,11 +182,41 @@ async function askNotificationPermission(): Promise<void> {
   }
 }
 
-function showNotification(alert: PlannedNotification, onOpen: (ticketId: string) => void): void {
+function showNotification(notice: AlertNotice, onOpen: (ticketId: string) => void): void {
   if (!('Notification' in window) || Notification.permission !== 'granted') return;
-  const notification = new Notification(alert.title, { body: alert.body, tag: alert.id });
+  // The same tag replaces the previous notice of that ticket clock, or the growing summary.
+  let notification: Notification;
+  try {
+    notification = new Notification(notice.title, {
+      body: notice.body,
+      tag: notice.tag,
+      requireInteraction: notice.severity === 'breach',
+    });
+  } catch (error) {
+    // Some browsers allow notifications only from a service worker; the window's list remains.
+    console.warn('[alerts] this browser refused a page notification', error);
+    return;
+  }
   notification.onclick = () => {
     window.focus();
-    onOpen(alert.ticketId);
+    notification.close();
+    if (notice.ticketId !== null) onOpen(notice.ticketId);
   };
+}
+
+function readStorage(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function writeStorage(key: string, value: string): void {
+  try {
+    window.localStorage.setItem(key, value);
+  } catch (error) {
+    // Full or disabled storage: alerts go on, a reload may repeat some of them.
+    console.warn('[alerts] could not store the fired alerts', error);
+  }
 }

@@ -1,3 +1,4 @@
+import type { AlertMute, AlertNotice, AlertStatus } from '../alerts/schemas';
 import type { HostResult } from './result';
 import type {
   AlertsUpdate,
@@ -25,8 +26,10 @@ export interface HostRequestMap {
   'secrets:erp-token-status': { input: undefined; output: { present: boolean } };
   /** Goes through the host so the renderer never holds the token and proxies apply. */
   'erp:request': { input: ErpRequest; output: ErpResponse };
-  /** Replaces the pending desk notifications with this list. */
+  /** Replaces the alert feed (every open ticket's SLA instants); answers how many are pending. */
   'alerts:update': { input: AlertsUpdate; output: { scheduled: number } };
+  /** Holds back P2–P4 notifications for some minutes (0 ends the mute). */
+  'alerts:mute': { input: AlertMute; output: AlertStatus };
 }
 
 /** Event channels (host → renderer). */
@@ -35,6 +38,10 @@ export interface HostEventMap {
   'sync:trigger': SyncTrigger;
   /** The user clicked a desk notification. */
   'alerts:open-ticket': { ticketId: string };
+  /** A desk notification was shown (the window keeps a list of recent ones). */
+  'alerts:shown': AlertNotice;
+  /** Counts and mute state changed (what the tray shows). */
+  'alerts:status': AlertStatus;
 }
 
 export type RequestChannel = keyof HostRequestMap;
@@ -54,11 +61,14 @@ const requestChannelTable = {
   'secrets:erp-token-status': true,
   'erp:request': true,
   'alerts:update': true,
+  'alerts:mute': true,
 } as const satisfies Record<RequestChannel, true>;
 
 const eventChannelTable = {
   'sync:trigger': true,
   'alerts:open-ticket': true,
+  'alerts:shown': true,
+  'alerts:status': true,
 } as const satisfies Record<EventChannel, true>;
 
 export const REQUEST_CHANNELS: readonly RequestChannel[] = Object.freeze(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertMuteSchema } from '../alerts/schemas';
 import type { RequestChannel, RequestInput, RequestOutput } from './contract';
 import type { HostResult } from './result';
 import {
@@ -21,6 +22,7 @@ export const requestInputSchemas = {
   'secrets:erp-token-status': z.undefined(),
   'erp:request': erpRequestSchema,
   'alerts:update': alertsUpdateSchema,
+  'alerts:mute': alertMuteSchema,
 } satisfies { [C in RequestChannel]: z.ZodType<unknown, RequestInput<C>> };
 
 /** What a handler receives: the input after validation (trimmed, defaults applied). */

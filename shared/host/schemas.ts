@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { alertFeedSchema, type AlertFeedInput } from '../alerts/schemas';
+import { defaultQuietHours, quietHoursSchema } from '../alerts/quiet-hours';
 
 /*
  * Data shapes that cross the host boundary. Main validates every request input with these before
@@ -56,6 +58,12 @@ const alertSettingsSchema = z.object({
   enabled: z.boolean(),
   /** Fractions of an SLA target at which a desk notification fires (DOMAIN: 75 %, 90 %, 100 %). */
   levels: z.array(z.number().gt(0).lte(1)).min(1).max(5),
+  /** Added with the tray (issue 5); older files get the default (off). */
+  quietHours: quietHoursSchema.default(defaultQuietHours),
+});
+const traySettingsSchema = z.object({
+  /** Start with the system, hidden in the tray (Windows and macOS; Linux desktops lack the API). */
+  launchAtLogin: z.boolean(),
 });
 
 const completeSettingsSchema = z.object({
@@ -63,6 +71,7 @@ const completeSettingsSchema = z.object({
   erp: erpSettingsSchema,
   sync: syncSettingsSchema,
   alerts: alertSettingsSchema,
+  tray: traySettingsSchema,
 });
 export type Settings = z.output<typeof completeSettingsSchema>;
 
@@ -72,7 +81,8 @@ export function defaultSettings(): Settings {
     version: 1,
     erp: { baseUrl: null },
     sync: { intervalMinutes: 5 },
-    alerts: { enabled: true, levels: [...ALERT_LEVELS_DEFAULT] },
+    alerts: { enabled: true, levels: [...ALERT_LEVELS_DEFAULT], quietHours: defaultQuietHours() },
+    tray: { launchAtLogin: false },
   };
 }
 
@@ -86,6 +96,7 @@ export const settingsSchema = z.object({
   erp: erpSettingsSchema.default(() => defaultSettings().erp),
   sync: syncSettingsSchema.default(() => defaultSettings().sync),
   alerts: alertSettingsSchema.default(() => defaultSettings().alerts),
+  tray: traySettingsSchema.default(() => defaultSettings().tray),
 });
 
 /** A change request from the renderer: strict, so a typo is an error rather than a no-op. */
@@ -96,8 +107,10 @@ export const settingsPatchSchema = z.strictObject({
     .strictObject({
       enabled: alertSettingsSchema.shape.enabled.optional(),
       levels: alertSettingsSchema.shape.levels.optional(),
+      quietHours: quietHoursSchema.optional(),
     })
     .optional(),
+  tray: z.strictObject({ launchAtLogin: z.boolean() }).optional(),
 });
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 
@@ -111,6 +124,7 @@ export function applySettingsPatch(
     erp: { ...current.erp, ...patch.erp },
     sync: { ...current.sync, ...patch.sync },
     alerts: { ...current.alerts, ...patch.alerts },
+    tray: { ...current.tray, ...patch.tray },
   });
 }
 
@@ -176,24 +190,9 @@ export const erpTokenSchema = z
 export const setErpTokenSchema = z.strictObject({ token: erpTokenSchema.nullable() });
 export type SetErpToken = z.input<typeof setErpTokenSchema>;
 
-/**
- * One desk notification, already planned by the renderer from shared/sla planAlerts. The id is
- * stable (ticket, clock, level) so re-planning after every change never notifies twice.
- */
-export const plannedNotificationSchema = z.strictObject({
-  id: z.string().min(1).max(200),
-  ticketId: z.string().min(1).max(100),
-  at: z.iso.datetime({ offset: true }),
-  title: z.string().min(1).max(200),
-  body: z.string().max(1000),
-});
-export type PlannedNotification = z.output<typeof plannedNotificationSchema>;
-
-/** Replaces the whole schedule: the renderer always sends what should be pending now. */
-export const alertsUpdateSchema = z.strictObject({
-  alerts: z.array(plannedNotificationSchema).max(5000),
-});
-export type AlertsUpdate = z.input<typeof alertsUpdateSchema>;
+/** The alert feed (shared/alerts): per open ticket, the instants its SLA levels are reached. */
+export const alertsUpdateSchema = alertFeedSchema;
+export type AlertsUpdate = AlertFeedInput;
 
 export interface AppInfo {
   name: string;

@@ -1,7 +1,7 @@
 import type { HostHandlers } from '@shared/host/request-schemas';
 import { ok } from '@shared/host/result';
 import type { AppInfo } from '@shared/host/schemas';
-import type { AlertScheduler } from '@shared/host/alert-scheduler';
+import type { DeskAlerts } from '@shared/alerts/desk-alerts';
 import type { ErpGateway } from '../services/erp-gateway';
 import type { SecretStore } from '../services/secret-store';
 import type { SettingsStore } from '../services/settings-store';
@@ -11,7 +11,7 @@ export interface HandlerServices {
   settings: SettingsStore;
   secrets: SecretStore;
   erp: ErpGateway;
-  alerts: AlertScheduler;
+  alerts: DeskAlerts;
   /** Called after settings change, e.g. to re-arm the sync timer. */
   onSettingsChanged?: () => void;
 }
@@ -29,6 +29,7 @@ export function createMainHandlers(services: HandlerServices): HostHandlers {
     'secrets:set-erp-token': async ({ token }) => services.secrets.setErpToken(token),
     'secrets:erp-token-status': async () => ok({ present: await services.secrets.hasErpToken() }),
     'erp:request': async (request) => services.erp.request(request),
-    'alerts:update': async ({ alerts }) => ok({ scheduled: services.alerts.replace(alerts) }),
+    'alerts:update': async (feed) => ok(services.alerts.update(feed)),
+    'alerts:mute': async ({ minutes }) => ok(services.alerts.mute(minutes)),
   };
 }

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { ru } from './ru';
+import { alertsEn, alertsRu } from '../../features/alerts/alerts-messages';
 import { intakeEn, intakeRu } from '../../features/intake/intake-messages';
 import { ticketEn, ticketRu } from '../../features/ticket/ticket-messages';
 
@@ -35,8 +36,8 @@ export async function initI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
     // Features keep their own texts beside their code; one namespace, merged here.
     resources: {
-      ru: { translation: { ...ru, ticket: ticketRu, intake: intakeRu } },
-      en: { translation: { ...en, ticket: ticketEn, intake: intakeEn } },
+      ru: { translation: { ...ru, ticket: ticketRu, intake: intakeRu, alerts: alertsRu } },
+      en: { translation: { ...en, ticket: ticketEn, intake: intakeEn, alerts: alertsEn } },
     },
     lng: readStoredLocale(),
     fallbackLng: 'ru',

@@ -9,7 +9,6 @@ import {
 const erp = requestInputSchemas['erp:request'];
 const setToken = requestInputSchemas['secrets:set-erp-token'];
 const setSettings = requestInputSchemas['settings:set'];
-const alerts = requestInputSchemas['alerts:update'];
 
 describe('ERP address policy', () => {
   it.each([
@@ -89,27 +88,4 @@ describe('settings:set input', () => {
     { theme: 'dark' },
     null,
   ])('refuses %j', (input) => expect(setSettings.safeParse(input).success).toBe(false));
-});
-
-describe('alerts:update input', () => {
-  const alert = {
-    id: 'T-1:reaction:0.75',
-    ticketId: 'T-1',
-    at: '2026-11-25T09:45:00Z',
-    title: 'Реакция по заявке T-1',
-    body: '75 % срока',
-  };
-
-  it('accepts planned notifications', () => {
-    expect(alerts.parse({ alerts: [alert] }).alerts).toHaveLength(1);
-  });
-
-  it.each([
-    { alerts: [{ ...alert, at: 'tomorrow' }] },
-    { alerts: [{ ...alert, at: '2026-11-25T09:45:00' }] }, // no zone: ambiguous instant
-    { alerts: [{ ...alert, id: '' }] },
-    { alerts: [{ ...alert, extra: true }] },
-    { alerts: Array.from({ length: 5001 }, (_, i) => ({ ...alert, id: String(i) })) },
-    { alerts: 'all' },
-  ])('refuses malformed input #%#', (input) => expect(alerts.safeParse(input).success).toBe(false));
 });

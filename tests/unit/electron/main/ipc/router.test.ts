@@ -26,6 +26,16 @@ function setup() {
     'secrets:erp-token-status': vi.fn(async () => ok({ present: false })),
     'erp:request': vi.fn(async () => ok({ status: 200, body: null, retryAfterSeconds: null })),
     'alerts:update': vi.fn(async () => ok({ scheduled: 0 })),
+    'alerts:mute': vi.fn(async () =>
+      ok({
+        open: 0,
+        warning: 0,
+        breached: 0,
+        mutedUntil: null,
+        quietUntil: null,
+        locale: 'ru' as const,
+      }),
+    ),
   } satisfies HostHandlers;
   const onForbiddenSender = vi.fn();
   const route = createIpcRouter({

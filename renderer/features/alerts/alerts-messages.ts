@@ -1,0 +1,38 @@
+/** Texts of the in-window alert list (Russian first; `alertsEn` mirrors the keys). */
+export const alertsRu = {
+  title: 'Уведомления о сроках',
+  toggle: 'Уведомления',
+  empty: 'Здесь появятся уведомления о приближении сроков реакции и решения и об их нарушении.',
+  openTicket: 'Открыть заявку',
+  dismiss: 'Скрыть',
+  close: 'Закрыть',
+  clear: 'Очистить список',
+  mute: 'Без уведомлений на час',
+  unmute: 'Включить уведомления',
+  mutedUntil: 'Выключены до {{time}}, кроме П1',
+  quietUntil: 'Тихие часы до {{time}}, кроме П1',
+  counts: 'Просрочено: {{breached}} · на исходе: {{warning}} · открыто: {{open}}',
+  unread_one: '{{count}} новое',
+  unread_few: '{{count}} новых',
+  unread_many: '{{count}} новых',
+  unread_other: '{{count}} новых',
+};
+
+export const alertsEn: typeof alertsRu = {
+  title: 'Deadline alerts',
+  toggle: 'Alerts',
+  empty: 'Alerts about reaction and resolution deadlines drawing near or passing will appear here.',
+  openTicket: 'Open ticket',
+  dismiss: 'Dismiss',
+  close: 'Close',
+  clear: 'Clear the list',
+  mute: 'Mute for an hour',
+  unmute: 'Unmute',
+  mutedUntil: 'Muted until {{time}}, except P1',
+  quietUntil: 'Quiet hours until {{time}}, except P1',
+  counts: 'Overdue: {{breached}} · running out: {{warning}} · open: {{open}}',
+  unread_one: '{{count}} new',
+  unread_few: '{{count}} new',
+  unread_many: '{{count}} new',
+  unread_other: '{{count}} new',
+};

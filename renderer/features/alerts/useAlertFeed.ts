@@ -1,0 +1,79 @@
+import Dexie, { type ObservabilitySet } from 'dexie';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ALERT_LEVELS_DEFAULT } from '@shared/host/schemas';
+import { navigate } from '../../app/route';
+import { getAppDb } from '../../db/app-db';
+import { DB_NAME } from '../../db/schema';
+import { getHost } from '../../lib/host';
+import { currentLocale } from '../../lib/i18n';
+import { createAlertFeedSource } from './alert-feed-source';
+import { connectRecentAlerts } from './recent-alerts';
+
+// A burst of changes (a sync page, a local action) is sent once: the first change opens this
+// window, the rest join it, so even a long initial sync keeps the host up to date.
+const BATCH_MS = 500;
+const TICKET_PARTS = [`idb://${DB_NAME}/tickets/`, `idb://${DB_NAME}/organizations/`];
+
+/**
+ * Keeps the host's alert scheduler fed: whenever tickets or organizations change in IndexedDB,
+ * the open ones go to the host as a compact feed (`alerts:update`). A notification click comes
+ * back as `alerts:open-ticket` and opens that ticket.
+ */
+export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): void {
+  const { i18n } = useTranslation();
+  const locale = currentLocale(i18n.language);
+  const levelsKey = levels.join(',');
+
+  useEffect(() => {
+    const host = getHost();
+    const alertLevels = levelsKey.split(',').map(Number);
+    const readFeed = createAlertFeedSource(getAppDb(), (id, error) =>
+      console.warn(`[alerts] ticket ${id} left out of the alerts`, error),
+    );
+    let alive = true;
+    let timer: number | null = null;
+    let sending: Promise<void> | null = null;
+
+    const send = async () => {
+      timer = null;
+      if (sending) await sending;
+      if (!alive) return;
+      sending = readFeed(alertLevels, locale, Date.now())
+        .then(async (feed) => {
+          if (!alive) return;
+          const result = await host.request('alerts:update', feed);
+          if (!result.ok)
+            console.warn(`[alerts] the host refused the feed: ${result.error.message}`);
+        })
+        .catch((error: unknown) => console.warn('[alerts] could not read the open tickets', error))
+        .finally(() => {
+          sending = null;
+        });
+    };
+    const schedule = () => {
+      timer ??= window.setTimeout(() => void send(), BATCH_MS);
+    };
+    const onMutated = (parts: ObservabilitySet) => {
+      if (
+        Object.keys(parts).some((part) => TICKET_PARTS.some((prefix) => part.startsWith(prefix)))
+      ) {
+        schedule();
+      }
+    };
+
+    const disconnect = connectRecentAlerts(host);
+    const offOpen = host.on('alerts:open-ticket', ({ ticketId }) =>
+      navigate({ name: 'ticket', ticketId }),
+    );
+    Dexie.on.storagemutated.subscribe(onMutated);
+    void send();
+    return () => {
+      alive = false;
+      if (timer !== null) window.clearTimeout(timer);
+      Dexie.on.storagemutated.unsubscribe(onMutated);
+      offOpen();
+      disconnect();
+    };
+  }, [levelsKey, locale]);
+}

@@ -1,0 +1,153 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { Ticket } from '@shared/domain/ticket';
+import { changesResponse } from '@shared/erp/protocol';
+import { createTicketInErp } from './support/erp';
+
+// Desk alerts end to end in the browser host: the same scheduler as in Electron's main process,
+// driving Web Notifications. Playwright's clock moves the window's time past a threshold.
+
+const MINUTE = 60_000;
+
+interface RecordedNotification {
+  title: string;
+  body: string;
+  tag: string;
+}
+
+declare global {
+  interface Window {
+    __notifications: RecordedNotification[];
+    __notificationObjects: Notification[];
+  }
+}
+
+/**
+ * Headless Chromium may not display notifications, so the page's Notification constructor is
+ * wrapped to record what the app shows (and to keep the objects, to click one).
+ */
+function recordNotifications(): void {
+  const Original = window.Notification;
+  const shown: RecordedNotification[] = [];
+  const objects: Notification[] = [];
+  class Recording extends Original {
+    constructor(title: string, options?: NotificationOptions) {
+      super(title, options);
+      shown.push({ title, body: options?.body ?? '', tag: options?.tag ?? '' });
+      objects.push(this);
+    }
+    static override get permission(): NotificationPermission {
+      return Original.permission;
+    }
+    static override requestPermission(): Promise<NotificationPermission> {
+      return Original.requestPermission();
+    }
+  }
+  window.Notification = Recording;
+  window.__notifications = shown;
+  window.__notificationObjects = objects;
+}
+
+/** How many tickets are open (or paused) in the ERP now: all of them reach the window's alerts. */
+async function openTicketsInErp(request: APIRequestContext): Promise<number> {
+  const tickets = new Map<string, Ticket>();
+  let cursor: string | null = null;
+  for (;;) {
+    const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+    const page = changesResponse.parse(
+      await (await request.get(`/erp/sync/v1/changes?limit=1000${query}`)).json(),
+    );
+    for (const change of page.changes) {
+      if (change.entity !== 'ticket') continue;
+      if (change.deleted) tickets.delete(change.id);
+      else tickets.set(change.id, change.data as Ticket);
+    }
+    if (!page.hasMore) break;
+    cursor = page.nextCursor;
+  }
+  return [...tickets.values()].filter((ticket) => ticket.state !== 'resolved').length;
+}
+
+test.describe('desk alerts', () => {
+  test('warn at 75 % of a P1 reaction time, naming the ticket; a click opens it', async ({
+    page,
+    context,
+    request,
+  }, testInfo) => {
+    test.setTimeout(60_000);
+    await context.grantPermissions(['notifications']);
+    await page.addInitScript(recordNotifications);
+
+    // P1 counts every instant: 1 h to react, so 75 % is used 45 min after creation. Created 30
+    // min before the window opens, the ticket reaches it 15 min later (with 15 min left).
+    const start = Date.now();
+    const createdAt = new Date(start - 30 * MINUTE).toISOString();
+    const threshold = Date.parse(createdAt) + 45 * MINUTE;
+    const ticket = await createTicketInErp(request, {
+      organizationId: 'org-msk-stolitsa',
+      priority: 1,
+      createdAt,
+      title: 'Сервер обращений недоступен для всех операторов',
+    });
+    const title = `П1 · №${ticket.number} · 75 % срока реакции`;
+
+    await page.clock.install({ time: start });
+    await page.goto('/');
+    // The sync brings every ERP ticket in and the alerts watch each open one (the toggle's
+    // tooltip counts them, like the tray's): from then on ours is planned.
+    const open = await openTicketsInErp(request);
+    await expect(page.getByTestId('alert-center-toggle')).toHaveAttribute(
+      'title',
+      new RegExp(`открыто: ${open}$`),
+      { timeout: 30_000 },
+    );
+    const titles = () => page.evaluate(() => window.__notifications.map((n) => n.title));
+
+    // Five seconds before the threshold nothing is said about this ticket…
+    await page.clock.fastForward(threshold - 5_000 - (await page.evaluate(() => Date.now())));
+    expect(await titles()).not.toContain(title);
+    // …and once the clock passes it, one notification names it.
+    await page.clock.fastForward(10_000);
+    await expect.poll(titles).toContain(title);
+    const shown = await page.evaluate(
+      (wanted) => window.__notifications.filter((n) => n.title === wanted),
+      title,
+    );
+    const due = new Date(threshold + 15 * MINUTE).toLocaleTimeString('ru-RU', {
+      timeZone: 'Europe/Moscow',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.tag).toBe(`alert:${ticket.id}:reaction`);
+    // The date is added only when the deadline falls on another day than today.
+    expect(shown[0]!.body).toMatch(
+      new RegExp(
+        `^ГБУ «Городской контакт-центр “Столица”»\nОсталось 15 минут — срок в (\\d\\d\\.\\d\\d )?${due}\\.$`,
+      ),
+    );
+
+    // The window shows it too (the OS may hide notifications): this is the README's screenshot.
+    const toast = page.getByTestId('alert-card').filter({ hasText: title });
+    await expect(toast).toBeVisible();
+    const screenshot = testInfo.outputPath('desk-alert-ru.png');
+    await page.screenshot({ path: screenshot });
+    await testInfo.attach('desk-alert-ru', { path: screenshot, contentType: 'image/png' });
+
+    // A click on the notification brings the window to that ticket.
+    await page.evaluate((wanted) => {
+      const notification = window.__notificationObjects.find((n) => n.title === wanted);
+      notification?.dispatchEvent(new Event('click'));
+    }, title);
+    await expect(page).toHaveURL(new RegExp(`#/ticket/${ticket.id}$`));
+
+    // The window keeps a list of recent alerts, with the mute the tray also offers.
+    await page.getByTestId('alert-center-toggle').click();
+    const list = page.getByRole('region', { name: 'Уведомления о сроках' }).last();
+    await expect(list.getByTestId('alert-card').filter({ hasText: title })).toBeVisible();
+    await list.getByRole('button', { name: 'Без уведомлений на час' }).click();
+    await expect(list.getByTestId('alert-status')).toHaveText(/^Выключены до \d\d:\d\d, кроме П1$/);
+    const listShot = testInfo.outputPath('desk-alert-list-ru.png');
+    await page.screenshot({ path: listShot });
+    await testInfo.attach('desk-alert-list-ru', { path: listShot, contentType: 'image/png' });
+  });
+});

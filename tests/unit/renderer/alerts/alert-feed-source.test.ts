@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { createAlertFeedSource } from '../../../../renderer/features/alerts/alert-feed-source';
+import { applyPulledPage } from '../../../../renderer/db/repos/pulled-changes';
+import { intake } from '../../../fixtures/sync/inputs';
+import { ORG, seededDb, serverTicket, T0, ticketChange } from '../db/db-fixture';
+
+// T0 is Wed 25.11.2026 10:00 in Moscow (07:00Z); the fixture's repos act a minute later each time.
+const NOW = T0 + 30 * 60_000;
+const LEVELS = [0.75, 0.9, 1];
+
+async function setup() {
+  const { db, actions } = await seededDb();
+  const bad: string[] = [];
+  const readFeed = createAlertFeedSource(db, (id) => bad.push(id));
+  return { db, actions, readFeed, bad };
+}
+
+describe('alert feed from the local database', () => {
+  it('sends every open ticket, from the server or still offline, in the window’s language', async () => {
+    const { db, actions, readFeed } = await setup();
+    await applyPulledPage(db, {
+      changes: [ticketChange(serverTicket('srv-1'))],
+      nextCursor: 'c1',
+      hasMore: false,
+    });
+    const created = await actions.create(intake(ORG.id, 'Офлайн-заявка', 1));
+    expect(created.ok).toBe(true);
+
+    const feed = await readFeed(LEVELS, 'en', NOW);
+    expect(feed.locale).toBe('en');
+    expect(feed.tickets.map((t) => [t.number, t.organization, t.priority])).toEqual(
+      expect.arrayContaining([
+        [42, ORG.name, 2],
+        [null, ORG.name, 1], // not registered by the ERP yet
+      ]),
+    );
+  });
+
+  it('re-plans only the tickets that changed', async () => {
+    const { actions, readFeed } = await setup();
+    const first = await actions.create(intake(ORG.id, 'Первая', 1));
+    const second = await actions.create(intake(ORG.id, 'Вторая', 1));
+    if (!first.ok || !second.ok) throw new Error('fixture');
+
+    const before = await readFeed(LEVELS, 'ru', NOW);
+    await actions.perform('react', first.ticketId, {});
+    const after = await readFeed(LEVELS, 'ru', NOW + 60_000);
+
+    const byId = (feed: typeof before, id: string) => feed.tickets.find((t) => t.ticketId === id);
+    expect(byId(after, second.ticketId)).toBe(byId(before, second.ticketId));
+    // Reacting stopped the reaction clock: only resolution is left to warn about.
+    expect(byId(after, first.ticketId)!.clocks.map((c) => c.clock)).toEqual(['resolution']);
+  });
+
+  it('leaves resolved tickets out', async () => {
+    const { actions, readFeed } = await setup();
+    const created = await actions.create(intake(ORG.id, 'Решим сразу', 2));
+    if (!created.ok) throw new Error('fixture');
+    await actions.perform('resolve', created.ticketId, { result: 'Исправлено.' });
+    expect((await readFeed(LEVELS, 'ru', NOW)).tickets).toEqual([]);
+  });
+});

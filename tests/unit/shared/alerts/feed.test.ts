@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { buildFeedTicket, feedLevels } from '@shared/alerts/build-feed';
+import type { Organization, Ticket } from '@shared/domain/ticket';
+import { requestInputSchemas } from '@shared/host/request-schemas';
+
+const org: Organization = {
+  id: 'org-msk',
+  name: 'ГБУ «Городской контакт-центр “Столица”»',
+  timeZone: 'Europe/Moscow',
+  calendar: 'RU',
+  accounts: ['operator'],
+  contactEmails: ['support@example.ru'],
+  version: 1,
+};
+
+// P2 created Wed 25.11.2026 14:00 MSK: reaction (4 working h) 75 % at 17:00 MSK = 14:00Z, 90 %
+// at 17:36 MSK, due 18:00 MSK; resolution (24 working h) runs over the next working days.
+function ticket(overrides: Partial<Ticket> = {}): Ticket {
+  return {
+    id: 'T-1',
+    number: 4521,
+    organizationId: org.id,
+    account: 'operator',
+    reporterEmail: 'support@example.ru',
+    title: 'Не формируется отчёт',
+    steps: '1',
+    expected: '2',
+    actual: '3',
+    diagnostics: '4',
+    notUserSideConfirmed: true,
+    priority: 2,
+    initialPriority: 2,
+    createdAt: '2026-11-25T11:00:00Z',
+    state: 'open',
+    assignee: null,
+    result: null,
+    releaseDate: null,
+    events: [],
+    comments: [],
+    workLogs: [],
+    updatedAt: '2026-11-25T11:00:00Z',
+    version: 1,
+    ...overrides,
+  };
+}
+
+const at = (iso: string) => Date.parse(iso);
+const levels = feedLevels([0.75, 1]);
+
+describe('alert feed of a ticket', () => {
+  it('always carries the tray levels (90 %, 100 %) besides the notification levels', () => {
+    expect(levels).toEqual([0.75, 0.9, 1]);
+  });
+
+  it('lists each running clock with its instants and what is already reached', () => {
+    const entry = buildFeedTicket(ticket(), org, at('2026-11-25T14:10:00Z'), levels);
+    expect(entry).toMatchObject({
+      ticketId: 'T-1',
+      number: 4521,
+      organization: org.name,
+      priority: 2,
+    });
+    expect(entry!.clocks[0]).toEqual({
+      clock: 'reaction',
+      targetMs: 4 * 3_600_000,
+      dueAtMs: at('2026-11-25T15:00:00Z'),
+      workingHours: true,
+      marks: [
+        { level: 0.75, atMs: null },
+        { level: 0.9, atMs: at('2026-11-25T14:36:00Z') },
+        { level: 1, atMs: at('2026-11-25T15:00:00Z') },
+      ],
+    });
+    expect(entry!.clocks[1]!.clock).toBe('resolution');
+  });
+
+  it('drops a stopped clock and the unknown future of a paused one, keeping the ticket', () => {
+    const paused = ticket({
+      state: 'paused',
+      events: [
+        {
+          type: 'paused',
+          at: '2026-11-25T12:00:00Z',
+          reason: 'awaiting_user_info',
+          commandId: 'c1',
+          author: '@me',
+        },
+      ],
+    });
+    // The pause answered the request (reaction stopped) and hides the resolution deadline.
+    expect(buildFeedTicket(paused, org, at('2026-11-25T14:10:00Z'), levels)?.clocks).toEqual([]);
+  });
+
+  it('leaves out resolved tickets and tickets of an organization not synced yet', () => {
+    expect(
+      buildFeedTicket(ticket({ state: 'resolved' }), org, at('2026-11-25T14:10:00Z'), levels),
+    ).toBeNull();
+    expect(buildFeedTicket(ticket(), undefined, at('2026-11-25T14:10:00Z'), levels)).toBeNull();
+  });
+});
+
+describe('alerts:update input', () => {
+  const schema = requestInputSchemas['alerts:update'];
+  const entry = buildFeedTicket(ticket(), org, at('2026-11-25T14:10:00Z'), levels)!;
+
+  it('accepts a feed and defaults the language to Russian', () => {
+    expect(schema.parse({ tickets: [entry] })).toEqual({ locale: 'ru', tickets: [entry] });
+  });
+
+  it.each([
+    { tickets: [{ ...entry, priority: 5 }] },
+    { tickets: [{ ...entry, ticketId: '' }] },
+    { tickets: [{ ...entry, extra: true }] },
+    { tickets: [{ ...entry, clocks: [{ ...entry.clocks[0], clock: 'lunch' }] }] },
+    { tickets: [{ ...entry, clocks: [{ ...entry.clocks[0], marks: [{ level: 1.5, atMs: 0 }] }] }] },
+    { tickets: [{ ...entry, clocks: [{ ...entry.clocks[0], dueAtMs: '2026-11-25' }] }] },
+    { tickets: [entry], locale: 'de' },
+    { alerts: [] },
+    { tickets: 'all' },
+  ])('refuses malformed input #%#', (input) => expect(schema.safeParse(input).success).toBe(false));
+});
