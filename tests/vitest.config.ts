@@ -10,5 +10,10 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
     pool: 'threads',
+    // Suites that start a real demo ERP (PGlite) and sync thousands of commands through it need
+    // more than the defaults on a busy two-core machine; no test asserts on time, so these only
+    // keep a slow machine from failing a correct run.
+    hookTimeout: 60_000,
+    testTimeout: 30_000,
   },
 });

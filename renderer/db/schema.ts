@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { CommandType } from '@shared/erp/commands';
 import type { Organization, Ticket, TicketState } from '@shared/domain/ticket';
 import type { Priority } from '@shared/sla/types';
+import { toQueueEntry, type QueueEntry } from '@shared/queue/queue-entry';
 import type { OutboxEntry } from '@shared/sync/ports';
 
 /**
@@ -58,8 +59,12 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** A ticket's queue line (see shared/queue), present while the ticket is open or paused. */
+export type QueueRowEntry = QueueEntry;
+
 export type AppDb = Dexie & {
   tickets: EntityTable<TicketRow, 'id'>;
+  queue: EntityTable<QueueRowEntry, 'id'>;
   organizations: EntityTable<OrganizationRow, 'id'>;
   outbox: EntityTable<OutboxRow, 'seq'>;
   deadLetters: EntityTable<DeadLetterRow, 'commandId'>;
@@ -74,6 +79,16 @@ export interface IndexedDbDeps {
   IDBKeyRange: { bound: unknown; lowerBound: unknown; upperBound: unknown };
 }
 
+/** The first released schema; exported so the upgrade test can build a database as v1 left it. */
+export const SCHEMA_V1 = {
+  tickets:
+    'id, organizationId, priority, state, assignee, number, createdAt, updatedAt, seenEpoch, [state+priority]',
+  organizations: 'id, name, seenEpoch',
+  outbox: 'seq, &commandId, ticketId',
+  deadLetters: 'commandId, ticketId, deadAt',
+  meta: 'key',
+};
+
 export function createAppDb(name: string = DB_NAME, deps?: IndexedDbDeps): AppDb {
   // Strict durability: a user action is reported done only once it is on disk, because the
   // engineer may close the lid (or the battery may die) the moment after clicking.
@@ -81,18 +96,55 @@ export function createAppDb(name: string = DB_NAME, deps?: IndexedDbDeps): AppDb
     chromeTransactionDurability: 'strict',
     ...(deps as object | undefined),
   }) as AppDb;
-  db.version(1).stores({
-    tickets:
-      'id, organizationId, priority, state, assignee, number, createdAt, updatedAt, seenEpoch, [state+priority]',
-    organizations: 'id, name, seenEpoch',
-    outbox: 'seq, &commandId, ticketId',
-    deadLetters: 'commandId, ticketId, deadAt',
-    meta: 'key',
-  });
+  db.version(1).stores(SCHEMA_V1);
+  // v2: the queue's lines, kept beside the tickets so the queue opens without reading whole tickets.
+  db.version(2)
+    .stores({ queue: 'id, urgency' })
+    .upgrade(async (tx) => {
+      const organizations = new Map(
+        (await tx.table<OrganizationRow>('organizations').toArray()).flatMap((row) =>
+          row.data ? [[row.id, row.data] as const] : [],
+        ),
+      );
+      const rows = await tx
+        .table<TicketRow>('tickets')
+        .where('state')
+        .anyOf('open', 'paused')
+        .toArray();
+      await tx.table<QueueRowEntry>('queue').bulkPut(
+        rows.flatMap((row) => {
+          const entry = queueEntryOf(row, (id) => organizations.get(id), Date.now());
+          return entry ? [entry] : [];
+        }),
+      );
+    });
   return db;
 }
 
 /** Table sets for the transactions the repos run. */
-export const syncTables = (db: AppDb) => [db.tickets, db.organizations, db.outbox, db.meta];
+export const syncTables = (db: AppDb) => [
+  db.tickets,
+  db.queue,
+  db.organizations,
+  db.outbox,
+  db.meta,
+];
+
+/** The queue line of a row, or null when the queue does not show it (resolved, deleted). */
+export function queueEntryOf(
+  row: TicketRow,
+  organizationOf: (id: string) => Organization | undefined,
+  nowMs: number,
+): QueueEntry | null {
+  const view = row.view;
+  if (!view || view.state === 'resolved') return null;
+  return toQueueEntry(
+    view,
+    organizationOf(view.organizationId),
+    row.pending,
+    row.failing.length,
+    nowMs,
+  );
+}
 
 export type { CommandType };

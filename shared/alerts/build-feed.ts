@@ -1,4 +1,3 @@
-import { toSlaTicket, type Organization, type Ticket } from '../domain/ticket';
 import { DEFAULT_SLA_POLICY, evaluateSla, planAlerts, type Priority, type SlaTicket } from '../sla';
 import { parseInstant } from '../sla/instants';
 import type { AlertClockFeed, AlertFeedTicket, AlertMark } from './schemas';
@@ -69,20 +68,4 @@ function currentPriority(sla: SlaTicket): Priority {
     if (event.type === 'priority_changed' && event.to !== undefined) priority = event.to;
   }
   return priority;
-}
-
-/** The feed entry of a ticket from the local database; null when resolved or its organization is not synced yet. */
-export function buildFeedTicket(
-  ticket: Ticket,
-  organization: Pick<Organization, 'name' | 'timeZone' | 'calendar'> | undefined,
-  nowMs: number,
-  levels: readonly number[],
-): AlertFeedTicket | null {
-  if (!organization || ticket.state === 'resolved') return null;
-  return buildFeedEntry(
-    toSlaTicket(ticket, organization),
-    { ticketId: ticket.id, number: ticket.number, organization: organization.name },
-    nowMs,
-    levels,
-  );
 }

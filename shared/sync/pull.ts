@@ -16,13 +16,24 @@ const MAX_PAGES_PER_RUN = 100_000;
 /**
  * Pulls until caught up. Each page is stored with its cursor in one transaction, so a crash
  * mid-way resumes from the last stored page. A 410 restarts from nothing, once per run.
+ *
+ * The next page is requested while the current one is being stored, so the ERP's and the
+ * network's time overlaps the database's; at most two pages are held at once. A prefetched answer
+ * is used only for the cursor it was asked with, and dropped if storing fails.
  */
 export async function pullChanges(env: PullEnv): Promise<PullOutcome> {
   let { cursor } = env;
   const previous = new Set(env.previousCursors);
   let resynced = false;
+  let prefetched: { cursor: string; answer: ReturnType<SyncTransport['pullChanges']> } | null =
+    null;
+  const request = (from: string | null) =>
+    prefetched !== null && prefetched.cursor === from
+      ? prefetched.answer
+      : env.transport.pullChanges(from, env.pageSize);
   for (let pages = 0; pages < MAX_PAGES_PER_RUN;) {
-    const result = await env.transport.pullChanges(cursor, env.pageSize);
+    const result = await request(cursor);
+    prefetched = null;
     if (!result.ok) {
       if (result.failure.kind === 'cursor_expired' && !resynced) {
         resynced = true;
@@ -42,6 +53,12 @@ export async function pullChanges(env: PullEnv): Promise<PullOutcome> {
         ok: false,
         failure: { kind: 'malformed', message: 'a stale page of changes was received again' },
       };
+    }
+    if (page.hasMore && page.nextCursor !== cursor) {
+      const answer = env.transport.pullChanges(page.nextCursor, env.pageSize);
+      // Nobody may await it (storing fails, the run ends): a rejection must not go unhandled.
+      answer.catch(() => undefined);
+      prefetched = { cursor: page.nextCursor, answer };
     }
     await env.store.applyPage(page);
     pages++;

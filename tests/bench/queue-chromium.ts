@@ -176,7 +176,8 @@ async function main(): Promise<void> {
       await page.getByTestId('queue-row').first().waitFor();
       loads.push(Date.now() - started);
     }
-    await page.waitForTimeout(1500);
+    // Let start-up work (the no-op sync, the first alert feed) finish: the tick is a steady state.
+    await page.waitForTimeout(15_000);
 
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');

@@ -3,6 +3,7 @@ import type { Change } from '@shared/erp/protocol';
 import type { AppDb, OrganizationRow, TicketRow } from '../schema';
 import { CURSOR_HISTORY, DEFAULT_CURSOR, DEFAULT_RESYNC, getMeta, setMeta } from './meta';
 import { baseOf, rebuildRows, type TicketBase } from './ticket-rows';
+import { putTicketRows, refreshQueueLines } from './queue-lines';
 
 export interface PulledPage {
   changes: Change[];
@@ -28,79 +29,101 @@ function newestById(changes: Change[], entity: Change['entity']): Map<string, Ch
  * The last page of a full resync also removes what that resync did not see.
  */
 export async function applyPulledPage(db: AppDb, page: PulledPage): Promise<void> {
-  await db.transaction('rw', [db.tickets, db.organizations, db.outbox, db.meta], async () => {
-    const resync = (await getMeta(db, 'resync')) ?? DEFAULT_RESYNC;
-    const offsetMs = (await getMeta(db, 'clockOffset'))?.offsetMs ?? null;
-    const epoch = resync.epoch;
+  if (page.changes.length === 0 && (await changesNothing(db, page))) return;
+  await db.transaction(
+    'rw',
+    [db.tickets, db.queue, db.organizations, db.outbox, db.meta],
+    async () => {
+      const [storedResync, offset] = await Promise.all([
+        getMeta(db, 'resync'),
+        getMeta(db, 'clockOffset'),
+      ]);
+      const resync = storedResync ?? DEFAULT_RESYNC;
+      const offsetMs = offset?.offsetMs ?? null;
+      const epoch = resync.epoch;
 
-    const orgChanges = newestById(page.changes, 'organization');
-    const orgRows = await db.organizations.bulkGet([...orgChanges.keys()]);
-    const orgPuts: OrganizationRow[] = [];
-    const changedOrgs: string[] = [];
-    [...orgChanges.values()].forEach((change, index) => {
-      const row = orgRows[index];
-      if (row && change.version <= row.version) {
-        if (row.seenEpoch !== epoch) orgPuts.push({ ...row, seenEpoch: epoch });
-        return;
-      }
-      const data = change.deleted ? null : (change.data as Organization);
-      orgPuts.push({
-        id: change.id,
-        version: change.version,
-        deleted: change.deleted ? 1 : 0,
-        data,
-        seenEpoch: epoch,
-        ...(data ? { name: data.name } : {}),
+      const orgChanges = newestById(page.changes, 'organization');
+      const orgRows = await db.organizations.bulkGet([...orgChanges.keys()]);
+      const orgPuts: OrganizationRow[] = [];
+      const changedOrgs: string[] = [];
+      [...orgChanges.values()].forEach((change, index) => {
+        const row = orgRows[index];
+        if (row && change.version <= row.version) {
+          if (row.seenEpoch !== epoch) orgPuts.push({ ...row, seenEpoch: epoch });
+          return;
+        }
+        const data = change.deleted ? null : (change.data as Organization);
+        orgPuts.push({
+          id: change.id,
+          version: change.version,
+          deleted: change.deleted ? 1 : 0,
+          data,
+          seenEpoch: epoch,
+          ...(data ? { name: data.name } : {}),
+        });
+        changedOrgs.push(change.id);
       });
-      changedOrgs.push(change.id);
-    });
-    await db.organizations.bulkPut(orgPuts);
+      await db.organizations.bulkPut(orgPuts);
+      await refreshQueueLines(db, changedOrgs);
 
-    const ticketChanges = newestById(page.changes, 'ticket');
-    const ids = [...ticketChanges.keys()];
-    const rows = await db.tickets.bulkGet(ids);
-    const rebuild = new Map<string, TicketBase>();
-    const touched: TicketRow[] = [];
-    ids.forEach((id, index) => {
-      const change = ticketChanges.get(id)!;
-      const row = rows[index];
-      if (row && change.version <= row.serverVersion) {
-        if (row.seenEpoch !== epoch) touched.push({ ...row, seenEpoch: epoch });
-        return;
-      }
-      rebuild.set(id, {
-        id,
-        server: change.deleted ? null : (change.data as Ticket),
-        serverVersion: change.version,
-        deleted: change.deleted ? 1 : 0,
-        seenEpoch: epoch,
+      const ticketChanges = newestById(page.changes, 'ticket');
+      const ids = [...ticketChanges.keys()];
+      const rows = await db.tickets.bulkGet(ids);
+      const rebuild = new Map<string, TicketBase>();
+      const touched: TicketRow[] = [];
+      ids.forEach((id, index) => {
+        const change = ticketChanges.get(id)!;
+        const row = rows[index];
+        if (row && change.version <= row.serverVersion) {
+          if (row.seenEpoch !== epoch) touched.push({ ...row, seenEpoch: epoch });
+          return;
+        }
+        rebuild.set(id, {
+          id,
+          server: change.deleted ? null : (change.data as Ticket),
+          serverVersion: change.version,
+          deleted: change.deleted ? 1 : 0,
+          seenEpoch: epoch,
+        });
       });
-    });
-    // A changed organization changes what its tickets' pending commands may do (zone, calendar).
-    if (changedOrgs.length > 0) {
-      const waiting = await db.tickets
-        .where('organizationId')
-        .anyOf(changedOrgs)
-        .filter((row) => row.pending > 0)
-        .toArray();
-      for (const row of waiting)
-        if (!rebuild.has(row.id)) rebuild.set(row.id, baseOf(row, row.id, row.seenEpoch));
-    }
-    await db.tickets.bulkPut([
-      ...touched,
-      ...(await rebuildRows(db, [...rebuild.values()], offsetMs)),
-    ]);
+      // A changed organization changes what its tickets' pending commands may do (zone, calendar).
+      if (changedOrgs.length > 0) {
+        const waiting = await db.tickets
+          .where('organizationId')
+          .anyOf(changedOrgs)
+          .filter((row) => row.pending > 0)
+          .toArray();
+        for (const row of waiting)
+          if (!rebuild.has(row.id)) rebuild.set(row.id, baseOf(row, row.id, row.seenEpoch));
+      }
+      await putTicketRows(db, [
+        ...touched,
+        ...(await rebuildRows(db, [...rebuild.values()], offsetMs)),
+      ]);
 
-    const held = (await getMeta(db, 'cursor')) ?? DEFAULT_CURSOR;
-    const previous =
-      held.cursor !== null && held.cursor !== page.nextCursor
-        ? [held.cursor, ...held.previous].slice(0, CURSOR_HISTORY)
-        : held.previous;
-    await setMeta(db, 'cursor', { cursor: page.nextCursor, previous });
-    if (resync.active && !page.hasMore) {
-      await sweepUnseen(db, epoch, offsetMs);
-      await setMeta(db, 'resync', { epoch, active: false });
-    }
+      const held = (await getMeta(db, 'cursor')) ?? DEFAULT_CURSOR;
+      const previous =
+        held.cursor !== null && held.cursor !== page.nextCursor
+          ? [held.cursor, ...held.previous].slice(0, CURSOR_HISTORY)
+          : held.previous;
+      await setMeta(db, 'cursor', { cursor: page.nextCursor, previous });
+      if (resync.active && !page.hasMore) {
+        await sweepUnseen(db, epoch, offsetMs);
+        await setMeta(db, 'resync', { epoch, active: false });
+      }
+    },
+  );
+}
+
+/**
+ * An empty page at the cursor already held, with no resync to finish, would only rewrite what is
+ * stored: a no-op sync (the most frequent kind) is spared a write transaction and its flush.
+ */
+async function changesNothing(db: AppDb, page: PulledPage): Promise<boolean> {
+  return db.transaction('r', [db.meta], async () => {
+    const [held, resync] = await Promise.all([getMeta(db, 'cursor'), getMeta(db, 'resync')]);
+    const finishesResync = (resync?.active ?? false) && !page.hasMore;
+    return held?.cursor === page.nextCursor && !finishesResync;
   });
 }
 
@@ -116,7 +139,7 @@ async function sweepUnseen(db: AppDb, epoch: number, offsetMs: number | null): P
     server: null,
     deleted: 1 as const,
   }));
-  await db.tickets.bulkPut(await rebuildRows(db, gone, offsetMs));
+  await putTicketRows(db, await rebuildRows(db, gone, offsetMs));
   await db.organizations.where('seenEpoch').below(epoch).modify({ deleted: 1, data: null });
 }
 

@@ -1,8 +1,9 @@
 import type { Ticket } from '@shared/domain/ticket';
 import type { CommandAck } from '@shared/sync/ports';
-import type { AppDb, DeadLetterRow, TicketRow } from '../schema';
+import type { AppDb, DeadLetterRow, OutboxRow, TicketRow } from '../schema';
 import { DEFAULT_RESYNC, getMeta, setMeta } from './meta';
 import { baseOf, composeRow, rebuildRows, type TicketBase } from './ticket-rows';
+import { putTicketRows } from './queue-lines';
 
 interface TicketSlot {
   /** The newest server copy an answer carried. */
@@ -21,13 +22,17 @@ export async function recordAcks(
   acks: readonly CommandAck[],
   now: number,
 ): Promise<void> {
-  const tables = [db.tickets, db.organizations, db.outbox, db.deadLetters, db.meta];
+  const tables = [db.tickets, db.queue, db.organizations, db.outbox, db.deadLetters, db.meta];
   await db.transaction('rw', tables, async () => {
     const ids = acks.map((ack) => ack.commandId);
-    const entries = await db.outbox.where('commandId').anyOf(ids).toArray();
+    const [entries, resync, offset] = await Promise.all([
+      pendingEntries(db, ids),
+      getMeta(db, 'resync'),
+      getMeta(db, 'clockOffset'),
+    ]);
     const byId = new Map(entries.map((entry) => [entry.commandId, entry]));
-    const epoch = ((await getMeta(db, 'resync')) ?? DEFAULT_RESYNC).epoch;
-    const offsetMs = (await getMeta(db, 'clockOffset'))?.offsetMs ?? null;
+    const epoch = (resync ?? DEFAULT_RESYNC).epoch;
+    const offsetMs = offset?.offsetMs ?? null;
     const dead: DeadLetterRow[] = [];
     const settled: number[] = [];
     const perTicket = new Map<string, TicketSlot>();
@@ -45,10 +50,47 @@ export async function recordAcks(
       if (ack.outcome === 'dead' || ack.status === 'noop') slot.redo = true;
       perTicket.set(entry.ticketId, slot);
     }
-    await db.outbox.bulkDelete(settled);
-    await db.deadLetters.bulkPut(dead);
+    await Promise.all([deleteSettled(db, settled), db.deadLetters.bulkPut(dead)]);
     await refreshTickets(db, perTicket, epoch, offsetMs);
   });
+}
+
+/**
+ * The outbox rows of acknowledged commands. The engine sends the oldest first, so they are
+ * normally the oldest rows: one range read instead of a lookup per id. Any id not among them (the
+ * answer to an earlier batch, a renumbered queue) is looked up by id; one no longer pending is
+ * simply absent.
+ */
+async function pendingEntries(db: AppDb, commandIds: readonly string[]): Promise<OutboxRow[]> {
+  const wanted = new Set(commandIds);
+  const oldest = await db.outbox.orderBy('seq').limit(wanted.size).toArray();
+  const found = oldest.filter((entry) => wanted.has(entry.commandId));
+  if (found.length === wanted.size) return found;
+  for (const entry of found) wanted.delete(entry.commandId);
+  return [
+    ...found,
+    ...(await db.outbox
+      .where('commandId')
+      .anyOf([...wanted])
+      .toArray()),
+  ];
+}
+
+/**
+ * Settled commands normally hold consecutive seqs (a prefix of the queue): those rows, just read
+ * in this transaction, are exactly the key range from the first to the last, removed in one
+ * request rather than one per row.
+ */
+async function deleteSettled(db: AppDb, seqs: readonly number[]): Promise<void> {
+  if (seqs.length === 0) return;
+  const sorted = [...new Set(seqs)].sort((a, b) => a - b);
+  const first = sorted[0]!;
+  const last = sorted[sorted.length - 1]!;
+  if (last - first + 1 === sorted.length) {
+    await db.outbox.where(':id').between(first, last, true, true).delete();
+  } else {
+    await db.outbox.bulkDelete(sorted);
+  }
 }
 
 async function refreshTickets(
@@ -58,7 +100,12 @@ async function refreshTickets(
   offsetMs: number | null,
 ): Promise<void> {
   const ids = [...perTicket.keys()];
-  const rows = await db.tickets.bulkGet(ids);
+  const [rows, stillPending] = await Promise.all([
+    db.tickets.bulkGet(ids),
+    // Counted, not derived from row.pending: a lost row must not leave a ghost in the view. The
+    // counts go out together rather than one round trip after another.
+    Promise.all(ids.map((id) => db.outbox.where('ticketId').equals(id).count())),
+  ]);
   const rebuild: TicketBase[] = [];
   const keep: TicketRow[] = [];
   for (const [index, id] of ids.entries()) {
@@ -68,8 +115,7 @@ async function refreshTickets(
     if (slot.copy !== null && slot.copy.version > base.serverVersion) {
       Object.assign(base, { server: slot.copy, serverVersion: slot.copy.version, deleted: 0 });
     }
-    // Counted, not derived from row.pending: a lost row must not leave a ghost in the view.
-    const left = await db.outbox.where('ticketId').equals(id).count();
+    const left = stillPending[index]!;
     if (slot.redo || !row) rebuild.push(base);
     else if (left === 0) keep.push(composeRow(base, base.server, 0, []));
     // Still pending: the view already shows the settled commands and the pending ones, so it
@@ -77,7 +123,7 @@ async function refreshTickets(
     // server's own touches (number, clamped times) show once the ticket's queue is empty.
     else keep.push(composeRow(base, row.view, left, row.failing));
   }
-  await db.tickets.bulkPut([...keep, ...(await rebuildRows(db, rebuild, offsetMs))]);
+  await putTicketRows(db, [...keep, ...(await rebuildRows(db, rebuild, offsetMs))]);
 }
 
 /**

@@ -1,38 +1,45 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
-import type { Organization, Ticket } from '@shared/domain/ticket';
+import type { Organization } from '@shared/domain/ticket';
+import type { QueueEntry } from '@shared/queue/queue-entry';
 import type { AppDb } from '../schema';
 
-export interface QueueRow {
-  ticket: Ticket;
-  pending: number;
-  failing: number;
-}
-
-/** Open and paused tickets (their optimistic views) and every organization, in one read. */
-export async function loadQueueRows(
+/** Every queue line (open and paused tickets) and every organization, in one read. */
+export async function loadQueueLines(
   db: AppDb,
-): Promise<{ rows: QueueRow[]; organizations: Organization[] }> {
-  return db.transaction('r', [db.tickets, db.organizations], async () => {
-    const [tickets, organizations] = await Promise.all([
-      db.tickets.where('state').anyOf('open', 'paused').toArray(),
+): Promise<{ entries: QueueEntry[]; organizations: Organization[] }> {
+  return db.transaction('r', [db.queue, db.organizations], async () => {
+    const [entries, organizations] = await Promise.all([
+      db.queue.toArray(),
       db.organizations.toArray(),
     ]);
-    return {
-      rows: tickets.flatMap((row) =>
-        row.view ? [{ ticket: row.view, pending: row.pending, failing: row.failing.length }] : [],
-      ),
-      organizations: organizations.flatMap((row) => (row.data ? [row.data] : [])),
-    };
+    return { entries, organizations: organizations.flatMap((row) => (row.data ? [row.data] : [])) };
   });
 }
 
 /**
- * Calls back whenever tickets or organizations change, in this window or another (Dexie relays
- * other tabs' writes). Unlike a live query it reads nothing itself, so the caller can coalesce a
- * burst of pulled pages into one reload.
+ * The most urgent lines by the `urgency` index, and how many there are: enough for the first
+ * screen while the whole queue is still being read.
+ */
+export async function loadFirstQueueLines(
+  db: AppDb,
+  limit: number,
+): Promise<{ entries: QueueEntry[]; total: number }> {
+  return db.transaction('r', [db.queue], async () => {
+    const [entries, total] = await Promise.all([
+      db.queue.orderBy('urgency').limit(limit).toArray(),
+      db.queue.count(),
+    ]);
+    return { entries, total };
+  });
+}
+
+/**
+ * Calls back whenever queue lines or organizations change, in this window or another (Dexie
+ * relays other tabs' writes). Unlike a live query it reads nothing itself, so the caller can
+ * coalesce a burst of pulled pages into one reload.
  */
 export function watchQueueTables(db: AppDb, onChange: () => void): () => void {
-  const prefixes = ['tickets', 'organizations'].map((table) => `idb://${db.name}/${table}/`);
+  const prefixes = ['queue', 'organizations'].map((table) => `idb://${db.name}/${table}/`);
   const listener = (parts: ObservabilitySet) => {
     if (Object.keys(parts).some((part) => prefixes.some((prefix) => part.startsWith(prefix)))) {
       onChange();

@@ -4,6 +4,7 @@ import type { OutboxEntry } from '@shared/sync/ports';
 import { applyPending } from '@shared/sync/optimistic-view';
 import type { AppDb } from '../schema';
 import { DEFAULT_RESYNC, getMeta, setMeta } from './meta';
+import { putTicketRows } from './queue-lines';
 import { baseOf, composeRow, organizationsById } from './ticket-rows';
 
 export interface ActionContext {
@@ -47,42 +48,54 @@ export function createTicketActions(db: AppDb, ctx: ActionContext): TicketAction
     ticketId: string,
     payload: Record<string, unknown>,
   ): Promise<ActionResult> {
-    return db.transaction('rw', [db.tickets, db.outbox, db.meta, db.organizations], async () => {
-      const [row, nextSeq, offset, resync] = await Promise.all([
-        db.tickets.get(ticketId),
-        getMeta(db, 'nextSeq'),
-        getMeta(db, 'clockOffset'),
-        getMeta(db, 'resync'),
-      ]);
-      if (type !== 'create' && !row?.view) {
-        return fail('unknown_ticket', `${type}: the ticket is not known on this device`);
-      }
-      const offsetMs = offset?.offsetMs ?? null;
-      const entry: OutboxEntry = {
-        seq: nextSeq ?? 1,
-        commandId: newId(),
-        type,
-        ticketId,
-        // The version this device saw; a ticket registered offline will be version 1.
-        baseVersion: type === 'create' ? null : (row?.server?.version ?? 1),
-        payload,
-        actedAt: now(),
-        offsetMs,
-        author: ctx.author,
-      };
-      const orgId =
-        type === 'create' ? String(payload['organizationId']) : row!.view!.organizationId;
-      const orgs = await organizationsById(db, [orgId]);
-      const outcome = applyPending(row?.view ?? null, entry, (id) => orgs.get(id), offsetMs);
-      if (outcome.status === 'noop') return { ok: true, ticketId, commandId: null } as const;
-      if (outcome.status !== 'applied') return { ok: false, error: outcome.error } as const;
-      const pending = await db.outbox.where('ticketId').equals(ticketId).count();
-      const base = baseOf(row, ticketId, (resync ?? DEFAULT_RESYNC).epoch);
-      await db.tickets.put(composeRow(base, outcome.ticket, pending + 1, row?.failing ?? []));
-      await db.outbox.add(entry);
-      await setMeta(db, 'nextSeq', entry.seq + 1);
-      return { ok: true, ticketId, commandId: entry.commandId } as const;
-    });
+    return db.transaction(
+      'rw',
+      [db.tickets, db.queue, db.outbox, db.meta, db.organizations],
+      async () => {
+        // Requests that do not depend on each other go out together: each wait is a round trip to
+        // the database process, and a user action should cost as few of them as possible.
+        const [row, nextSeq, offset, resync, pending] = await Promise.all([
+          db.tickets.get(ticketId),
+          getMeta(db, 'nextSeq'),
+          getMeta(db, 'clockOffset'),
+          getMeta(db, 'resync'),
+          db.outbox.where('ticketId').equals(ticketId).count(),
+        ]);
+        if (type !== 'create' && !row?.view) {
+          return fail('unknown_ticket', `${type}: the ticket is not known on this device`);
+        }
+        const offsetMs = offset?.offsetMs ?? null;
+        const entry: OutboxEntry = {
+          seq: nextSeq ?? 1,
+          commandId: newId(),
+          type,
+          ticketId,
+          // The version this device saw; a ticket registered offline will be version 1.
+          baseVersion: type === 'create' ? null : (row?.server?.version ?? 1),
+          payload,
+          actedAt: now(),
+          offsetMs,
+          author: ctx.author,
+        };
+        const orgId =
+          type === 'create' ? String(payload['organizationId']) : row!.view!.organizationId;
+        const orgs = await organizationsById(db, [orgId]);
+        const outcome = applyPending(row?.view ?? null, entry, (id) => orgs.get(id), offsetMs);
+        if (outcome.status === 'noop') return { ok: true, ticketId, commandId: null } as const;
+        if (outcome.status !== 'applied') return { ok: false, error: outcome.error } as const;
+        const base = baseOf(row, ticketId, (resync ?? DEFAULT_RESYNC).epoch);
+        await Promise.all([
+          putTicketRows(
+            db,
+            [composeRow(base, outcome.ticket, pending + 1, row?.failing ?? [])],
+            now(),
+          ),
+          db.outbox.add(entry),
+          setMeta(db, 'nextSeq', entry.seq + 1),
+        ]);
+        return { ok: true, ticketId, commandId: entry.commandId } as const;
+      },
+    );
   }
 
   const notify = (result: ActionResult) => {

@@ -1,4 +1,4 @@
-import { buildFeedTicket, feedLevels } from '@shared/alerts/build-feed';
+import { buildFeedEntry, feedLevels } from '@shared/alerts/build-feed';
 import type { AlertFeedInput, AlertFeedTicket, AlertLocale } from '@shared/alerts/schemas';
 import type { AppDb } from '../../db/schema';
 
@@ -8,9 +8,10 @@ interface Cached {
 }
 
 /**
- * Reads the open and paused tickets and builds the alert feed. An entry is recomputed only when
- * its ticket (or organization) changed: planned instants do not depend on when they were
- * computed, so a cached entry stays right as time passes.
+ * Reads the queue lines (the compact copy of every open and paused ticket, see shared/queue) and
+ * builds the alert feed. An entry is recomputed only when its ticket (or organization) changed:
+ * planned instants do not depend on when they were computed, so a cached entry stays right as
+ * time passes.
  */
 export function createAlertFeedSource(
   db: AppDb,
@@ -23,44 +24,42 @@ export function createAlertFeedSource(
     nowMs: number,
   ): Promise<AlertFeedInput> {
     const levels = feedLevels(alertLevels);
-    const [rows, organizationRows] = await db.transaction('r', db.tickets, db.organizations, () =>
-      Promise.all([
-        db.tickets.where('state').anyOf('open', 'paused').toArray(),
-        db.organizations.toArray(),
-      ]),
-    );
-    const organizations = new Map(
-      organizationRows.flatMap((row) => (row.data ? [[row.id, row.data] as const] : [])),
-    );
+    const lines = await db.queue.toArray();
     const next = new Map<string, Cached>();
     const tickets: AlertFeedTicket[] = [];
-    for (const row of rows) {
-      const view = row.view;
-      if (!view) continue;
-      const organization = organizations.get(view.organizationId);
+    for (const line of lines) {
+      const sla = line.sla;
+      const last = sla?.events[sla.events.length - 1];
       const key = [
         levels.join(','),
-        view.version,
-        view.updatedAt,
-        row.pending,
-        view.events.length,
-        view.priority,
-        view.state,
-        view.number,
-        organization?.version,
+        line.number,
+        line.priority,
+        line.state,
+        line.organizationName,
+        sla?.timeZone,
+        sla?.calendar,
+        sla?.events.length,
+        last?.type,
+        last?.at,
       ].join('|');
-      let cached = cache.get(row.id);
+      let cached = cache.get(line.id);
       if (cached?.key !== key) {
         let entry: AlertFeedTicket | null = null;
         try {
-          entry = buildFeedTicket(view, organization, nowMs, levels);
+          if (!sla) throw new Error(line.invalid ?? 'no SLA data');
+          entry = buildFeedEntry(
+            sla,
+            { ticketId: line.id, number: line.number, organization: line.organizationName },
+            nowMs,
+            levels,
+          );
         } catch (error) {
           // One ticket the SLA engine refuses must not silence the alerts of all the others.
-          onBadTicket(row.id, error);
+          onBadTicket(line.id, error);
         }
         cached = { key, entry };
       }
-      next.set(row.id, cached);
+      next.set(line.id, cached);
       if (cached.entry) tickets.push(cached.entry);
     }
     cache = next;

@@ -13,7 +13,9 @@ import { connectRecentAlerts } from './recent-alerts';
 // A burst of changes (a sync page, a local action) is sent once: the first change opens this
 // window, the rest join it, so even a long initial sync keeps the host up to date.
 const BATCH_MS = 500;
-const TICKET_PARTS = [`idb://${DB_NAME}/tickets/`, `idb://${DB_NAME}/organizations/`];
+const FIRST_FEED_DELAY_MS = 3000;
+// Queue lines change with every ticket change that matters here, organizations included.
+const TICKET_PARTS = [`idb://${DB_NAME}/queue/`];
 
 /**
  * Keeps the host's alert scheduler fed: whenever tickets or organizations change in IndexedDB,
@@ -34,11 +36,13 @@ export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): 
     let alive = true;
     let timer: number | null = null;
     let sending: Promise<void> | null = null;
+    let lastSendMs = 0;
 
     const send = async () => {
       timer = null;
       if (sending) await sending;
       if (!alive) return;
+      const started = performance.now();
       sending = readFeed(alertLevels, locale, Date.now())
         .then(async (feed) => {
           if (!alive) return;
@@ -49,10 +53,13 @@ export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): 
         .catch((error: unknown) => console.warn('[alerts] could not read the open tickets', error))
         .finally(() => {
           sending = null;
+          lastSendMs = performance.now() - started;
         });
     };
     const schedule = () => {
-      timer ??= window.setTimeout(() => void send(), BATCH_MS);
+      // Spaced at 4× the last send, like the queue: while 50,000 tickets stream in, re-planning
+      // all of them must not take the main thread from the sync writing them.
+      timer ??= window.setTimeout(() => void send(), Math.max(BATCH_MS, lastSendMs * 4));
     };
     const onMutated = (parts: ObservabilitySet) => {
       if (
@@ -67,7 +74,9 @@ export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): 
       navigate({ name: 'ticket', ticketId }),
     );
     Dexie.on.storagemutated.subscribe(onMutated);
-    void send();
+    // The first feed re-plans every open ticket; it waits until the queue's first screen is up
+    // (levels already reached by then go into the one summary anyway).
+    timer = window.setTimeout(() => void send(), FIRST_FEED_DELAY_MS);
     return () => {
       alive = false;
       if (timer !== null) window.clearTimeout(timer);

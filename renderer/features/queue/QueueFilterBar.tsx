@@ -10,9 +10,16 @@ interface QueueFilterBarProps {
   organizations: readonly Organization[];
   assignees: readonly string[];
   counts: QueueCounts;
+  /** While only the first screen of the queue is read. */
+  disabled: boolean;
 }
 
-export function QueueFilterBar({ organizations, assignees, counts }: QueueFilterBarProps) {
+export function QueueFilterBar({
+  organizations,
+  assignees,
+  counts,
+  disabled,
+}: QueueFilterBarProps) {
   const { t } = useTranslation();
   const filters = useQueueFilters();
   const countOf = {
@@ -22,7 +29,7 @@ export function QueueFilterBar({ organizations, assignees, counts }: QueueFilter
     paused: counts.paused,
   };
   return (
-    <div className="queue-filters">
+    <fieldset className="queue-filters" disabled={disabled} aria-busy={disabled}>
       <label className="queue-filters__search">
         <span className="visually-hidden">{t('queue.search')}</span>
         <input
@@ -92,6 +99,6 @@ export function QueueFilterBar({ organizations, assignees, counts }: QueueFilter
           </option>
         ))}
       </select>
-    </div>
+    </fieldset>
   );
 }

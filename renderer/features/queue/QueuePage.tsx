@@ -19,14 +19,19 @@ const STATUS_STEP_MS = 15_000;
 
 export function QueuePage({ settings }: { settings: Settings | null }) {
   const { t } = useTranslation();
-  const { entries, organizations, loaded } = useQueueSnapshot();
+  const { entries, organizations, loaded, complete, total } = useQueueSnapshot();
   const filters = useQueueFilters();
   const search = useDeferredValue(filters.search);
   const now = useNowEvery(STATUS_STEP_MS);
   const { priorities, organizationId, status, assignee } = filters;
+  // Until the whole queue is read, the first screen shows unfiltered: a filter over part of the
+  // queue would answer wrongly.
   const visible = useMemo(
-    () => filterEntries(entries, { priorities, organizationId, status, assignee, search }, now),
-    [entries, priorities, organizationId, status, assignee, search, now],
+    () =>
+      complete
+        ? filterEntries(entries, { priorities, organizationId, status, assignee, search }, now)
+        : entries,
+    [complete, entries, priorities, organizationId, status, assignee, search, now],
   );
   const counts = useMemo(() => countStatuses(entries, now), [entries, now]);
   const assignees = useMemo(
@@ -37,7 +42,7 @@ export function QueuePage({ settings }: { settings: Settings | null }) {
     () => [...organizations].sort((a, b) => a.name.localeCompare(b.name)),
     [organizations],
   );
-  const filtered = hasFilters(filters);
+  const filtered = complete && hasFilters(filters);
 
   return (
     <div className="queue-page">
@@ -47,8 +52,8 @@ export function QueuePage({ settings }: { settings: Settings | null }) {
         <h1 className="toolbar__title">{t('queue.title')}</h1>
         <span className="badge" data-testid="queue-count">
           {filtered && entries.length > 0
-            ? t('queue.shown', { shown: visible.length, total: entries.length })
-            : t('queue.count', { count: entries.length })}
+            ? t('queue.shown', { shown: visible.length, total })
+            : t('queue.count', { count: total })}
         </span>
         <a className="button button--primary toolbar__action" href={hrefOf({ name: 'intake' })}>
           {t('queue.newTicket')}
@@ -58,7 +63,7 @@ export function QueuePage({ settings }: { settings: Settings | null }) {
         <section className="panel queue-page__message" aria-busy="true">
           {t('queue.loading')}
         </section>
-      ) : entries.length === 0 ? (
+      ) : total === 0 ? (
         <div className="queue-page__body">
           <section className="panel queue-page__list" aria-label={t('queue.title')}>
             <QueueEmptyState settings={settings} />
@@ -73,6 +78,7 @@ export function QueuePage({ settings }: { settings: Settings | null }) {
             organizations={sortedOrganizations}
             assignees={assignees}
             counts={counts}
+            disabled={!complete}
           />
           {visible.length === 0 ? (
             <section className="panel queue-page__message" data-testid="queue-no-match">

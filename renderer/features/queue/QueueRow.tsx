@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefOf, navigate } from '../../app/route';
-import type { QueueEntry } from './queue-entry';
+import type { QueueEntry } from '@shared/queue/queue-entry';
 import { SlaClockCell } from './SlaClockCell';
 
 interface QueueRowProps {

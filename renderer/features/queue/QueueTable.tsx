@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QueueEntry } from './queue-entry';
+import type { QueueEntry } from '@shared/queue/queue-entry';
 import { QueueRow } from './QueueRow';
 
 const ROW_HEIGHT = 46;

@@ -1,8 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { evaluateSla, workResumesAt, type ClockName, type SlaTicket } from '@shared/sla';
+import {
+  evaluateSla,
+  workResumesAt,
+  type ClockName,
+  type ClockState,
+  type SlaTicket,
+} from '@shared/sla';
 import { formatCustomerInstant, formatWorkingTime } from '../../lib/format';
 import { useNow } from '../../lib/useNow';
-import { NEAR_DEADLINE_LEVEL } from './queue-entry';
+import { NEAR_DEADLINE_LEVEL } from '@shared/queue/queue-entry';
 
 interface SlaClockCellProps {
   sla: SlaTicket;
@@ -17,7 +23,20 @@ interface SlaClockCellProps {
 export function SlaClockCell({ sla, clock, timeZone }: SlaClockCellProps) {
   const { t, i18n } = useTranslation();
   const now = useNow();
-  const state = evaluateSla(sla, new Date(now))[clock];
+  let state: ClockState;
+  try {
+    state = evaluateSla(sla, new Date(now))[clock];
+  } catch (error) {
+    // A device clock behind the ticket's own times (the engine refuses "now before createdAt"):
+    // say so in place rather than show a wrong countdown.
+    const message = error instanceof Error ? error.message : String(error);
+    return (
+      <div className="sla-clock sla-clock--invalid" title={message} data-status="invalid">
+        <span className="sla-clock__main">—</span>
+        <span className="sla-clock__detail">{t('sla.clockBehind')}</span>
+      </div>
+    );
+  }
   const when = (iso: string) =>
     formatCustomerInstant(Date.parse(iso), timeZone, i18n.language, now);
   const left = formatWorkingTime(state.remainingMs, t);

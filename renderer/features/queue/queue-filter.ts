@@ -1,5 +1,5 @@
 import type { Priority } from '@shared/sla';
-import { statusAt, type QueueEntry } from './queue-entry';
+import { statusAt, type QueueEntry } from '@shared/queue/queue-entry';
 
 export const STATUS_FILTERS = ['all', 'near', 'breached', 'paused'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];

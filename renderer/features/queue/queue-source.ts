@@ -1,7 +1,7 @@
 import type { Organization } from '@shared/domain/ticket';
+import { compareUrgency, type QueueEntry } from '@shared/queue/queue-entry';
 import { getAppDb } from '../../db/app-db';
-import { loadQueueRows, watchQueueTables, type QueueRow } from '../../db/repos/queue-rows';
-import { compareUrgency, toQueueEntry, type QueueEntry } from './queue-entry';
+import { loadFirstQueueLines, loadQueueLines, watchQueueTables } from '../../db/repos/queue-rows';
 
 export interface QueueSnapshot {
   /** Every open and paused ticket, in urgency order. */
@@ -9,7 +9,16 @@ export interface QueueSnapshot {
   organizations: readonly Organization[];
   /** False until the first read from IndexedDB finished. */
   loaded: boolean;
+  /**
+   * False while only the first screen is read: `entries` holds the most urgent lines and `total`
+   * how many there are; filters and counts wait for the whole queue.
+   */
+  complete: boolean;
+  total: number;
 }
+
+/** Lines read for the first screen, before the whole queue. */
+const FIRST_SCREEN_LINES = 80;
 
 /**
  * A burst of pulled pages becomes one reload per second at most, and never more often than four
@@ -20,18 +29,23 @@ const MIN_RELOAD_INTERVAL_MS = 1000;
 const RELOAD_SPACING_FACTOR = 4;
 
 /**
- * The queue's data for the whole window: read from IndexedDB, turned into sorted entries, and
- * kept current as the database changes. Entries are cached by what they derive from, so a
- * reload after one action re-evaluates one ticket, not fifty thousand.
+ * The queue's data for the whole window: the stored queue lines, sorted, kept current as the
+ * database changes.
  */
 export function createQueueSource(deps: {
-  load: () => Promise<{ rows: QueueRow[]; organizations: Organization[] }>;
+  load: () => Promise<{ entries: QueueEntry[]; organizations: Organization[] }>;
+  loadFirst: (limit: number) => Promise<{ entries: QueueEntry[]; total: number }>;
   watch: (onChange: () => void) => () => void;
   now: () => number;
   setTimeout: (callback: () => void, ms: number) => unknown;
 }) {
-  let snapshot: QueueSnapshot = { entries: [], organizations: [], loaded: false };
-  let cache = new Map<string, { key: string; entry: QueueEntry }>();
+  let snapshot: QueueSnapshot = {
+    entries: [],
+    organizations: [],
+    loaded: false,
+    complete: false,
+    total: 0,
+  };
   const listeners = new Set<() => void>();
   let stopWatching: (() => void) | null = null;
   let loading = false;
@@ -45,9 +59,13 @@ export function createQueueSource(deps: {
     dirty = false;
     lastLoadAt = deps.now();
     try {
-      const { rows, organizations } = await deps.load();
-      snapshot = { entries: derive(rows, organizations), organizations, loaded: true };
+      const { entries, organizations } = await deps.load();
+      entries.sort(compareUrgency);
+      snapshot = { entries, organizations, loaded: true, complete: true, total: entries.length };
       for (const listener of listeners) listener();
+    } catch (error) {
+      // The queue keeps what it showed; the next change tries again.
+      console.error('[queue] could not read the queue', error);
     } finally {
       lastLoadMs = deps.now() - lastLoadAt;
       loading = false;
@@ -55,23 +73,17 @@ export function createQueueSource(deps: {
     }
   }
 
-  function derive(rows: QueueRow[], organizations: Organization[]): QueueEntry[] {
-    const byId = new Map(organizations.map((organization) => [organization.id, organization]));
-    const nowMs = deps.now();
-    const next = new Map<string, { key: string; entry: QueueEntry }>();
-    const entries = rows.map(({ ticket, pending, failing }) => {
-      const organization = byId.get(ticket.organizationId);
-      const key = `${ticket.version}|${ticket.updatedAt}|${ticket.events.length}|${ticket.state}|${ticket.priority}|${ticket.assignee}|${pending}|${failing}|${organization?.version}`;
-      const cached = cache.get(ticket.id);
-      const entry =
-        cached?.key === key
-          ? cached.entry
-          : toQueueEntry(ticket, organization, pending, failing, nowMs);
-      next.set(ticket.id, { key, entry });
-      return entry;
-    });
-    cache = next;
-    return entries.sort(compareUrgency);
+  async function showFirstScreen(): Promise<void> {
+    const { entries, total } = await deps.loadFirst(FIRST_SCREEN_LINES);
+    if (snapshot.complete) return;
+    snapshot = {
+      entries,
+      organizations: [],
+      loaded: true,
+      complete: total === entries.length,
+      total,
+    };
+    for (const listener of listeners) listener();
   }
 
   function schedule(): void {
@@ -91,7 +103,10 @@ export function createQueueSource(deps: {
       listeners.add(listener);
       if (!stopWatching) {
         stopWatching = deps.watch(schedule);
-        void reload();
+        // The first screen is a head start only: if it cannot be read, the whole queue still is.
+        void showFirstScreen()
+          .catch((error: unknown) => console.warn('[queue] first screen not read', error))
+          .then(reload);
       }
       return () => {
         listeners.delete(listener);
@@ -105,7 +120,8 @@ let source: ReturnType<typeof createQueueSource> | null = null;
 
 export function getQueueSource(): ReturnType<typeof createQueueSource> {
   source ??= createQueueSource({
-    load: () => loadQueueRows(getAppDb()),
+    load: () => loadQueueLines(getAppDb()),
+    loadFirst: (limit) => loadFirstQueueLines(getAppDb(), limit),
     watch: (onChange) => watchQueueTables(getAppDb(), onChange),
     now: () => Date.now(),
     setTimeout: (callback, ms) => window.setTimeout(callback, ms),

@@ -131,6 +131,7 @@ export const en: Translation = {
     alertsOff: 'Deadline notifications are off.',
   },
   sla: {
+    clockBehind: "this computer's clock is behind the ticket's times",
     met: 'met',
     expiredAt: 'was due {{time}}',
     wholeHours: '{{h}} h',

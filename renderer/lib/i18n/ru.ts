@@ -130,6 +130,7 @@ export const ru = {
     alertsOff: 'Уведомления о сроках выключены.',
   },
   sla: {
+    clockBehind: 'часы компьютера отстают от времени заявки',
     met: 'выполнено',
     expiredAt: 'истёк {{time}}',
     wholeHours: '{{h}} ч',

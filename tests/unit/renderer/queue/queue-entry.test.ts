@@ -4,8 +4,9 @@ import {
   compareUrgency,
   statusAt,
   toQueueEntry,
+  withUrgency,
   type QueueEntry,
-} from '../../../../renderer/features/queue/queue-entry';
+} from '@shared/queue/queue-entry';
 import { KAMCHATKA, MOSCOW, makeTicket } from './queue-fixtures';
 
 const at = (iso: string) => Date.parse(iso);
@@ -84,7 +85,7 @@ describe('compareUrgency', () => {
     0,
     at('2025-11-28T14:00:00Z'),
   );
-  const entry = (over: Partial<QueueEntry>): QueueEntry => ({ ...base, ...over });
+  const entry = (over: Partial<QueueEntry>): QueueEntry => withUrgency({ ...base, ...over });
 
   it('puts breached first, then by due instant and P1 up, paused after, stopped and refused last', () => {
     const list = [

@@ -5,7 +5,7 @@ import {
   hasFilters,
   NO_FILTERS,
 } from '../../../../renderer/features/queue/queue-filter';
-import { compareUrgency, toQueueEntry } from '../../../../renderer/features/queue/queue-entry';
+import { compareUrgency, toQueueEntry } from '@shared/queue/queue-entry';
 import { KAMCHATKA, MOSCOW, makeTicket } from './queue-fixtures';
 
 // Thu 2025-11-27, Moscow: a working day. P2 reaction 4 working hours.

@@ -1,13 +1,13 @@
-import type { Organization, Ticket, TicketState } from '@shared/domain/ticket';
-import { toSlaTicket } from '@shared/domain/ticket';
-import { evaluateSla, planAlerts, type ClockName, type ClockState } from '@shared/sla';
-import type { Priority, SlaTicket } from '@shared/sla';
+import { toSlaTicket, type Organization, type Ticket, type TicketState } from '../domain/ticket';
+import { evaluateSla, planAlerts } from '../sla';
+import type { ClockName, ClockState, Priority, SlaTicket } from '../sla';
 
 /** The share of a target after which a ticket counts as "near its deadline" (the first alert level). */
 export const NEAR_DEADLINE_LEVEL = 0.75;
 
 /**
- * One queue line, derived once per ticket change. Everything the list sorts and filters on is
+ * One queue line, derived once per ticket change and stored beside the ticket (the `queue` table),
+ * so opening a queue of 50,000 reads small records and runs no SLA evaluation at all. Everything the list sorts and filters on is
  * here, with the SLA reduced to instants, so the status of every ticket at any `now` is a few
  * comparisons: the 50,000-row queue never re-runs the SLA engine for rows nobody sees.
  */
@@ -39,7 +39,12 @@ export interface QueueEntry {
   searchText: string;
   /** The SLA engine refused the ticket's data (shown as such, never hidden). */
   invalid: string | null;
+  /** Sort key of `compareUrgency`, also an IndexedDB key: the first screen is read by index. */
+  urgency: UrgencyKey;
 }
+
+/** [group, due instant, priority, number, id]; absent values sort last. */
+export type UrgencyKey = [number, number, number, number, string];
 
 export type QueueStatus = 'breached' | 'near' | 'running' | 'paused' | 'met';
 
@@ -82,7 +87,11 @@ export function toQueueEntry(
   if (!organization) return invalidEntry(base, 'organization unknown on this device');
   const sla = toSlaTicket(ticket, organization);
   try {
-    const now = new Date(nowMs);
+    // Nothing stored here depends on `now` except which alert instants are still ahead; a device
+    // clock behind the ERP's must not make the engine refuse a ticket created "in its future".
+    const lastEventMs =
+      ticket.events.length > 0 ? Date.parse(ticket.events[ticket.events.length - 1]!.at) : 0;
+    const now = new Date(Math.max(nowMs, Date.parse(ticket.createdAt), lastEventMs));
     const evaluation = evaluateSla(sla, now);
     const clock = currentClock(evaluation.reaction);
     const state = evaluation[clock];
@@ -92,7 +101,7 @@ export function toQueueEntry(
     const near = stopped
       ? null
       : planAlerts(sla, now, [NEAR_DEADLINE_LEVEL]).find((alert) => alert.clock === clock);
-    return {
+    return withUrgency({
       ...base,
       sla,
       clock,
@@ -102,7 +111,7 @@ export function toQueueEntry(
       nearMs: near ? Date.parse(near.at) : paused ? Infinity : -Infinity,
       paused,
       invalid: null,
-    };
+    });
   } catch (error) {
     return invalidEntry(base, error instanceof Error ? error.message : String(error));
   }
@@ -111,11 +120,19 @@ export function toQueueEntry(
 function invalidEntry(
   base: Omit<
     QueueEntry,
-    'sla' | 'clock' | 'stoppedAt' | 'stoppedStatus' | 'dueMs' | 'nearMs' | 'paused' | 'invalid'
+    | 'sla'
+    | 'clock'
+    | 'stoppedAt'
+    | 'stoppedStatus'
+    | 'dueMs'
+    | 'nearMs'
+    | 'paused'
+    | 'invalid'
+    | 'urgency'
   >,
   message: string,
 ): QueueEntry {
-  return {
+  return withUrgency({
     ...base,
     sla: null,
     clock: 'reaction',
@@ -125,6 +142,16 @@ function invalidEntry(
     nearMs: Infinity,
     paused: false,
     invalid: message,
+  });
+}
+
+const LAST = Number.MAX_SAFE_INTEGER;
+
+/** Recomputes the sort key after a field it depends on changed (tests, derived copies). */
+export function withUrgency(entry: Omit<QueueEntry, 'urgency'>): QueueEntry {
+  return {
+    ...entry,
+    urgency: [rank(entry), entry.dueMs ?? LAST, entry.priority, entry.number ?? LAST, entry.id],
   };
 }
 
@@ -135,16 +162,15 @@ function invalidEntry(
  * then clocks already stopped (a P4 with its fix scheduled), then anything the engine refused.
  */
 export function compareUrgency(a: QueueEntry, b: QueueEntry): number {
-  return (
-    rank(a) - rank(b) ||
-    (a.dueMs ?? Infinity) - (b.dueMs ?? Infinity) ||
-    a.priority - b.priority ||
-    (a.number ?? Infinity) - (b.number ?? Infinity) ||
-    a.id.localeCompare(b.id)
-  );
+  for (let i = 0; i < 4; i += 1) {
+    const difference = (a.urgency[i] as number) - (b.urgency[i] as number);
+    if (difference !== 0) return difference;
+  }
+  // Code-unit order, as IndexedDB compares the same key.
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function rank(entry: QueueEntry): number {
+function rank(entry: Omit<QueueEntry, 'urgency'>): number {
   if (entry.invalid !== null) return 3;
   if (entry.stoppedStatus !== null) return 2;
   // A paused clock with a due instant breached before the pause: it stays with the breached.

@@ -1,0 +1,59 @@
+import type { Organization } from '@shared/domain/ticket';
+import { queueEntryOf, type AppDb, type TicketRow } from '../schema';
+import { organizationsById } from './ticket-rows';
+
+/**
+ * Writes ticket rows and their queue lines together. Every repo that writes tickets goes through
+ * here, inside its own transaction (which must include `db.queue`), so the queue can never show a
+ * line its ticket no longer has.
+ */
+export async function putTicketRows(
+  db: AppDb,
+  rows: readonly TicketRow[],
+  nowMs = Date.now(),
+): Promise<void> {
+  if (rows.length === 0) return;
+  const organizations = await organizationsById(
+    db,
+    rows.flatMap((row) => (row.view ? [row.view.organizationId] : [])),
+  );
+  await writeLines(db, rows, (id) => organizations.get(id), nowMs);
+  await db.tickets.bulkPut([...rows]);
+}
+
+/**
+ * Organizations whose zone, calendar or name changed (already stored in this transaction): every
+ * line of their tickets is derived again. Rare (an ERP admin edit), so reading those tickets whole
+ * is fine.
+ */
+export async function refreshQueueLines(
+  db: AppDb,
+  organizationIds: readonly string[],
+  nowMs = Date.now(),
+): Promise<void> {
+  if (organizationIds.length === 0) return;
+  const [rows, organizations] = await Promise.all([
+    db.tickets
+      .where('organizationId')
+      .anyOf([...organizationIds])
+      .toArray(),
+    organizationsById(db, organizationIds),
+  ]);
+  await writeLines(db, rows, (id) => organizations.get(id), nowMs);
+}
+
+async function writeLines(
+  db: AppDb,
+  rows: readonly TicketRow[],
+  organizationOf: (id: string) => Organization | undefined,
+  nowMs: number,
+): Promise<void> {
+  const lines = [];
+  const gone = [];
+  for (const row of rows) {
+    const line = queueEntryOf(row, organizationOf, nowMs);
+    if (line) lines.push(line);
+    else gone.push(row.id);
+  }
+  await Promise.all([db.queue.bulkPut(lines), db.queue.bulkDelete(gone)]);
+}
