@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { zoneLabel } from '../../lib/format';
 
 // The moment a customer reported the fault, typed as the customer's own wall-clock time: the
 // regulation counts "в часовом поясе пользователя", and a customer on the phone says "at 10:15"
@@ -32,12 +33,7 @@ export function wallTimeOf(ms: number, zone: string): string {
 
 /** "UTC+12", "UTC+2", "UTC+5:30", "UTC" — the zone's offset at instant `ms`. */
 export function utcOffsetLabel(zone: string, ms: number): string {
-  const minutes = DateTime.fromMillis(ms, { zone }).offset;
-  if (minutes === 0) return 'UTC';
-  const sign = minutes > 0 ? '+' : '−';
-  const hours = Math.floor(Math.abs(minutes) / 60);
-  const rest = Math.abs(minutes) % 60;
-  return `UTC${sign}${hours}${rest ? `:${String(rest).padStart(2, '0')}` : ''}`;
+  return zoneLabel(new Date(ms), zone, 'en');
 }
 
 /** Whether two zones show different wall times at `ms` (different names may share an offset). */

@@ -4,6 +4,8 @@
  * short day), so "2 days" would be ambiguous in an SLA dispute.
  */
 
+import { zoneLabel } from '../../lib/format';
+
 const UNITS = {
   ru: { h: 'ч', min: 'мин', s: 'с' },
   en: { h: 'h', min: 'min', s: 's' },
@@ -84,11 +86,7 @@ export function formatTime(iso: string, zone: string, locale: string): string {
 
 /** The zone's offset at that instant: "UTC+3", "UTC+5:45", "UTC". */
 export function offsetLabel(iso: string, zone: string): string {
-  const part = formatter('en-US', zone, { timeZoneName: 'shortOffset' })
-    .formatToParts(new Date(iso))
-    .find((p) => p.type === 'timeZoneName');
-  const label = (part?.value ?? 'GMT').replace('GMT', 'UTC');
-  return /^UTC[+-]0$/.test(label) ? 'UTC' : label;
+  return zoneLabel(new Date(iso), zone, 'en');
 }
 
 /** A calendar date "2025-12-30" as "вт, 30.12.2025" (the weekday matters for working time). */
