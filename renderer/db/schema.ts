@@ -7,9 +7,9 @@ import type { OutboxEntry } from '@shared/sync/ports';
 
 /**
  * One row per ticket: the server's copy and the optimistic view (the copy with this device's
- * pending commands replayed). The fields the queue sorts and filters on are copied from the view
- * to the top level so IndexedDB can index them; they are absent when there is nothing to show
- * (deleted on the server), so such a row drops out of every queue index by itself.
+ * pending commands replayed). A few of the view's fields are copied to the top level (absent when
+ * there is nothing to show, deleted on the server); `organizationId` and `state` are indexed. The
+ * queue itself reads its own table of lines (`queue`), not these rows.
  */
 export interface TicketRow {
   id: string;
@@ -97,9 +97,11 @@ export function createAppDb(name: string = DB_NAME, deps?: IndexedDbDeps): AppDb
     ...(deps as object | undefined),
   }) as AppDb;
   db.version(1).stores(SCHEMA_V1);
-  // v2: the queue's lines, kept beside the tickets so the queue opens without reading whole tickets.
+  // v2: the queue's lines, kept beside the tickets so the queue opens without reading whole
+  // tickets. The ticket indexes only the queue used to read go: each one is written with every
+  // pulled ticket, and the first pull of 50,000 is mostly index writes.
   db.version(2)
-    .stores({ queue: 'id, urgency' })
+    .stores({ queue: 'id, urgency', tickets: 'id, organizationId, state, seenEpoch' })
     .upgrade(async (tx) => {
       const organizations = new Map(
         (await tx.table<OrganizationRow>('organizations').toArray()).flatMap((row) =>

@@ -85,47 +85,45 @@ async function queueCount(page: Page): Promise<number> {
   return Number(text.replace(/\s/g, '').match(/^\d+/)?.[0] ?? NaN);
 }
 
-/** Milliseconds from an input to the queue count changing and the next frame painted. */
-async function inputLatency(page: Page, search: string): Promise<number> {
-  return page.evaluate(async (value) => {
-    const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
-    const count = document.querySelector('[data-testid=queue-count]')!;
-    const changed = new Promise<void>((resolve) => {
-      const observer = new MutationObserver(() => {
-        observer.disconnect();
-        resolve();
+/**
+ * Milliseconds from a user's input to the queue count changing and the next frame painted:
+ * typing `search` into the search box, or clicking the status filter button named `button`.
+ */
+async function repaintLatency(
+  page: Page,
+  input: { search: string } | { button: RegExp },
+): Promise<number> {
+  const target =
+    'button' in input
+      ? await page
+          .getByRole('group', { name: 'Состояние по срокам' })
+          .getByRole('button', { name: input.button })
+          .elementHandle()
+      : null;
+  const search = 'search' in input ? input.search : null;
+  return page.evaluate(
+    async ([element, value]) => {
+      const count = document.querySelector('[data-testid=queue-count]')!;
+      const changed = new Promise<void>((resolve) => {
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          resolve();
+        });
+        observer.observe(count, { childList: true, characterData: true, subtree: true });
       });
-      observer.observe(count, { childList: true, characterData: true, subtree: true });
-    });
-    const started = performance.now();
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    await changed;
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    return performance.now() - started;
-  }, search);
-}
-
-async function clickLatency(page: Page, name: RegExp): Promise<number> {
-  const button = page
-    .getByRole('group', { name: 'Состояние по срокам' })
-    .getByRole('button', { name });
-  const handle = await button.elementHandle();
-  return page.evaluate(async (element) => {
-    const count = document.querySelector('[data-testid=queue-count]')!;
-    const changed = new Promise<void>((resolve) => {
-      const observer = new MutationObserver(() => {
-        observer.disconnect();
-        resolve();
-      });
-      observer.observe(count, { childList: true, characterData: true, subtree: true });
-    });
-    const started = performance.now();
-    (element as HTMLButtonElement).click();
-    await changed;
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    return performance.now() - started;
-  }, handle);
+      const started = performance.now();
+      if (element) (element as HTMLButtonElement).click();
+      else {
+        const box = document.querySelector<HTMLInputElement>('input[type=search]')!;
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(box, value);
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      await changed;
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      return performance.now() - started;
+    },
+    [target, search] as const,
+  );
 }
 
 const median = (values: number[]) =>
@@ -190,14 +188,15 @@ async function main(): Promise<void> {
     const perTickMs = (((await taskSeconds()) - before) * 1000) / idleSeconds;
     const visibleRows = await page.getByTestId('queue-row').count();
 
-    const searches = ['камч', 'камчатка сервер', '1С обмен', 'ззз-нет-такого', ''].map(() => 0);
-    const terms = ['камч', 'камчатка сервер', '1С обмен', 'ззз-нет-такого', ''];
-    for (let i = 0; i < terms.length; i += 1) searches[i] = await inputLatency(page, terms[i]!);
+    const searches: number[] = [];
+    for (const search of ['камч', 'камчатка сервер', '1С обмен', 'ззз-нет-такого', '']) {
+      searches.push(await repaintLatency(page, { search }));
+    }
     const clicks = [
-      await clickLatency(page, /Просрочены/),
-      await clickLatency(page, /На паузе/),
-      await clickLatency(page, /Близко к сроку/),
-      await clickLatency(page, /^Все/),
+      await repaintLatency(page, { button: /Просрочены/ }),
+      await repaintLatency(page, { button: /На паузе/ }),
+      await repaintLatency(page, { button: /Близко к сроку/ }),
+      await repaintLatency(page, { button: /^Все/ }),
     ];
 
     out();
