@@ -60,22 +60,36 @@ export function formatInZone(iso: string, timeZone: string | undefined, locale: 
   });
 }
 
+const UNITS = {
+  ru: { h: 'ч', min: 'мин', s: 'с' },
+  en: { h: 'h', min: 'min', s: 's' },
+} as const;
+
+export const durationUnits = (locale: string) => (locale.startsWith('en') ? UNITS.en : UNITS.ru);
+export const pad2 = (n: number) => String(n).padStart(2, '0');
+
 /**
- * Working time as "5 ч 07 мин"; with seconds under an hour ("42 мин 05 с") so a countdown visibly
- * ticks; whole hours from 100 h on, where minutes are noise.
+ * A span of working time: "3 ч 05 мин"; under an hour "42 мин", or "42 мин 07 с" with `seconds`
+ * (live countdowns, so they visibly tick); whole hours from `wholeHoursFrom` on, where minutes are
+ * noise ("557 ч"). Never days: a working day is 9 hours (8 on a short day), so "2 days" would be
+ * ambiguous in an SLA dispute. The sign is the caller's business: the absolute value is shown.
  */
-export function formatWorkingTime(
+export function formatDuration(
   ms: number,
-  t: (key: string, values: Record<string, string | number>) => string,
+  locale: string,
+  options: { seconds?: boolean; wholeHoursFrom?: number } = {},
 ): string {
+  const u = durationUnits(locale);
   const totalSeconds = Math.floor(Math.abs(ms) / 1000);
   const hours = Math.floor(totalSeconds / 3600);
   const minutes = Math.floor((totalSeconds % 3600) / 60);
   const seconds = totalSeconds % 60;
-  if (hours >= 100) return t('sla.wholeHours', { h: hours });
-  return hours > 0
-    ? t('sla.hours', { h: hours, m: String(minutes).padStart(2, '0') })
-    : t('sla.minutes', { m: minutes, s: String(seconds).padStart(2, '0') });
+  if (options.wholeHoursFrom !== undefined && hours >= options.wholeHoursFrom) {
+    return `${hours} ${u.h}`;
+  }
+  if (hours > 0) return `${hours} ${u.h} ${pad2(minutes)} ${u.min}`;
+  if (options.seconds) return `${minutes} ${u.min} ${pad2(seconds)} ${u.s}`;
+  return `${minutes} ${u.min}`;
 }
 
 const MOSCOW_OFFSET_MINUTES = 180;

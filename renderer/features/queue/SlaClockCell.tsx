@@ -6,7 +6,7 @@ import {
   type ClockState,
   type SlaTicket,
 } from '@shared/sla';
-import { formatCustomerInstant, formatWorkingTime } from '../../lib/format';
+import { formatCustomerInstant, formatDuration } from '../../lib/format';
 import { useNow } from '../../lib/useNow';
 import { NEAR_DEADLINE_LEVEL } from '@shared/queue/queue-entry';
 
@@ -31,15 +31,19 @@ export function SlaClockCell({ sla, clock, timeZone }: SlaClockCellProps) {
     // say so in place rather than show a wrong countdown.
     const message = error instanceof Error ? error.message : String(error);
     return (
-      <div className="sla-clock sla-clock--invalid" title={message} data-status="invalid">
-        <span className="sla-clock__main">—</span>
-        <span className="sla-clock__detail">{t('sla.clockBehind')}</span>
+      <div className="queue-clock queue-clock--invalid" title={message} data-status="invalid">
+        <span className="queue-clock__main">—</span>
+        <span className="queue-clock__detail">{t('sla.clockBehind')}</span>
       </div>
     );
   }
   const when = (iso: string) =>
     formatCustomerInstant(Date.parse(iso), timeZone, i18n.language, now);
-  const left = formatWorkingTime(state.remainingMs, t);
+  // Seconds so a countdown visibly ticks; whole hours from 100 h on, where minutes are noise.
+  const left = formatDuration(state.remainingMs, i18n.language, {
+    seconds: true,
+    wholeHoursFrom: 100,
+  });
 
   let main = left;
   let label: string;
@@ -78,16 +82,16 @@ export function SlaClockCell({ sla, clock, timeZone }: SlaClockCellProps) {
     (state.status === 'running' || state.status === 'waiting') &&
     state.elapsedMs >= NEAR_DEADLINE_LEVEL * state.targetMs
   ) {
-    tone = `${state.status} sla-clock--near`;
+    tone = `${state.status} queue-clock--near`;
   }
   const own = moment?.own ? t('sla.yourTime', { time: moment.own }) : null;
   const fullText = [title, label, own].filter(Boolean).join(' · ');
   return (
-    <div className={`sla-clock sla-clock--${tone}`} title={fullText} data-status={state.status}>
-      <span className="sla-clock__main">{main}</span>
-      <span className="sla-clock__detail">
+    <div className={`queue-clock queue-clock--${tone}`} title={fullText} data-status={state.status}>
+      <span className="queue-clock__main">{main}</span>
+      <span className="queue-clock__detail">
         {label}
-        {own && <span className="sla-clock__own"> · {own}</span>}
+        {own && <span className="queue-clock__own"> · {own}</span>}
       </span>
     </div>
   );

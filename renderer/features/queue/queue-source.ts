@@ -47,7 +47,8 @@ export function createQueueSource(deps: {
     total: 0,
   };
   const listeners = new Set<() => void>();
-  let stopWatching: (() => void) | null = null;
+  // Watched for the window's lifetime: the queue is one per window and is read on every visit.
+  let watching = false;
   let loading = false;
   let dirty = false;
   let lastLoadAt = -Infinity;
@@ -101,8 +102,9 @@ export function createQueueSource(deps: {
   return {
     subscribe(listener: () => void): () => void {
       listeners.add(listener);
-      if (!stopWatching) {
-        stopWatching = deps.watch(schedule);
+      if (!watching) {
+        watching = true;
+        deps.watch(schedule);
         // The first screen is a head start only: if it cannot be read, the whole queue still is.
         void showFirstScreen()
           .catch((error: unknown) => console.warn('[queue] first screen not read', error))

@@ -6,7 +6,8 @@ import { useNow } from '../../lib/useNow';
 import { LedgerRows } from './LedgerRows';
 import { ZonedTime } from './ZonedTime';
 import { buildExplanationView, type ClockLedger, type ExplanationView } from './explain-view-model';
-import { formatDuration, formatTarget } from './sla-format';
+import { formatTarget } from './sla-format';
+import { formatDuration } from '../../lib/format';
 import './ticket-sla.css';
 
 interface ExplainCardProps {

@@ -1,13 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LedgerRow } from './explain-view-model';
-import {
-  dateLocale,
-  formatCivilDate,
-  formatDate,
-  formatDateTime,
-  formatDuration,
-  formatTime,
-} from './sla-format';
+import { dateLocale, formatCivilDate, formatDate, formatDateTime, formatTime } from './sla-format';
+import { formatDuration } from '../../lib/format';
 
 /** The rows of one clock's ledger, in the customer's zone. */
 export function LedgerRows({ rows, zone }: { rows: LedgerRow[]; zone: string }) {

@@ -3,7 +3,8 @@ import type { Ticket } from '@shared/domain/ticket';
 import type { ClockName, ClockState } from '@shared/sla';
 import { ZonedTime } from './ZonedTime';
 import { pauseMail } from './mail-template';
-import { formatDuration, formatTarget } from './sla-format';
+import { formatTarget } from './sla-format';
+import { formatDuration } from '../../lib/format';
 
 interface SlaClockProps {
   clock: ClockName;

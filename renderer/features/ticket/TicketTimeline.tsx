@@ -3,14 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Ticket } from '@shared/domain/ticket';
 import { ZonedTime } from './ZonedTime';
 import { ME, authorLabel } from './author';
-import {
-  dateLocale,
-  formatCivilDate,
-  formatDate,
-  formatDateTime,
-  formatDuration,
-  formatTime,
-} from './sla-format';
+import { dateLocale, formatCivilDate, formatDate, formatDateTime, formatTime } from './sla-format';
+import { formatDuration } from '../../lib/format';
 import { buildTimeline, type TimelineEntry } from './timeline-view-model';
 import './ticket-timeline.css';
 

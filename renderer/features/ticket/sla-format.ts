@@ -4,38 +4,11 @@
  * short day), so "2 days" would be ambiguous in an SLA dispute.
  */
 
-import { zoneLabel } from '../../lib/format';
+import { durationUnits, pad2, zoneLabel } from '../../lib/format';
 
-const UNITS = {
-  ru: { h: 'ч', min: 'мин', s: 'с' },
-  en: { h: 'h', min: 'min', s: 's' },
-} as const;
-
-const unitsFor = (locale: string) => (locale.startsWith('en') ? UNITS.en : UNITS.ru);
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/**
- * A span of (working) time: "3 ч 05 мин"; under an hour "42 мин", or "42 мин 07 с" with
- * `seconds` (live countdowns). The sign is the caller's business: the absolute value is shown.
- */
-export function formatDuration(
-  ms: number,
-  locale: string,
-  options: { seconds?: boolean } = {},
-): string {
-  const u = unitsFor(locale);
-  const totalSeconds = Math.floor(Math.abs(ms) / 1000);
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = totalSeconds % 60;
-  if (hours > 0) return `${hours} ${u.h} ${pad2(minutes)} ${u.min}`;
-  if (options.seconds) return `${minutes} ${u.min} ${pad2(seconds)} ${u.s}`;
-  return `${minutes} ${u.min}`;
-}
-
-/** A target such as 8 or 40 working hours: "8 ч", "48 ч 30 мин". */
+/** An SLA target as Table 1 states it: "8 ч", "40 ч 30 мин". */
 export function formatTarget(ms: number, locale: string): string {
-  const u = unitsFor(locale);
+  const u = durationUnits(locale);
   const minutes = Math.round(ms / 60_000);
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;

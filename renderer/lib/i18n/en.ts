@@ -134,7 +134,6 @@ export const en: Translation = {
     clockBehind: "this computer's clock is behind the ticket's times",
     met: 'met',
     expiredAt: 'was due {{time}}',
-    wholeHours: '{{h}} h',
     priority: 'P{{priority}}',
     left: '{{time}} left',
     overdue: 'overdue by {{time}}',
@@ -145,8 +144,6 @@ export const en: Translation = {
     pausedFor: 'paused: {{reason}}',
     metAt: '{{time}}',
     breachedAt: 'late, {{time}}',
-    hours: '{{h}} h {{m}} min',
-    minutes: '{{m}} min {{s}} s',
     reasons: {
       user_side_fault: "fault on the user's side",
       third_party_fault: 'fault on a third party side',

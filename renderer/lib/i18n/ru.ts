@@ -133,7 +133,6 @@ export const ru = {
     clockBehind: 'часы компьютера отстают от времени заявки',
     met: 'выполнено',
     expiredAt: 'истёк {{time}}',
-    wholeHours: '{{h}} ч',
     priority: 'П{{priority}}',
     left: 'осталось {{time}}',
     overdue: 'просрочено на {{time}}',
@@ -144,8 +143,6 @@ export const ru = {
     pausedFor: 'пауза: {{reason}}',
     metAt: '{{time}}',
     breachedAt: 'с нарушением {{time}}',
-    hours: '{{h}} ч {{m}} мин',
-    minutes: '{{m}} мин {{s}} с',
     reasons: {
       user_side_fault: 'неисправность в зоне ответственности пользователя',
       third_party_fault: 'неисправность в зоне ответственности третьих лиц',

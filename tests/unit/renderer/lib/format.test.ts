@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatCustomerInstant,
-  formatWorkingTime,
-  zoneLabel,
-} from '../../../../renderer/lib/format';
+import { formatCustomerInstant, formatDuration, zoneLabel } from '../../../../renderer/lib/format';
 
-const t = (key: string, values: Record<string, string | number>) =>
-  `${key}:${Object.values(values).join('/')}`;
-
-describe('formatWorkingTime', () => {
+describe('formatDuration as the queue uses it (seconds, whole hours from 100 h)', () => {
   it.each([
-    [5 * 3_600_000 + 7 * 60_000 + 30_000, 'sla.hours:5/07'],
-    [42 * 60_000 + 5_000, 'sla.minutes:42/05'],
-    [-(3 * 3_600_000 + 59 * 60_000), 'sla.hours:3/59'],
-    [557 * 3_600_000 + 20 * 60_000, 'sla.wholeHours:557'],
+    [5 * 3_600_000 + 7 * 60_000 + 30_000, '5 ч 07 мин'],
+    [42 * 60_000 + 5_000, '42 мин 05 с'],
+    [-(3 * 3_600_000 + 59 * 60_000), '3 ч 59 мин'],
+    [557 * 3_600_000 + 20 * 60_000, '557 ч'],
   ])('%d ms → %s', (ms, expected) => {
-    expect(formatWorkingTime(ms, t)).toBe(expected);
+    expect(formatDuration(ms, 'ru', { seconds: true, wholeHoursFrom: 100 })).toBe(expected);
   });
 });
 

@@ -4,10 +4,10 @@ import {
   dualInstant,
   formatCivilDate,
   formatDateTime,
-  formatDuration,
   formatTarget,
   offsetLabel,
 } from '../../../../renderer/features/ticket/sla-format';
+import { formatDuration } from '../../../../renderer/lib/format';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
