@@ -1,14 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { controlProps, type ControlProps } from '../../components/control-props';
 import type { FieldError, IntakeField } from './intake-form';
 import { controlId, errorId, errorText, hintId } from './intake-errors';
-
-/** What a control needs to be labelled, described and marked invalid. */
-export interface ControlProps {
-  id: string;
-  'aria-invalid': true | undefined;
-  'aria-describedby': string | undefined;
-}
 
 interface FieldProps {
   field: IntakeField;
@@ -23,19 +17,17 @@ interface FieldProps {
 /** A labelled control with its hint and, after a submit, what is wrong with it. */
 export function Field({ field, hint, error, note, className, children }: FieldProps) {
   const { t, i18n } = useTranslation();
-  const describedBy = [hint ? hintId(field) : null, error ? errorId(field) : null]
-    .filter(Boolean)
-    .join(' ');
   return (
     <div className={`intake-field${error ? ' intake-field--invalid' : ''} ${className ?? ''}`}>
       <label className="intake-field__label" htmlFor={controlId(field)}>
         {t(`intake.labels.${field}`)}
       </label>
-      {children({
-        id: controlId(field),
-        'aria-invalid': error ? true : undefined,
-        'aria-describedby': describedBy || undefined,
-      })}
+      {children(
+        controlProps(controlId(field), {
+          hintId: hint ? hintId(field) : null,
+          errorId: error ? errorId(field) : null,
+        }),
+      )}
       {hint && (
         <p className="intake-field__hint" id={hintId(field)}>
           {hint}

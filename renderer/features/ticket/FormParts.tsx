@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { controlProps, type ControlProps } from '../../components/control-props';
 import type { FieldError } from './action-forms';
 import type { MailDraft } from './mail-template';
 
@@ -97,9 +98,10 @@ interface FieldProps {
   error?: string | undefined;
   hint?: string | undefined;
   wide?: boolean;
-  children: ReactNode;
+  children: (control: ControlProps) => ReactNode;
 }
 
+/** A labelled control with its hint and error, wired to it for screen readers. */
 export function Field({ id, label, error, hint, wide = false, children }: FieldProps) {
   const classes = ['field', wide && 'field--wide', error && 'field--invalid']
     .filter(Boolean)
@@ -109,7 +111,12 @@ export function Field({ id, label, error, hint, wide = false, children }: FieldP
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      {children}
+      {children(
+        controlProps(id, {
+          hintId: hint ? `${id}-hint` : null,
+          errorId: error ? `${id}-error` : null,
+        }),
+      )}
       {hint && (
         <p className="field__hint" id={`${id}-hint`}>
           {hint}
@@ -122,16 +129,6 @@ export function Field({ id, label, error, hint, wide = false, children }: FieldP
       )}
     </div>
   );
-}
-
-/** ARIA wiring of an input to its hint and error, as `Field` renders them. */
-export function describedBy(id: string, error: string | undefined, hint?: string) {
-  const ids = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
-  return {
-    id,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': ids || undefined,
-  } as const;
 }
 
 /** Translates a field error key of `action-forms.ts`. */

@@ -1,13 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '@shared/domain/ticket';
-import {
-  ActionFormFrame,
-  Field,
-  describedBy,
-  useFieldError,
-  type ActionFormProps,
-} from './FormParts';
+import { ActionFormFrame, Field, useFieldError, type ActionFormProps } from './FormParts';
 import { instantToLocal, validateLogWork } from './action-forms';
 import { offsetLabel } from './sla-format';
 import { useActionSubmit } from './useActionSubmit';
@@ -54,14 +48,16 @@ export function LogWorkForm({ ticket, zone, openedAt, onClose }: LogWorkFormProp
         error={errorOf('startedAt')}
         hint={zoneHint}
       >
-        <input
-          {...describedBy(`${id}-start`, errorOf('startedAt'), zoneHint)}
-          className="input"
-          type="datetime-local"
-          value={startedLocal}
-          autoFocus
-          onChange={(event) => setStarted(event.target.value)}
-        />
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            type="datetime-local"
+            value={startedLocal}
+            autoFocus
+            onChange={(event) => setStarted(event.target.value)}
+          />
+        )}
       </Field>
       <Field
         id={`${id}-end`}
@@ -69,22 +65,26 @@ export function LogWorkForm({ ticket, zone, openedAt, onClose }: LogWorkFormProp
         error={errorOf('endedAt')}
         hint={zoneHint}
       >
-        <input
-          {...describedBy(`${id}-end`, errorOf('endedAt'), zoneHint)}
-          className="input"
-          type="datetime-local"
-          value={endedLocal}
-          onChange={(event) => setEnded(event.target.value)}
-        />
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            type="datetime-local"
+            value={endedLocal}
+            onChange={(event) => setEnded(event.target.value)}
+          />
+        )}
       </Field>
       <Field id={`${id}-note`} label={t('ticket.forms.logWorkNote')} error={errorOf('note')} wide>
-        <textarea
-          {...describedBy(`${id}-note`, errorOf('note'))}
-          className="input"
-          rows={2}
-          value={note}
-          onChange={(event) => setNote(event.target.value)}
-        />
+        {(control) => (
+          <textarea
+            {...control}
+            className="input"
+            rows={2}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+          />
+        )}
       </Field>
     </ActionFormFrame>
   );

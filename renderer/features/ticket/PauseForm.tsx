@@ -2,14 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '@shared/domain/ticket';
 import { PAUSE_REASONS, type PauseReason } from '@shared/sla';
-import {
-  ActionFormFrame,
-  Field,
-  MailStep,
-  describedBy,
-  useFieldError,
-  type ActionFormProps,
-} from './FormParts';
+import { ActionFormFrame, Field, MailStep, useFieldError, type ActionFormProps } from './FormParts';
 import { validatePause } from './action-forms';
 import { pauseMail, pauseNeedsMail, type MailDraft } from './mail-template';
 import { useActionSubmit } from './useActionSubmit';
@@ -58,20 +51,22 @@ export function PauseForm({ ticket, zone, onClose }: PauseFormProps) {
         error={errorOf('reason')}
         wide
       >
-        <select
-          {...describedBy(`${id}-reason`, errorOf('reason'))}
-          className="input"
-          value={reason}
-          autoFocus
-          onChange={(event) => setReason(event.target.value)}
-        >
-          <option value="">{t('ticket.forms.pauseReasonPlaceholder')}</option>
-          {PAUSE_REASONS.map((value) => (
-            <option key={value} value={value}>
-              {t(`ticket.pauseReasons.${value}`)}
-            </option>
-          ))}
-        </select>
+        {(control) => (
+          <select
+            {...control}
+            className="input"
+            value={reason}
+            autoFocus
+            onChange={(event) => setReason(event.target.value)}
+          >
+            <option value="">{t('ticket.forms.pauseReasonPlaceholder')}</option>
+            {PAUSE_REASONS.map((value) => (
+              <option key={value} value={value}>
+                {t(`ticket.pauseReasons.${value}`)}
+              </option>
+            ))}
+          </select>
+        )}
       </Field>
       <Field
         id={`${id}-note`}
@@ -82,13 +77,15 @@ export function PauseForm({ ticket, zone, onClose }: PauseFormProps) {
         hint={mailHint}
         wide
       >
-        <textarea
-          {...describedBy(`${id}-note`, errorOf('note'), mailHint)}
-          className="input"
-          rows={2}
-          value={note}
-          onChange={(event) => setNote(event.target.value)}
-        />
+        {(control) => (
+          <textarea
+            {...control}
+            className="input"
+            rows={2}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+          />
+        )}
       </Field>
     </ActionFormFrame>
   );

@@ -1,14 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '@shared/domain/ticket';
-import {
-  ActionFormFrame,
-  Field,
-  MailStep,
-  describedBy,
-  useFieldError,
-  type ActionFormProps,
-} from './FormParts';
+import { ActionFormFrame, Field, MailStep, useFieldError, type ActionFormProps } from './FormParts';
 import { validateResolve } from './action-forms';
 import { resultMail, type MailDraft } from './mail-template';
 import { useActionSubmit } from './useActionSubmit';
@@ -54,14 +47,16 @@ export function ResolveForm({ ticket, zone, onClose }: ResolveFormProps) {
         hint={hint}
         wide
       >
-        <textarea
-          {...describedBy(`${id}-result`, errorOf('result'), hint)}
-          className="input"
-          rows={3}
-          value={result}
-          autoFocus
-          onChange={(event) => setResult(event.target.value)}
-        />
+        {(control) => (
+          <textarea
+            {...control}
+            className="input"
+            rows={3}
+            value={result}
+            autoFocus
+            onChange={(event) => setResult(event.target.value)}
+          />
+        )}
       </Field>
     </ActionFormFrame>
   );

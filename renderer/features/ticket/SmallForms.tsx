@@ -1,13 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '@shared/domain/ticket';
-import {
-  ActionFormFrame,
-  Field,
-  describedBy,
-  useFieldError,
-  type ActionFormProps,
-} from './FormParts';
+import { ActionFormFrame, Field, useFieldError, type ActionFormProps } from './FormParts';
 import {
   validateChangePriority,
   validateComment,
@@ -49,14 +43,16 @@ export function ScheduleFixForm({ ticket, onClose }: TicketFormProps) {
         error={errorOf('releaseDate')}
         hint={hint}
       >
-        <input
-          {...describedBy(`${id}-date`, errorOf('releaseDate'), hint)}
-          className="input"
-          type="date"
-          value={releaseDate}
-          autoFocus
-          onChange={(event) => setReleaseDate(event.target.value)}
-        />
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            type="date"
+            value={releaseDate}
+            autoFocus
+            onChange={(event) => setReleaseDate(event.target.value)}
+          />
+        )}
       </Field>
     </ActionFormFrame>
   );
@@ -85,26 +81,30 @@ export function ExtendForm({ ticket, onClose }: TicketFormProps) {
       onClose={onClose}
     >
       <Field id={`${id}-hours`} label={t('ticket.forms.extendHours')} error={errorOf('hours')}>
-        <input
-          {...describedBy(`${id}-hours`, errorOf('hours'))}
-          className="input input--short"
-          type="number"
-          inputMode="decimal"
-          min="0.5"
-          step="0.5"
-          value={hours}
-          autoFocus
-          onChange={(event) => setHours(event.target.value)}
-        />
+        {(control) => (
+          <input
+            {...control}
+            className="input input--short"
+            type="number"
+            inputMode="decimal"
+            min="0.5"
+            step="0.5"
+            value={hours}
+            autoFocus
+            onChange={(event) => setHours(event.target.value)}
+          />
+        )}
       </Field>
       <Field id={`${id}-note`} label={t('ticket.forms.extendNote')} error={errorOf('note')} wide>
-        <textarea
-          {...describedBy(`${id}-note`, errorOf('note'))}
-          className="input"
-          rows={2}
-          value={note}
-          onChange={(event) => setNote(event.target.value)}
-        />
+        {(control) => (
+          <textarea
+            {...control}
+            className="input"
+            rows={2}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+          />
+        )}
       </Field>
     </ActionFormFrame>
   );
@@ -132,20 +132,22 @@ export function ChangePriorityForm({ ticket, onClose }: TicketFormProps) {
       onClose={onClose}
     >
       <Field id={`${id}-to`} label={t('ticket.forms.priorityTo')} error={errorOf('to')} hint={hint}>
-        <select
-          {...describedBy(`${id}-to`, errorOf('to'), hint)}
-          className="input"
-          value={to}
-          autoFocus
-          onChange={(event) => setTo(event.target.value)}
-        >
-          <option value="">{t('ticket.forms.priorityPlaceholder')}</option>
-          {([1, 2, 3, 4] as const).map((p) => (
-            <option key={p} value={p} disabled={p === ticket.priority}>
-              {t(`ticket.priorityNames.p${p}`)}
-            </option>
-          ))}
-        </select>
+        {(control) => (
+          <select
+            {...control}
+            className="input"
+            value={to}
+            autoFocus
+            onChange={(event) => setTo(event.target.value)}
+          >
+            <option value="">{t('ticket.forms.priorityPlaceholder')}</option>
+            {([1, 2, 3, 4] as const).map((p) => (
+              <option key={p} value={p} disabled={p === ticket.priority}>
+                {t(`ticket.priorityNames.p${p}`)}
+              </option>
+            ))}
+          </select>
+        )}
       </Field>
     </ActionFormFrame>
   );
@@ -172,14 +174,16 @@ export function CommentForm({ ticket, onClose }: TicketFormProps) {
       onClose={onClose}
     >
       <Field id={`${id}-text`} label={t('ticket.forms.commentText')} error={errorOf('text')} wide>
-        <textarea
-          {...describedBy(`${id}-text`, errorOf('text'))}
-          className="input"
-          rows={3}
-          value={text}
-          autoFocus
-          onChange={(event) => setText(event.target.value)}
-        />
+        {(control) => (
+          <textarea
+            {...control}
+            className="input"
+            rows={3}
+            value={text}
+            autoFocus
+            onChange={(event) => setText(event.target.value)}
+          />
+        )}
       </Field>
     </ActionFormFrame>
   );
@@ -211,14 +215,16 @@ export function ReopenForm({ ticket, onClose }: TicketFormProps) {
         error={errorOf('reason')}
         wide
       >
-        <textarea
-          {...describedBy(`${id}-reason`, errorOf('reason'))}
-          className="input"
-          rows={2}
-          value={reason}
-          autoFocus
-          onChange={(event) => setReason(event.target.value)}
-        />
+        {(control) => (
+          <textarea
+            {...control}
+            className="input"
+            rows={2}
+            value={reason}
+            autoFocus
+            onChange={(event) => setReason(event.target.value)}
+          />
+        )}
       </Field>
     </ActionFormFrame>
   );
