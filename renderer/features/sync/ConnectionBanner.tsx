@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatSyncMoment } from '../../lib/format';
+import { SyncNowButton } from './SyncNowButton';
 import { useSyncStatus } from './useSyncStatus';
 
 /**
@@ -8,7 +9,7 @@ import { useSyncStatus } from './useSyncStatus';
  */
 export function ConnectionBanner() {
   const { t, i18n } = useTranslation();
-  const { status, syncNow } = useSyncStatus();
+  const { status } = useSyncStatus();
   if (status.connection !== 'offline') return null;
   return (
     <section
@@ -27,14 +28,7 @@ export function ConnectionBanner() {
           ? t('offline.pending', { count: status.pending })
           : t('offline.nothingPending')}
       </div>
-      <button
-        type="button"
-        className="button button--small"
-        onClick={syncNow}
-        disabled={status.running}
-      >
-        {t('sync.now')}
-      </button>
+      <SyncNowButton />
     </section>
   );
 }

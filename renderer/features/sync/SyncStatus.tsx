@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '@shared/host/schemas';
 import { formatClock, formatSyncMoment, hostOf } from '../../lib/format';
 import { useErpKind } from './useErpKind';
+import { SyncNowButton } from './SyncNowButton';
 import { useSyncStatus } from './useSyncStatus';
 import './sync-status.css';
 
@@ -12,7 +13,7 @@ interface SyncStatusProps {
 /** Connection, last sync, what waits to be sent and which ERP: what a desk engineer glances at. */
 export function SyncStatus({ settings }: SyncStatusProps) {
   const { t, i18n } = useTranslation();
-  const { status, syncNow } = useSyncStatus();
+  const { status } = useSyncStatus();
   const erpKind = useErpKind();
   const locale = i18n.language;
   const online = status.connection !== 'offline';
@@ -52,14 +53,7 @@ export function SyncStatus({ settings }: SyncStatusProps) {
             ` · ${t('sync.retryAt', { time: formatClock(status.nextRetryAt, locale) })}`}
         </span>
       )}
-      <button
-        type="button"
-        className="button button--small"
-        onClick={syncNow}
-        disabled={status.running}
-      >
-        {t('sync.now')}
-      </button>
+      <SyncNowButton />
       {settings && (
         <span
           className="sync-status__item sync-status__erp"
