@@ -6,7 +6,9 @@
 //                                   [--erp-data DIR | --fresh-erp] [--seed-tickets N]
 //
 // --no-build      serve out/renderer as it is (the e2e run builds first)
-// --erp URL       forward /erp/* to that ERP, since the page's CSP only allows its own origin
+// --erp URL       forward /erp/* to that ERP, since the page's CSP only allows its own origin;
+//                 the token the page sets through the host API (PUT /host/erp-token, see
+//                 host-endpoints.mjs) is kept in this process's memory and added here
 // without --erp   start the embedded demo ERP (as the desktop app does when none is configured),
 //                 its data in --erp-data (default .erp-data/dev-web) or, with --fresh-erp, in a
 //                 temporary folder removed on exit; this process adds its token to /erp/* calls,
@@ -19,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createHostEndpoints } from './host-endpoints.mjs';
 import { electronViteCli, repoRoot, rendererOut } from './paths.mjs';
 import { forwardToErp, serveStatic } from './static-server.mjs';
 
@@ -48,6 +51,17 @@ if (seedTickets !== undefined && !(Number.isInteger(seedTickets) && seedTickets 
 if (args.erp && (args['erp-data'] || args['fresh-erp'] || seedTickets !== undefined)) {
   fail('--erp-data, --fresh-erp and --seed-tickets apply to the embedded demo ERP, not to --erp');
 }
+if (args.erp) {
+  let erpUrl = null;
+  try {
+    erpUrl = new URL(args.erp);
+  } catch {
+    fail(`--erp must be an http(s) URL, got "${args.erp}"`);
+  }
+  if (!/^https?:$/.test(erpUrl.protocol)) fail(`--erp must be an http(s) URL, got "${args.erp}"`);
+  // As in the app's settings: the token has its own way in (PUT /host/erp-token).
+  if (erpUrl.username || erpUrl.password) fail('--erp must not carry credentials (user:password@)');
+}
 
 if (!args['no-build']) {
   const build = spawnSync(process.execPath, [electronViteCli, 'build'], {
@@ -62,9 +76,12 @@ if (!existsSync(`${rendererOut}/index.html`)) {
 }
 
 const erp = args.erp ? { url: new URL(args.erp), token: null } : await startEmbeddedErp();
+const host = createHostEndpoints({ url: erp.url, demo: Boolean(erp.cleanup), token: erp.token });
 const server = createServer((request, response) => {
   if (request.url === '/erp' || request.url?.startsWith('/erp/')) {
-    forwardToErp(request, response, erp.url, erp.token);
+    forwardToErp(request, response, erp.url, host.tokenForErp());
+  } else if (request.url?.startsWith('/host/')) {
+    host.handle(request, response);
   } else {
     serveStatic(request, response, rendererOut);
   }
@@ -100,7 +117,8 @@ server.on('error', (error) => {
 });
 
 server.listen(port, args.host, () => {
-  const url = `http://${args.host}:${args.port}/`;
+  // The bound port, so `--port 0` (any free port) prints where it listens.
+  const url = `http://${args.host}:${server.address().port}/`;
   console.log(`PROконтакт web shell (browser host): ${url}`);
   console.log(
     erp.cleanup

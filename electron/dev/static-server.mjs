@@ -61,18 +61,25 @@ export function serveStatic(request, response, root) {
   else createReadStream(file).pipe(response);
 }
 
-/** Forwards /erp/* to the ERP; `token`, when given, is added here so the page never holds it. */
+/**
+ * Forwards /erp/* to the ERP; `token`, when given, is added here so the page never holds it.
+ * Credentials from the page (an Authorization header, cookies) are dropped: only this process
+ * authenticates to the ERP.
+ */
 export function forwardToErp(request, response, erp, token = null) {
   // Appended, not resolved: an ERP base with a path prefix (https://host/api) keeps its prefix.
   const rest = request.url.replace(/^\/erp/, '') || '/';
   const target = new URL(`${erp.href.replace(/\/+$/, '')}${rest}`);
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  const headers = { ...request.headers };
+  delete headers.authorization;
+  delete headers.cookie;
   const upstream = send(
     target,
     {
       method: request.method,
       headers: {
-        ...request.headers,
+        ...headers,
         host: target.host,
         ...(token === null ? {} : { authorization: `Bearer ${token}` }),
       },

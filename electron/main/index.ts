@@ -1,3 +1,4 @@
+import { arch, release } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, powerMonitor, type BrowserWindow } from 'electron';
@@ -17,12 +18,14 @@ import { installSecurityGuards } from './security';
 import { createAlertMemoryFile } from './services/alert-memory-file';
 import { createErpConnection } from './services/erp-connection';
 import { createErpGateway } from './services/erp-gateway';
+import { collectMainDiagnostics } from './services/host-diagnostics';
+import { createLogFile, type LogFile } from './services/log-file';
 import { startEmbeddedDemoErp } from './services/embedded-demo-erp';
 import { createSecretStore } from './services/secret-store';
 import { createSettingsStore } from './services/settings-store';
 import { createSyncTriggers } from './services/sync-triggers';
 import { trayViewOf } from './services/tray-state';
-import { isTrustedUrl } from './trusted-url';
+import { externalLinkHosts, isTrustedUrl } from './trusted-url';
 import { createMainWindow } from './window';
 
 // Composition root: builds the services, hands them their ports and wires them to Electron.
@@ -30,9 +33,14 @@ import { createMainWindow } from './window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-async function start(): Promise<void> {
+async function start(log: LogFile): Promise<void> {
   const userData = app.getPath('userData');
   const files = createNodeFiles();
+  log.info(
+    'main',
+    `${app.getName()} ${app.getVersion()} starting: Electron ${process.versions.electron}, ` +
+      `${process.platform} ${release()} ${arch()}`,
+  );
 
   const settings = createSettingsStore({
     files,
@@ -40,7 +48,7 @@ async function start(): Promise<void> {
     now: () => new Date(),
   });
   const loaded = await settings.load();
-  if (loaded.problem) console.warn(`[settings] ${loaded.problem.source}: ${loaded.problem.detail}`);
+  if (loaded.problem) log.warn('settings', `${loaded.problem.source}: ${loaded.problem.detail}`);
 
   const secrets = createSecretStore({
     files,
@@ -51,7 +59,7 @@ async function start(): Promise<void> {
     configuredUrl: () => settings.current().erp.baseUrl,
     storedToken: () => secrets.getErpToken(),
     startDemo: () => startEmbeddedDemoErp(join(userData, 'demo-erp')),
-    onDemoFailed: (error) => console.error('[erp] the embedded demo ERP did not start', error),
+    onDemoFailed: (error) => log.error('erp', 'the embedded demo ERP did not start', error),
   });
   const erp = createErpGateway({
     fetch: electronFetch,
@@ -87,7 +95,7 @@ async function start(): Promise<void> {
   const memoryFile = createAlertMemoryFile({
     files,
     path: join(userData, 'alerts.json'),
-    onError: (error) => console.error('[alerts] the fired-alerts file failed', error),
+    onError: (error) => log.error('alerts', 'the fired-alerts file failed', error),
   });
   const showNotice = createElectronNotifier((notice) => {
     showWindow();
@@ -118,7 +126,7 @@ async function start(): Promise<void> {
         tray.render(trayViewOf(status, Date.now(), timeZone));
         sendHostEvent(window?.webContents, 'alerts:status', status);
       },
-      onProblem: (message) => console.warn(`[alerts] ${message}`),
+      onProblem: (message) => log.warn('alerts', message),
     },
     settings.current().alerts,
   );
@@ -130,14 +138,15 @@ async function start(): Promise<void> {
     rendererDir: join(here, '../renderer'),
   });
 
+  const appInfo = {
+    name: app.getName(),
+    version: app.getVersion(),
+    host: 'electron',
+    platform: process.platform,
+  } as const;
   const route = createIpcRouter({
     handlers: createMainHandlers({
-      appInfo: {
-        name: app.getName(),
-        version: app.getVersion(),
-        host: 'electron',
-        platform: process.platform,
-      },
+      appInfo,
       settings,
       secrets,
       erp,
@@ -147,14 +156,25 @@ async function start(): Promise<void> {
         alerts.applySettings(settings.current().alerts);
         applyLaunchAtLogin(settings.current().tray.launchAtLogin);
       },
+      diagnostics: () =>
+        collectMainDiagnostics({
+          appInfo,
+          versions: process.versions,
+          os: { platform: process.platform, release: release(), arch: arch() },
+          configuredUrl: () => settings.current().erp.baseUrl,
+          baseUrl: () => connection.baseUrl(),
+          tokenPresent: () => secrets.hasErpToken(),
+          log,
+        }),
+      onErpProblem: (line) => log.warn('erp', line),
     }),
     isTrustedSender: (sender) => sender.url !== null && isTrustedUrl(sender.url, location.trusted),
-    onHandlerError: (channel, error) => console.error(`[ipc] ${channel} failed`, error),
+    onHandlerError: (channel, error) => log.error('ipc', `${channel} failed`, error),
     onForbiddenSender: (channel, sender) =>
-      console.warn(`[ipc] refused ${channel} from ${sender.url ?? 'a destroyed frame'}`),
+      log.warn('ipc', `refused ${channel} from ${sender.url ?? 'a destroyed frame'}`),
   });
   registerIpc(route);
-  installSecurityGuards();
+  installSecurityGuards(location.trusted);
 
   window = createMainWindow({
     preloadPath: join(here, '../preload/index.cjs'),
@@ -162,6 +182,7 @@ async function start(): Promise<void> {
     trusted: location.trusted,
     showWhenReady: !startedHidden(process.argv),
     hideOnClose: () => !quitting,
+    externalHosts: () => externalLinkHosts(settings.current().erp.baseUrl),
   });
   window.on('closed', () => {
     window = null;
@@ -183,6 +204,7 @@ async function start(): Promise<void> {
   app.on('activate', showWindow); // macOS: a click on the dock icon
   app.on('before-quit', () => {
     quitting = true;
+    log.info('main', 'quitting');
     alerts.dispose();
     tray.destroy();
     syncTriggers.stop();
@@ -196,8 +218,18 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.enableSandbox();
   app.on('window-all-closed', () => app.quit());
-  app.whenReady().then(start, (error: unknown) => {
-    console.error('[main] startup failed', error);
-    app.exit(1);
+  // userData/logs/main.log, rotated at 1 MiB, three files kept; lines are echoed to stdout.
+  const log = createLogFile({
+    files: createNodeFiles(),
+    path: join(app.getPath('userData'), 'logs', 'main.log'),
+    now: () => new Date(),
+    console,
   });
+  app
+    .whenReady()
+    .then(() => start(log))
+    .catch((error: unknown) => {
+      log.error('main', 'startup failed', error);
+      void log.flush().then(() => app.exit(1));
+    });
 }

@@ -1,20 +1,37 @@
 import { app, session } from 'electron';
+import { isTrustedUrl, type TrustedLocations } from './trusted-url';
 
-// Permissions the renderer may use. Notifications are shown by main, media and geolocation are
-// never needed; only writing to the clipboard (copying a ticket number) is.
-const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write']);
+/**
+ * The one permission the page may hold: notifications, and only for the app's own page. Camera,
+ * microphone, geolocation, MIDI, clipboard reads, openExternal… are never needed (main shows the
+ * desk alerts and opens links itself), so they are refused without asking the user.
+ */
+export function isPermissionAllowed(
+  permission: string,
+  requestingUrl: string | undefined,
+  trusted: TrustedLocations,
+): boolean {
+  return (
+    permission === 'notifications' &&
+    requestingUrl !== undefined &&
+    isTrustedUrl(requestingUrl, trusted)
+  );
+}
 
 /** App-wide guards that apply to every web contents, including any we did not create. */
-export function installSecurityGuards(): void {
+export function installSecurityGuards(trusted: TrustedLocations): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
-    callback(ALLOWED_PERMISSIONS.has(permission)),
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, details.requestingUrl, trusted)),
   );
-  session.defaultSession.setPermissionCheckHandler((_contents, permission) =>
-    ALLOWED_PERMISSIONS.has(permission),
+  ses.setPermissionCheckHandler((_contents, permission, _origin, details) =>
+    isPermissionAllowed(permission, details.requestingUrl, trusted),
   );
+  // WebHID, Web Serial and WebUSB devices: none, whatever the page asks for.
+  ses.setDevicePermissionHandler(() => false);
 }

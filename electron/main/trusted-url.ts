@@ -48,16 +48,54 @@ export function isTrustedUrl(raw: string, trusted: TrustedLocations): boolean {
   return false;
 }
 
+/** The registration system the regulation names (§6); the configured ERP's host joins it. */
+export const REGULATION_LINK_HOSTS: readonly string[] = ['erp.smart-consulting.ru'];
+
+/** Hosts whose https: links may open in the system browser, given the configured ERP address. */
+export function externalLinkHosts(erpBaseUrl: string | null): string[] {
+  const erp = erpBaseUrl === null ? null : parse(erpBaseUrl);
+  const erpHost =
+    erp?.protocol === 'https:' && erp.username === '' && erp.password === '' ? [erp.host] : [];
+  return [...REGULATION_LINK_HOSTS, ...erpHost];
+}
+
+// A backslash, whitespace or control character is read differently by other URL parsers (the
+// browser or mail client that receives the link), so such a link is refused outright.
+function hasAmbiguousCharacter(raw: string): boolean {
+  if (/[\\\s]/.test(raw)) return true;
+  for (let index = 0; index < raw.length; index += 1) {
+    const code = raw.charCodeAt(index);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+// Mail clients have honoured "attach=" and similar fields; only the harmless ones pass.
+const MAILTO_FIELDS = new Set(['subject', 'body', 'cc', 'bcc']);
+
 /**
- * Links the user may open in the system browser or mail client: https: and mailto: only. Never
- * file:, javascript:, custom schemes (they launch other programs) or URLs with embedded
- * credentials (a classic way to disguise the real host).
+ * The link to hand to the system browser or mail client, or null when it must not leave the app:
+ * mailto: (harmless fields only) and https: to one of `knownHosts` (host[:port], as URL.host
+ * spells it). Never file:, javascript:, custom schemes (they launch other programs) or URLs with
+ * credentials. The raw text must start with exactly the parsed origin, so percent-encoding,
+ * Unicode look-alikes, trailing dots or an explicit port cannot make the app and the reader see
+ * different hosts; the parser's own serialisation is what gets opened.
  */
-export function isAllowedExternalUrl(raw: string): boolean {
+export function externalUrlToOpen(raw: string, knownHosts: readonly string[]): string | null {
+  if (hasAmbiguousCharacter(raw)) return null;
   const url = parse(raw);
-  if (!url) return false;
-  if (url.protocol === 'mailto:') return url.pathname !== '';
-  return (
-    url.protocol === 'https:' && url.hostname !== '' && url.username === '' && url.password === ''
-  );
+  if (!url) return null;
+  if (url.protocol === 'mailto:') return isPlainMailto(url) ? url.href : null;
+  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return null;
+  const origin = `https://${url.host}`;
+  const rest = raw.slice(origin.length);
+  if (raw.slice(0, origin.length).toLowerCase() !== origin || !/^([/?#]|$)/.test(rest)) {
+    return null;
+  }
+  return knownHosts.some((host) => host.toLowerCase() === url.host) ? url.href : null;
+}
+
+function isPlainMailto(url: URL): boolean {
+  if (url.pathname === '' || url.pathname.startsWith('/')) return false;
+  return [...url.searchParams.keys()].every((key) => MAILTO_FIELDS.has(key.toLowerCase()));
 }

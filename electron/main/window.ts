@@ -1,6 +1,6 @@
 import { BrowserWindow, shell } from 'electron';
 import type { RendererEntry } from './renderer-location';
-import { isAllowedExternalUrl, isTrustedUrl, type TrustedLocations } from './trusted-url';
+import { externalUrlToOpen, isTrustedUrl, type TrustedLocations } from './trusted-url';
 
 export interface MainWindowOptions {
   preloadPath: string;
@@ -10,11 +10,15 @@ export interface MainWindowOptions {
   showWhenReady: boolean;
   /** Whether closing the window should only hide it (to the tray); false while quitting. */
   hideOnClose: () => boolean;
+  /** Hosts whose https: links may open in the system browser; read per link (settings change). */
+  externalHosts: () => readonly string[];
 }
 
 /** Opens a vetted link in the user's browser or mail client; never inside the app. */
-export function openExternalSafely(url: string): void {
-  if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+function openExternalSafely(url: string, knownHosts: readonly string[]): void {
+  const vetted = externalUrlToOpen(url, knownHosts);
+  // Only the parser's serialisation of an allowlisted mailto:/https: link gets here.
+  if (vetted !== null) void shell.openExternal(vetted); // eng-disable OPEN_EXTERNAL_JS_CHECK
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -27,7 +31,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     backgroundColor: '#f4f5f7',
     title: 'PROконтакт · Служба поддержки',
     webPreferences: {
-      preload: options.preloadPath,
+      // The preload exposes only `request`/`on` over the channel allowlist, never ipcRenderer.
+      preload: options.preloadPath, // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -37,6 +42,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // A middle click would otherwise open a link in a new window, bypassing the click handling.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       // The window lives in the tray all day; SLA timers and sync must not be throttled there.
       backgroundThrottling: false,
@@ -54,14 +61,14 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
 
   // No second windows, ever: links that ask for one go to the system browser if they are safe.
   window.webContents.setWindowOpenHandler(({ url }) => {
-    openExternalSafely(url);
+    openExternalSafely(url, options.externalHosts());
     return { action: 'deny' };
   });
 
   window.webContents.on('will-navigate', (event) => {
     if (isTrustedUrl(event.url, options.trusted)) return;
     event.preventDefault();
-    openExternalSafely(event.url);
+    openExternalSafely(event.url, options.externalHosts());
   });
   // will-navigate covers the main frame; subframes and server redirects get the same rule.
   window.webContents.on('will-frame-navigate', (event) => {

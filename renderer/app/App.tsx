@@ -1,6 +1,7 @@
 import { getHostKind } from '../lib/host';
 import { useHostValue } from '../lib/useHostValue';
 import { DeskAlerts } from '../features/alerts/DeskAlerts';
+import { DiagnosticsPage } from '../features/diagnostics/DiagnosticsPage';
 import { IntakePage } from '../features/intake/IntakePage';
 import { QueuePage } from '../features/queue/QueuePage';
 import { SettingsProblemBanner } from '../features/settings/SettingsProblemBanner';
@@ -25,6 +26,8 @@ export function App() {
           <TicketPage key={route.ticketId} ticketId={route.ticketId} />
         ) : route.name === 'intake' ? (
           <IntakePage />
+        ) : route.name === 'diagnostics' ? (
+          <DiagnosticsPage />
         ) : (
           <QueuePage settings={snapshot?.settings ?? null} />
         )}

@@ -3,9 +3,11 @@ import type { Settings } from '@shared/host/schemas';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { ProductMark } from '../components/ProductMark';
 import { SyncStatus } from '../features/sync/SyncStatus';
+import { hrefOf, useRoute } from './route';
 
 export function AppHeader({ settings }: { settings: Settings | null }) {
   const { t } = useTranslation();
+  const onDiagnostics = useRoute().name === 'diagnostics';
   return (
     <header className="app-header">
       <div className="app-header__brand">
@@ -18,6 +20,13 @@ export function AppHeader({ settings }: { settings: Settings | null }) {
       </div>
       <div className="app-header__tools">
         <SyncStatus settings={settings} />
+        <a
+          className="app-header__link"
+          href={hrefOf({ name: 'diagnostics' })}
+          aria-current={onDiagnostics ? 'page' : undefined}
+        >
+          {t('diagnostics.link')}
+        </a>
         <LanguageSwitch />
       </div>
     </header>

@@ -1,16 +1,22 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * Where the window is: the queue, one ticket, or the intake form. Kept in the URL hash so a
- * notification click, the back button and a reload all land on the same place in both hosts.
+ * Where the window is: the queue, one ticket, the intake form or the diagnostics page. Kept in the
+ * URL hash so a notification click, the back button and a reload all land on the same place in
+ * both hosts.
  */
-export type Route = { name: 'queue' } | { name: 'ticket'; ticketId: string } | { name: 'intake' };
+export type Route =
+  | { name: 'queue' }
+  | { name: 'ticket'; ticketId: string }
+  | { name: 'intake' }
+  | { name: 'diagnostics' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   const ticket = /^\/ticket\/([^/?#]+)$/.exec(path);
   if (ticket?.[1]) return { name: 'ticket', ticketId: decodeURIComponent(ticket[1]) };
   if (path === '/intake') return { name: 'intake' };
+  if (path === '/diagnostics') return { name: 'diagnostics' };
   return { name: 'queue' };
 }
 
@@ -20,6 +26,8 @@ export function hrefOf(route: Route): string {
       return `#/ticket/${encodeURIComponent(route.ticketId)}`;
     case 'intake':
       return '#/intake';
+    case 'diagnostics':
+      return '#/diagnostics';
     case 'queue':
       return '#/';
   }

@@ -1,25 +1,31 @@
 import { createDeskAlerts } from '@shared/alerts/desk-alerts';
 import type { AlertNotice } from '@shared/alerts/schemas';
 import type { EventChannel, EventPayload, HostBridge, RequestChannel } from '@shared/host/contract';
+import { describeErpProblem } from '@shared/host/diagnostics';
 import { createRequestDispatcher } from '@shared/host/dispatch';
 import type { HostHandlers } from '@shared/host/request-schemas';
 import { fail, ok, type HostResult } from '@shared/host/result';
-import type { SyncTriggerReason } from '@shared/host/schemas';
+import type { ErpRequest, ErpResponse, SyncTriggerReason } from '@shared/host/schemas';
+import { createBrowserDiagnostics } from './browser-diagnostics';
 import { createBrowserSettings } from './browser-settings';
+import { createLogRing, type LogRing } from './log-ring';
+import { getErpTokenStatus, putErpToken } from './serving-process';
 
 /*
  * The host API for a plain browser: settings in localStorage, ERP over same-origin fetch, desk
  * notifications through the Web Notifications API, sync triggers from browser events. Inputs go
- * through the same dispatcher and schemas as in main, so both hosts accept and refuse alike.
+ * through the same dispatcher and schemas as in main, so both hosts accept and refuse alike. The
+ * ERP token goes to the serving process (serving-process.ts) and never into page storage.
  */
 
 // The CSP allows connect-src 'self' only, so the ERP is reached through the serving process
 // under this prefix (it forwards to the ERP; without one, requests fail as unreachable).
 const ERP_PREFIX = '/erp';
-// The token lives only as long as the tab: the browser host is for development and tests.
-const TOKEN_KEY = 'prokontakt.erp-token';
 // What was announced, so a reload or a new session does not repeat it (main keeps it in a file).
 const ALERT_MEMORY_KEY = 'prokontakt.alerts.fired';
+// The host's own recent warnings, for the diagnostics report (main has a log file instead).
+const LOG_RING_SIZE = 200;
+const APP = { name: 'PROконтакт Support Desk', version: __APP_VERSION__ };
 
 type Listener = (payload: unknown) => void;
 
@@ -29,6 +35,8 @@ export function createBrowserHost(): HostBridge {
     for (const listener of listeners.get(event) ?? []) listener(payload);
   };
 
+  const log = createLogRing(LOG_RING_SIZE);
+  const diagnostics = createBrowserDiagnostics(APP, log);
   const settings = createBrowserSettings(window.localStorage, () => new Date());
   const alerts = createDeskAlerts(
     {
@@ -44,13 +52,13 @@ export function createBrowserHost(): HostBridge {
       },
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       storedMemory: readStorage(ALERT_MEMORY_KEY),
-      writeMemory: (text) => writeStorage(ALERT_MEMORY_KEY, text),
+      writeMemory: (text) => writeStorage(ALERT_MEMORY_KEY, text, log),
       show: (notice) => {
-        showNotification(notice, (ticketId) => emit('alerts:open-ticket', { ticketId }));
+        showNotification(notice, log, (ticketId) => emit('alerts:open-ticket', { ticketId }));
         emit('alerts:shown', notice);
       },
       onStatus: (status) => emit('alerts:status', status),
-      onProblem: (message) => console.warn(`[alerts] ${message}`),
+      onProblem: (message) => log.add('warn', 'alerts', message),
     },
     settings.current().alerts,
   );
@@ -76,8 +84,7 @@ export function createBrowserHost(): HostBridge {
   const handlers: HostHandlers = {
     'app:info': async () =>
       ok({
-        name: 'PROконтакт Support Desk',
-        version: __APP_VERSION__,
+        ...APP,
         host: 'browser',
         platform: navigator.platform || 'web',
       }),
@@ -89,39 +96,23 @@ export function createBrowserHost(): HostBridge {
       return ok(snapshot);
     },
     'secrets:set-erp-token': async ({ token }) => {
-      if (token === null) window.sessionStorage.removeItem(TOKEN_KEY);
-      else window.sessionStorage.setItem(TOKEN_KEY, token);
-      return ok({ present: token !== null });
+      const answer = await putErpToken(token);
+      if (!answer.ok) {
+        log.add('warn', 'secrets', `the ERP token was not stored: ${answer.message}`);
+        return fail('secure_storage_unavailable', `The token was not stored: ${answer.message}`);
+      }
+      diagnostics.noteTokenPresent(answer.value.present);
+      return ok(answer.value);
     },
-    'secrets:erp-token-status': async () =>
-      ok({ present: window.sessionStorage.getItem(TOKEN_KEY) !== null }),
+    'secrets:erp-token-status': async () => {
+      const answer = await getErpTokenStatus();
+      return answer.ok ? ok(answer.value) : fail('internal', answer.message);
+    },
     'erp:request': async (request) => {
-      const url = new URL(`${ERP_PREFIX}${request.path}`, window.location.origin);
-      for (const [key, value] of Object.entries(request.query ?? {})) {
-        url.searchParams.append(key, value);
-      }
-      const headers: Record<string, string> = { Accept: 'application/json' };
-      const token = window.sessionStorage.getItem(TOKEN_KEY);
-      if (token !== null) headers['Authorization'] = `Bearer ${token}`;
-      if (request.body !== undefined) headers['Content-Type'] = 'application/json';
-      try {
-        const response = await fetch(url, {
-          method: request.method,
-          headers,
-          body: request.body === undefined ? null : JSON.stringify(request.body),
-          signal: AbortSignal.timeout(request.timeoutMs ?? 30_000),
-          redirect: 'error',
-          credentials: 'omit',
-        });
-        const text = await response.text();
-        return ok({
-          status: response.status,
-          body: parseBody(text),
-          retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
-        });
-      } catch (error) {
-        return fail('erp_unreachable', `The ERP could not be reached: ${String(error)}`);
-      }
+      const result = await requestErp(request);
+      const problem = describeErpProblem(request, result);
+      if (problem !== null) log.add('warn', 'erp', problem);
+      return result;
     },
     'alerts:update': async (feed) => {
       // Not awaited: a prompt the user leaves open must not hold the alerts back (the window's
@@ -130,10 +121,11 @@ export function createBrowserHost(): HostBridge {
       return ok(alerts.update(feed));
     },
     'alerts:mute': async ({ minutes }) => ok(alerts.mute(minutes)),
+    'diagnostics:host': async () => ok(await diagnostics.collect()),
   };
 
   const dispatch = createRequestDispatcher(handlers, {
-    onHandlerError: (channel, error) => console.warn(`[host] ${channel} failed`, error),
+    onHandlerError: (channel, error) => log.add('warn', 'host', `${channel} failed`, error),
   });
 
   return {
@@ -149,6 +141,34 @@ export function createBrowserHost(): HostBridge {
       };
     },
   };
+}
+
+// Same-origin: the serving process adds the token (the page never has one) and forwards.
+async function requestErp(request: ErpRequest): Promise<HostResult<ErpResponse>> {
+  const url = new URL(`${ERP_PREFIX}${request.path}`, window.location.origin);
+  for (const [key, value] of Object.entries(request.query ?? {})) {
+    url.searchParams.append(key, value);
+  }
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+  try {
+    const response = await fetch(url, {
+      method: request.method,
+      headers,
+      body: request.body === undefined ? null : JSON.stringify(request.body),
+      signal: AbortSignal.timeout(request.timeoutMs ?? 30_000),
+      redirect: 'error',
+      credentials: 'omit',
+    });
+    const text = await response.text();
+    return ok({
+      status: response.status,
+      body: parseBody(text),
+      retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
+    });
+  } catch (error) {
+    return fail('erp_unreachable', `The ERP could not be reached: ${String(error)}`);
+  }
 }
 
 function parseBody(text: string): unknown {
@@ -182,7 +202,11 @@ async function askNotificationPermission(): Promise<void> {
   }
 }
 
-function showNotification(notice: AlertNotice, onOpen: (ticketId: string) => void): void {
+function showNotification(
+  notice: AlertNotice,
+  log: LogRing,
+  onOpen: (ticketId: string) => void,
+): void {
   if (!('Notification' in window) || Notification.permission !== 'granted') return;
   // The same tag replaces the previous notice of that ticket clock, or the growing summary.
   let notification: Notification;
@@ -194,7 +218,7 @@ function showNotification(notice: AlertNotice, onOpen: (ticketId: string) => voi
     });
   } catch (error) {
     // Some browsers allow notifications only from a service worker; the window's list remains.
-    console.warn('[alerts] this browser refused a page notification', error);
+    log.add('warn', 'alerts', 'this browser refused a page notification', error);
     return;
   }
   notification.onclick = () => {
@@ -212,11 +236,11 @@ function readStorage(key: string): string | null {
   }
 }
 
-function writeStorage(key: string, value: string): void {
+function writeStorage(key: string, value: string, log: LogRing): void {
   try {
     window.localStorage.setItem(key, value);
   } catch (error) {
     // Full or disabled storage: alerts go on, a reload may repeat some of them.
-    console.warn('[alerts] could not store the fired alerts', error);
+    log.add('warn', 'alerts', 'could not store the fired alerts', error);
   }
 }

@@ -20,8 +20,20 @@ let instance: { host: HostBridge; kind: HostKind } | null = null;
 function resolve(): { host: HostBridge; kind: HostKind } {
   instance ??= window.prokontakt
     ? { host: window.prokontakt, kind: 'electron' }
-    : { host: createBrowserHost(), kind: 'browser' };
+    : { host: exposed(createBrowserHost()), kind: 'browser' };
   return instance;
+}
+
+// The browser host takes the preload bridge's place on `window.prokontakt`, read-only as
+// contextBridge makes it, so page scripts and tests reach either host the same way.
+function exposed(host: HostBridge): HostBridge {
+  Object.defineProperty(window, 'prokontakt', {
+    value: Object.freeze(host),
+    writable: false,
+    configurable: false,
+    enumerable: true,
+  });
+  return host;
 }
 
 export function getHost(): HostBridge {

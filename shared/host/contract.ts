@@ -1,4 +1,5 @@
 import type { AlertMute, AlertNotice, AlertStatus } from '../alerts/schemas';
+import type { HostDiagnostics } from './diagnostics';
 import type { HostResult } from './result';
 import type {
   AlertsUpdate,
@@ -30,6 +31,8 @@ export interface HostRequestMap {
   'alerts:update': { input: AlertsUpdate; output: { scheduled: number } };
   /** Holds back P2–P4 notifications for some minutes (0 ends the mute). */
   'alerts:mute': { input: AlertMute; output: AlertStatus };
+  /** Versions, OS, the ERP as the user may see it (never the token) and the host's recent log. */
+  'diagnostics:host': { input: undefined; output: HostDiagnostics };
 }
 
 /** Event channels (host → renderer). */
@@ -62,6 +65,7 @@ const requestChannelTable = {
   'erp:request': true,
   'alerts:update': true,
   'alerts:mute': true,
+  'diagnostics:host': true,
 } as const satisfies Record<RequestChannel, true>;
 
 const eventChannelTable = {

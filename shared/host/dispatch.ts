@@ -1,4 +1,5 @@
 import { isRequestChannel } from './contract';
+import { payloadProblem } from './payload-guard';
 import { describeIssues, requestInputSchemas, type HostHandlers } from './request-schemas';
 import { fail, type HostResult } from './result';
 
@@ -10,8 +11,9 @@ export interface DispatcherOptions {
 export type RequestDispatcher = (channel: unknown, input: unknown) => Promise<HostResult<unknown>>;
 
 /**
- * Allowlist → schema → handler, for both hosts. Nothing reaches a handler unvalidated, and
- * nothing escapes as an exception: a throwing handler becomes `{ ok: false, code: 'internal' }`.
+ * Allowlist → shape limits → schema → handler, for both hosts. Nothing reaches a handler
+ * unvalidated, and nothing escapes as an exception: a throwing handler becomes
+ * `{ ok: false, code: 'internal' }`.
  */
 export function createRequestDispatcher(
   handlers: HostHandlers,
@@ -21,7 +23,16 @@ export function createRequestDispatcher(
     if (!isRequestChannel(channel)) {
       return fail('unknown_channel', `Unknown host channel: ${describeChannel(channel)}`);
     }
-    const parsed = requestInputSchemas[channel].safeParse(input);
+    let parsed: ReturnType<(typeof requestInputSchemas)[typeof channel]['safeParse']>;
+    try {
+      // Shape limits first: zod itself would overflow the stack on a very deep value.
+      const problem = payloadProblem(input);
+      if (problem !== null) return fail('invalid_input', `${channel}: ${problem}`);
+      parsed = requestInputSchemas[channel].safeParse(input);
+    } catch {
+      // A getter that throws (possible only in the in-page browser host) is still just bad input.
+      return fail('invalid_input', `${channel}: input could not be read`);
+    }
     if (!parsed.success) {
       return fail('invalid_input', `${channel}: ${describeIssues(parsed.error)}`);
     }

@@ -23,6 +23,7 @@ export const requestInputSchemas = {
   'erp:request': erpRequestSchema,
   'alerts:update': alertsUpdateSchema,
   'alerts:mute': alertMuteSchema,
+  'diagnostics:host': z.undefined(),
 } satisfies { [C in RequestChannel]: z.ZodType<unknown, RequestInput<C>> };
 
 /** What a handler receives: the input after validation (trimmed, defaults applied). */

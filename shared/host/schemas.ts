@@ -35,6 +35,8 @@ function isLoopbackHost(hostname: string): boolean {
  * over TLS. Credentials inside the URL are refused: the token has its own protected store.
  */
 export function isAcceptableErpUrl(input: string): boolean {
+  // Other parsers (a proxy's, the log reader's) split a backslash or blank differently.
+  if (/[\\\s]/.test(input)) return false;
   const url = parseUrl(input);
   if (!url || url.username !== '' || url.password !== '' || url.hostname === '') return false;
   if (url.protocol === 'https:') return true;
@@ -157,12 +159,34 @@ export const erpPathSchema = z
     message: 'path may not contain dot segments, empty segments or encoded separators',
   });
 
+/** The ERP refuses bodies over 8 MiB of UTF-8; JSON text with more characters is never under it. */
+export const ERP_MAX_BODY_CHARS = 8 * 1024 * 1024;
+const ERP_MAX_QUERY_PARAMS = 50;
+
+function jsonLength(value: unknown): number {
+  try {
+    return JSON.stringify(value).length;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
 export const erpRequestSchema = z
   .strictObject({
     method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
     path: erpPathSchema,
-    query: z.record(z.string().min(1).max(100), z.string().max(2048)).optional(),
-    body: z.json().optional(),
+    query: z
+      .record(z.string().min(1).max(100), z.string().max(2048))
+      .refine((query) => Object.keys(query).length <= ERP_MAX_QUERY_PARAMS, {
+        message: `at most ${ERP_MAX_QUERY_PARAMS} query parameters`,
+      })
+      .optional(),
+    body: z
+      .json()
+      .refine((body) => jsonLength(body) <= ERP_MAX_BODY_CHARS, {
+        message: `body must be at most ${ERP_MAX_BODY_CHARS} characters of JSON`,
+      })
+      .optional(),
     timeoutMs: z.number().int().min(1_000).max(120_000).optional(),
   })
   .refine((req) => req.body === undefined || (req.method !== 'GET' && req.method !== 'DELETE'), {

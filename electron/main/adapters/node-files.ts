@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { FilePort } from '../services/file-port';
 
@@ -24,5 +24,22 @@ export function createNodeFiles(): FilePort {
     },
     rename: (from, to) => rename(from, to),
     remove: (path) => rm(path, { force: true }),
+    async append(path, text) {
+      try {
+        await appendFile(path, text, { mode: 0o600 });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        await mkdir(dirname(path), { recursive: true });
+        await appendFile(path, text, { mode: 0o600 });
+      }
+    },
+    async size(path) {
+      try {
+        return (await stat(path)).size;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
+    },
   };
 }

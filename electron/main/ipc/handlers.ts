@@ -1,3 +1,4 @@
+import { describeErpProblem, type HostDiagnostics } from '@shared/host/diagnostics';
 import type { HostHandlers } from '@shared/host/request-schemas';
 import { ok } from '@shared/host/result';
 import type { AppInfo } from '@shared/host/schemas';
@@ -14,6 +15,9 @@ export interface HandlerServices {
   alerts: DeskAlerts;
   /** Called after settings change, e.g. to re-arm the sync timer. */
   onSettingsChanged?: () => void;
+  diagnostics: () => Promise<HostDiagnostics>;
+  /** Receives ERP requests that failed in a way support should see (for main.log). */
+  onErpProblem?: (line: string) => void;
 }
 
 /** Maps each channel of the contract to a service call. Inputs arrive already validated. */
@@ -28,8 +32,14 @@ export function createMainHandlers(services: HandlerServices): HostHandlers {
     },
     'secrets:set-erp-token': async ({ token }) => services.secrets.setErpToken(token),
     'secrets:erp-token-status': async () => ok({ present: await services.secrets.hasErpToken() }),
-    'erp:request': async (request) => services.erp.request(request),
+    'erp:request': async (request) => {
+      const result = await services.erp.request(request);
+      const problem = describeErpProblem(request, result);
+      if (problem !== null) services.onErpProblem?.(problem);
+      return result;
+    },
     'alerts:update': async (feed) => ok(services.alerts.update(feed)),
     'alerts:mute': async ({ minutes }) => ok(services.alerts.mute(minutes)),
+    'diagnostics:host': async () => ok(await services.diagnostics()),
   };
 }

@@ -1,6 +1,7 @@
 import type { ParsedRequestInput } from '@shared/host/request-schemas';
 import { fail, ok, type HostResult } from '@shared/host/result';
 import { isAcceptableErpUrl, type ErpResponse } from '@shared/host/schemas';
+import { createSecretRedactor, type SecretRedactor } from './secret-redactor';
 
 /** The subset of fetch the gateway needs; Electron's net.fetch in production. */
 export type FetchPort = (
@@ -48,6 +49,7 @@ export function createErpGateway(options: ErpGatewayOptions): ErpGateway {
       }
       const url = buildUrl(base, request.path, request.query);
       const token = await options.token();
+      const secret = createSecretRedactor(token);
       const headers: Record<string, string> = { Accept: 'application/json' };
       if (token !== null) headers['Authorization'] = `Bearer ${token}`;
       let body: string | undefined;
@@ -68,7 +70,7 @@ export function createErpGateway(options: ErpGatewayOptions): ErpGateway {
         const text = await response.text();
         return ok({
           status: response.status,
-          body: parseBody(text),
+          body: parseBody(text, secret),
           retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after'), now()),
         });
       } catch (error) {
@@ -77,7 +79,7 @@ export function createErpGateway(options: ErpGatewayOptions): ErpGateway {
           'erp_unreachable',
           timedOut
             ? `The ERP did not answer within ${Math.round(timeoutMs / 1000)} s`
-            : `The ERP could not be reached: ${error instanceof Error ? error.message : String(error)}`,
+            : `The ERP could not be reached: ${secret.redact(error instanceof Error ? error.message : String(error))}`,
         );
       }
     },
@@ -93,12 +95,14 @@ function buildUrl(base: string, path: string, query: Record<string, string> | un
   return url.toString();
 }
 
-function parseBody(text: string): unknown {
+/** The answer for the renderer: never with the token in it, even if the ERP echoed it. */
+function parseBody(text: string, secret: SecretRedactor): unknown {
   if (text === '') return null;
+  const hides = secret.mayHide(text);
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(text, hides ? secret.reviver : undefined) as unknown;
   } catch {
-    return text;
+    return hides ? secret.redact(text) : text;
   }
 }
 

@@ -7,4 +7,8 @@ export interface FilePort {
   rename(from: string, to: string): Promise<void>;
   /** Removes the file; no error when it is already gone. */
   remove(path: string): Promise<void>;
+  /** Appends text, creating the file (and its folder) when missing. */
+  append(path: string, text: string): Promise<void>;
+  /** The file's size in bytes, or null when it does not exist. Other failures throw. */
+  size(path: string): Promise<number | null>;
 }

@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { ru } from './ru';
 import { alertsEn, alertsRu } from '../../features/alerts/alerts-messages';
+import { diagnosticsEn, diagnosticsRu } from '../../features/diagnostics/diagnostics-messages';
 import { intakeEn, intakeRu } from '../../features/intake/intake-messages';
 import { ticketEn, ticketRu } from '../../features/ticket/ticket-messages';
 
@@ -36,8 +37,24 @@ export async function initI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
     // Features keep their own texts beside their code; one namespace, merged here.
     resources: {
-      ru: { translation: { ...ru, ticket: ticketRu, intake: intakeRu, alerts: alertsRu } },
-      en: { translation: { ...en, ticket: ticketEn, intake: intakeEn, alerts: alertsEn } },
+      ru: {
+        translation: {
+          ...ru,
+          ticket: ticketRu,
+          intake: intakeRu,
+          alerts: alertsRu,
+          diagnostics: diagnosticsRu,
+        },
+      },
+      en: {
+        translation: {
+          ...en,
+          ticket: ticketEn,
+          intake: intakeEn,
+          alerts: alertsEn,
+          diagnostics: diagnosticsEn,
+        },
+      },
     },
     lng: readStoredLocale(),
     fallbackLng: 'ru',

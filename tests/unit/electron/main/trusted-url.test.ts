@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  isAllowedExternalUrl,
+  externalLinkHosts,
+  externalUrlToOpen,
   isTrustedUrl,
   type TrustedLocations,
 } from '../../../../electron/main/trusted-url';
@@ -92,25 +93,90 @@ describe('isTrustedUrl — dev server', () => {
   });
 });
 
-describe('isAllowedExternalUrl', () => {
+describe('externalLinkHosts', () => {
+  it('is the regulation registration system plus the configured https ERP', () => {
+    expect(externalLinkHosts(null)).toEqual(['erp.smart-consulting.ru']);
+    expect(externalLinkHosts('https://erp.digit.example:8443/api/')).toEqual([
+      'erp.smart-consulting.ru',
+      'erp.digit.example:8443',
+    ]);
+  });
+
+  it.each(['http://127.0.0.1:4010', 'https://user:pw@erp.digit.example', 'not a url'])(
+    'adds no host for %s',
+    (url) => expect(externalLinkHosts(url)).toEqual(['erp.smart-consulting.ru']),
+  );
+});
+
+describe('externalUrlToOpen', () => {
+  const hosts = externalLinkHosts('https://erp.digit.example:8443/api/');
+
   it.each([
-    'https://digit.example/support',
-    'mailto:support@digit.example?subject=%D0%97%D0%B0%D1%8F%D0%B2%D0%BA%D0%B0',
-  ])('opens %s outside the app', (url) => {
-    expect(isAllowedExternalUrl(url)).toBe(true);
+    ['https://erp.smart-consulting.ru', 'https://erp.smart-consulting.ru/'],
+    [
+      'https://erp.smart-consulting.ru/tickets/42?x=1#top',
+      'https://erp.smart-consulting.ru/tickets/42?x=1#top',
+    ],
+    ['HTTPS://ERP.Smart-Consulting.RU/a', 'https://erp.smart-consulting.ru/a'],
+    ['https://erp.digit.example:8443/tickets/7', 'https://erp.digit.example:8443/tickets/7'],
+    ['mailto:support_info@smart-consulting.ru', 'mailto:support_info@smart-consulting.ru'],
+    [
+      'MAILTO:support_info@smart-consulting.ru?subject=%D0%97%D0%B0%D1%8F%D0%B2%D0%BA%D0%B0&body=x',
+      'mailto:support_info@smart-consulting.ru?subject=%D0%97%D0%B0%D1%8F%D0%B2%D0%BA%D0%B0&body=x',
+    ],
+  ])('opens %s outside the app, as %s', (raw, opened) => {
+    expect(externalUrlToOpen(raw, hosts)).toBe(opened);
   });
 
   it.each([
-    'http://digit.example/', // not over TLS
-    'https://user:secret@digit.example/', // credentials hide where the link really goes
-    'https://digit.example@evil.example/',
-    'file:///etc/passwd',
-    'javascript:alert(1)',
-    'smb://fileserver/share',
-    'ms-msdt:/id PCWDiagnostic', // custom schemes start other programs
-    'mailto:',
-    'not a url',
-  ])('refuses %s', (url) => {
-    expect(isAllowedExternalUrl(url)).toBe(false);
+    ['an unknown https host', 'https://digit.example/support'],
+    ['plain http to a known host', 'http://erp.smart-consulting.ru/'],
+    ['userinfo hiding the real host', 'https://erp.smart-consulting.ru@evil.example/'],
+    ['userinfo with a password', 'https://erp.smart-consulting.ru:443@evil.example/'],
+    ['credentials on a known host', 'https://user:secret@erp.smart-consulting.ru/'],
+    ['a suffix making another host', 'https://erp.smart-consulting.ru.evil.example/'],
+    ['a prefix making another host', 'https://evil-erp.smart-consulting.ru/'],
+    ['a subdomain of a known host', 'https://x.erp.smart-consulting.ru/'],
+    ['a backslash before the host', 'https://evil.example\\@erp.smart-consulting.ru/'],
+    ['a backslash after the host', 'https://erp.smart-consulting.ru\\@evil.example/'],
+    ['a backslash as scheme slashes', 'https:\\\\erp.smart-consulting.ru/'],
+    ['a Cyrillic look-alike letter', 'https://erp.smart-cоnsulting.ru/'],
+    ['the punycode of a look-alike', 'https://erp.xn--smart-cnsulting-8mj.ru/'],
+    ['a fullwidth dot', 'https://erp.smart-consulting\uff0eru/'],
+    ['percent-encoded dots in the host', 'https://erp%2esmart-consulting%2eru/'],
+    ['a percent-encoded suffix', 'https://erp.smart-consulting.ru%2eevil.example/'],
+    ['a trailing dot', 'https://erp.smart-consulting.ru./'],
+    ['an explicit default port', 'https://erp.smart-consulting.ru:443/'],
+    ['another port of a known host', 'https://erp.smart-consulting.ru:8443/'],
+    ['the ERP host without its port', 'https://erp.digit.example/'],
+    ['the ERP host on another port', 'https://erp.digit.example:9443/'],
+    ['a leading space', ' https://erp.smart-consulting.ru/'],
+    ['a tab inside the host', 'https://erp.smart-\tconsulting.ru/'],
+    ['a newline', 'https://erp.smart-consulting.ru/\nx'],
+    ['scheme-relative', '//erp.smart-consulting.ru/'],
+    ['no slashes after the scheme', 'https:erp.smart-consulting.ru/'],
+    ['a known host in the path', 'https://evil.example/erp.smart-consulting.ru'],
+    ['a known host in the query', 'https://evil.example/?u=https://erp.smart-consulting.ru'],
+    ['an IP address', 'https://93.184.216.34/'],
+    ['javascript:', 'javascript:alert(1)'],
+    ['mixed-case javascript:', 'JaVaScRiPt:alert(1)//https://erp.smart-consulting.ru/'],
+    ['file:', 'file:///etc/passwd'],
+    ['data:', 'data:text/html,<script>alert(1)</script>'],
+    ['blob:', 'blob:https://erp.smart-consulting.ru/5b7c9a1e-0000-4000-8000-000000000000'],
+    ['smb:', 'smb://fileserver/share'],
+    ['a custom scheme', 'ms-msdt:/id PCWDiagnostic'],
+    ['another custom scheme', 'prokontakt://open?ticket=1'],
+    ['mailto: without a recipient', 'mailto:'],
+    ['mailto: with an attachment', 'mailto:a@b.example?attach=/etc/passwd'],
+    ['mailto: with an odd header', 'mailto:a@b.example?x-header=1'],
+    ['mailto: with slashes', 'mailto://evil.example/'],
+    ['not a URL', 'not a url'],
+    ['empty', ''],
+  ])('refuses %s', (_label, raw) => {
+    expect(externalUrlToOpen(raw, hosts)).toBeNull();
+  });
+
+  it('refuses every https link when no host is known', () => {
+    expect(externalUrlToOpen('https://erp.smart-consulting.ru/', [])).toBeNull();
   });
 });

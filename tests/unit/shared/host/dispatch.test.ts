@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createRequestDispatcher } from '../../../../shared/host/dispatch';
 import type { HostHandlers } from '../../../../shared/host/request-schemas';
 import { ok } from '../../../../shared/host/result';
+import { sampleHostDiagnostics } from './diagnostics-fixture';
 import { defaultSettings } from '../../../../shared/host/schemas';
 
 function spyHandlers() {
@@ -26,6 +27,7 @@ function spyHandlers() {
         locale: 'ru' as const,
       }),
     ),
+    'diagnostics:host': vi.fn(async () => ok(sampleHostDiagnostics())),
   } satisfies HostHandlers;
 }
 

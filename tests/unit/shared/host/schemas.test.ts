@@ -17,12 +17,40 @@ describe('ERP address policy', () => {
     'http://localhost:4010',
     'http://127.0.0.1:4010/',
     'http://[::1]:4010',
+    'HTTP://LOCALHOST:4010',
+    'http://127.255.255.254/',
+    'http://[0:0:0:0:0:0:0:1]:4010', // the parser writes it [::1]
+    // Other spellings of 127.0.0.1: the parser normalises them, and they do reach this computer.
+    'http://0x7f.1:4010',
+    'http://127.1:4010',
+    'http://2130706433:4010',
   ])('accepts %s', (url) => expect(isAcceptableErpUrl(url)).toBe(true));
 
   it.each([
     'http://erp.digit.example', // customer data in clear text
     'http://localhost.evil.example',
     'http://127.0.0.1.evil.example',
+    'http://127.0.0.1%2eevil.example',
+    'http://localhost.evil.example:4010',
+    'http://localhost.', // resolves locally, but is not one of the spellings we accept
+    'http://evil-localhost',
+    'http://[::ffff:127.0.0.1]', // IPv4-mapped: refused rather than reasoned about
+    'http://[::ffff:7f00:1]',
+    'http://[::]',
+    'http://0.0.0.0',
+    'http://128.0.0.1',
+    'http://localhost@evil.example',
+    'http://127.0.0.1:4010@evil.example',
+    'http://localhost:4010:@evil.example',
+    'http://evil.example#@127.0.0.1',
+    'http://evil.example?@localhost',
+    'http://evil.example\\@localhost',
+    'http://localhost\\@evil.example',
+    'http://local host',
+    ' http://localhost:4010\n',
+    'https://token@erp.digit.example',
+    'ws://localhost:4010',
+    'javascript:alert(1)//http://localhost',
     'https://user:pass@erp.digit.example',
     'ftp://erp.digit.example',
     'file:///etc/passwd',

@@ -3,6 +3,7 @@ import { createIpcRouter, type SenderInfo } from '../../../../../electron/main/i
 import { isTrustedUrl, type TrustedLocations } from '../../../../../electron/main/trusted-url';
 import type { HostHandlers } from '../../../../../shared/host/request-schemas';
 import { ok } from '../../../../../shared/host/result';
+import { sampleHostDiagnostics } from '../../../shared/host/diagnostics-fixture';
 import { defaultSettings } from '../../../../../shared/host/schemas';
 
 const trusted: TrustedLocations = {
@@ -36,6 +37,7 @@ function setup() {
         locale: 'ru' as const,
       }),
     ),
+    'diagnostics:host': vi.fn(async () => ok(sampleHostDiagnostics())),
   } satisfies HostHandlers;
   const onForbiddenSender = vi.fn();
   const route = createIpcRouter({

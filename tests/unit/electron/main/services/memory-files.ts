@@ -25,6 +25,17 @@ export function createMemoryFiles(initial: Record<string, string | Uint8Array> =
     async remove(path) {
       store.delete(path);
     },
+    async append(path, text) {
+      const added = encoder.encode(text);
+      const before = store.get(path) ?? new Uint8Array();
+      const joined = new Uint8Array(before.length + added.length);
+      joined.set(before);
+      joined.set(added, before.length);
+      store.set(path, joined);
+    },
+    async size(path) {
+      return store.get(path)?.length ?? null;
+    },
   };
   const text = (path: string) => {
     const data = store.get(path);

@@ -1,0 +1,171 @@
+import { vi } from 'vitest';
+import { createDeskAlerts } from '../../../../../shared/alerts/desk-alerts';
+import { REQUEST_CHANNELS, type RequestChannel } from '../../../../../shared/host/contract';
+import type { HostHandlers } from '../../../../../shared/host/request-schemas';
+import { defaultSettings } from '../../../../../shared/host/schemas';
+import { encodeSettings } from '../../../../../shared/host/settings-codec';
+import { createMainHandlers } from '../../../../../electron/main/ipc/handlers';
+import { createIpcRouter, type SenderInfo } from '../../../../../electron/main/ipc/router';
+import {
+  createErpGateway,
+  type FetchPort,
+} from '../../../../../electron/main/services/erp-gateway';
+import { collectMainDiagnostics } from '../../../../../electron/main/services/host-diagnostics';
+import { createLogFile } from '../../../../../electron/main/services/log-file';
+import {
+  createSecretStore,
+  type CipherPort,
+} from '../../../../../electron/main/services/secret-store';
+import { createSettingsStore } from '../../../../../electron/main/services/settings-store';
+import { isTrustedUrl, type TrustedLocations } from '../../../../../electron/main/trusted-url';
+import { createMemoryFiles } from '../services/memory-files';
+
+/*
+ * The main process's IPC stack as index.ts composes it — router, real handlers, real settings and
+ * secret stores over in-memory files, the real ERP gateway over a fake fetch, real desk alerts —
+ * so hostile-payload and secrecy tests exercise exactly what the renderer can reach.
+ */
+
+export const SETTINGS_PATH = '/userData/settings.json';
+export const TOKEN_PATH = '/userData/erp-token.bin';
+export const LOG_PATH = '/userData/logs/main.log';
+export const ERP_URL = 'https://erp.digit.example/api/';
+
+const trusted: TrustedLocations = {
+  devServerOrigin: null,
+  rendererDirUrl: 'file:///opt/prokontakt/out/renderer/',
+};
+export const APP_PAGE: SenderInfo = {
+  url: 'file:///opt/prokontakt/out/renderer/index.html',
+  isMainFrame: true,
+};
+
+// Reversible stand-in for safeStorage that visibly changes the bytes.
+const cipher: CipherPort = {
+  isAvailable: () => true,
+  encrypt: (plain) => new TextEncoder().encode(`enc:${[...plain].reverse().join('')}`),
+  decrypt: (data) => [...new TextDecoder().decode(data).slice(4)].reverse().join(''),
+};
+
+const HOUR = 3_600_000;
+const now = Date.parse('2026-11-25T10:00:00Z');
+
+/** One well-formed input per channel: a new channel cannot be added without one. */
+export const validInputs = {
+  'app:info': undefined,
+  'settings:get': undefined,
+  'settings:set': { sync: { intervalMinutes: 15 }, erp: { baseUrl: ERP_URL } },
+  'secrets:set-erp-token': { token: 'another-token-0123456789' },
+  'secrets:erp-token-status': undefined,
+  'erp:request': { method: 'GET', path: '/sync/v1/changes', query: { limit: '100' } },
+  'alerts:update': {
+    locale: 'ru',
+    tickets: [
+      {
+        ticketId: 'T1',
+        number: 1,
+        organization: 'ООО «Ромашка»',
+        priority: 2,
+        clocks: [
+          {
+            clock: 'reaction',
+            targetMs: 4 * HOUR,
+            dueAtMs: now + 4 * HOUR,
+            workingHours: true,
+            marks: [{ level: 0.75, atMs: now + 3 * HOUR }],
+          },
+        ],
+      },
+    ],
+  },
+  'alerts:mute': { minutes: 30 },
+  'diagnostics:host': undefined,
+} as const satisfies Record<RequestChannel, unknown>;
+
+export function answer(status: number, body: string, headers: Record<string, string> = {}) {
+  return {
+    status,
+    headers: { get: (name: string) => headers[name.toLowerCase()] ?? null },
+    text: async () => body,
+  };
+}
+
+export async function setupHost(options: { fetch?: FetchPort; token?: string } = {}) {
+  const { files, store } = createMemoryFiles({
+    [SETTINGS_PATH]: encodeSettings({ ...defaultSettings(), erp: { baseUrl: ERP_URL } }),
+  });
+  const settings = createSettingsStore({ files, path: SETTINGS_PATH, now: () => new Date(now) });
+  await settings.load();
+  const secrets = createSecretStore({ files, cipher, path: TOKEN_PATH });
+  await secrets.setErpToken(options.token ?? 'stored-token-0123456789');
+  const fetch = vi.fn<FetchPort>(options.fetch ?? (async () => answer(200, '{"changes":[]}')));
+  const erp = createErpGateway({
+    fetch,
+    baseUrl: () => settings.current().erp.baseUrl,
+    token: () => secrets.getErpToken(),
+    now: () => now,
+  });
+  const alerts = createDeskAlerts(
+    {
+      now: () => now,
+      monotonicNow: () => 0,
+      setTimeout: () => () => undefined,
+      setInterval: () => () => undefined,
+      timeZone: 'Europe/Moscow',
+      storedMemory: null,
+      writeMemory: vi.fn(),
+      show: vi.fn(),
+      onStatus: vi.fn(),
+      onProblem: vi.fn(),
+    },
+    settings.current().alerts,
+  );
+  const services = {
+    settingsUpdate: vi.spyOn(settings, 'update'),
+    setErpToken: vi.spyOn(secrets, 'setErpToken'),
+    erpRequest: vi.spyOn(erp, 'request'),
+    alertsUpdate: vi.spyOn(alerts, 'update'),
+    alertsMute: vi.spyOn(alerts, 'mute'),
+    fetch,
+  };
+  const logs: unknown[][] = [];
+  const log = createLogFile({ files, path: LOG_PATH, now: () => new Date(now), console: null });
+  const appInfo = {
+    name: 'PROконтакт',
+    version: '0.1.0',
+    host: 'electron',
+    platform: 'linux',
+  } as const;
+  const real = createMainHandlers({
+    appInfo,
+    settings,
+    secrets,
+    erp,
+    alerts,
+    diagnostics: () =>
+      collectMainDiagnostics({
+        appInfo,
+        versions: { electron: '45.5.0', chrome: '140.0.0.0', node: process.versions.node },
+        os: { platform: 'linux', release: '6.1.0', arch: 'x64' },
+        configuredUrl: () => settings.current().erp.baseUrl,
+        baseUrl: async () => settings.current().erp.baseUrl,
+        tokenPresent: () => secrets.hasErpToken(),
+        log,
+      }),
+    onErpProblem: (line) => {
+      logs.push([line]);
+      log.warn('erp', line);
+    },
+  });
+  const handlers = Object.fromEntries(
+    REQUEST_CHANNELS.map((channel) => [channel, vi.fn(real[channel])]),
+  ) as unknown as { [C in RequestChannel]: HostHandlers[C] & ReturnType<typeof vi.fn> };
+  const route = createIpcRouter({
+    handlers,
+    isTrustedSender: (sender) => sender.url !== null && isTrustedUrl(sender.url, trusted),
+    onHandlerError: (...args) => logs.push(args),
+    onForbiddenSender: (...args) => logs.push(args),
+  });
+  const fileState = () => new Map([...store].map(([path, bytes]) => [path, [...bytes].join()]));
+  return { route, handlers, services, store, fileState, secrets, settings, logs, log };
+}

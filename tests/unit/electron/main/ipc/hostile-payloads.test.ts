@@ -1,0 +1,172 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultQuietHours } from '../../../../../shared/alerts/quiet-hours';
+import { REQUEST_CHANNELS, type RequestChannel } from '../../../../../shared/host/contract';
+import { APP_PAGE, setupHost, validInputs } from './host-fixture';
+
+type HostileCase = readonly [label: string, input: unknown];
+
+const HUGE = 'x'.repeat(10 * 1024 * 1024);
+const polluting = () => JSON.parse('{"__proto__":{"polluted":1}}') as Record<string, unknown>;
+const withPollution = (value: object) => ({ ...value, ...polluting() });
+const viaConstructor = { constructor: { prototype: { polluted: 1 } } };
+
+function cyclic(): Record<string, unknown> {
+  const value: Record<string, unknown> = { method: 'POST', path: '/x' };
+  value['body'] = value;
+  return value;
+}
+function deep(levels: number): unknown {
+  let value: unknown = 1;
+  for (let i = 0; i < levels; i += 1) value = [value];
+  return value;
+}
+// Two references to the same array per level: 2^40 paths for a walker that follows them all.
+function exponential(levels: number): unknown {
+  let value: unknown = [1];
+  for (let i = 0; i < levels; i += 1) value = [value, value];
+  return value;
+}
+
+/** Inputs no channel may accept: wrong types, exotic values, pollution and resource attacks. */
+const anyChannel: readonly HostileCase[] = [
+  ['null', null],
+  ['a number', 42],
+  ['a 10 MB string', HUGE],
+  ['an array', []],
+  ['a __proto__ key', polluting()],
+  ['constructor.prototype', viaConstructor],
+  ['100,000 nested arrays', deep(100_000)],
+  ['a shared-reference bomb', exponential(40)],
+  ['a sparse array of length 2^32-1', new Array(2 ** 32 - 1)],
+  ['a typed array of 16 MB', new Uint8Array(16 * 1024 * 1024)],
+  ['a Date', new Date(0)],
+  ['a Map', new Map([['token', 'x']])],
+];
+
+/*
+ * Per channel, the cases that target its schema. `satisfies Record<RequestChannel, …>` makes a
+ * new channel a compile error until it gets its own hostile cases here.
+ */
+const hostile = {
+  'app:info': [['an object', { anything: true }]],
+  'settings:get': [['an empty object', {}]],
+  'settings:set': [
+    ['a string interval', { sync: { intervalMinutes: '5' } }],
+    ['a missing interval', { sync: {} }],
+    ['a typo', { sync: { intervalMinute: 5 } }],
+    ['plain http to a remote ERP', { erp: { baseUrl: 'http://erp.example' } }],
+    ['a 10 MB ERP address', { erp: { baseUrl: `https://${HUGE}.example` } }],
+    [
+      'a 10 MB calendar name',
+      { alerts: { quietHours: { ...defaultQuietHours(), calendar: HUGE } } },
+    ],
+    ['a 10 MB time zone', { alerts: { quietHours: { ...defaultQuietHours(), timeZone: HUGE } } }],
+    ['a million alert levels', { alerts: { levels: new Array(1_000_000).fill(0.5) } }],
+    ['__proto__ at the top', withPollution({ sync: { intervalMinutes: 5 } })],
+    ['__proto__ in a section', { sync: withPollution({ intervalMinutes: 5 }) }],
+    ['__proto__ in quiet hours', { alerts: { quietHours: withPollution(defaultQuietHours()) } }],
+    ['constructor.prototype in a section', { tray: viaConstructor }],
+  ],
+  'secrets:set-erp-token': [
+    ['a missing token', {}],
+    ['a number', { token: 5 }],
+    ['an array', { token: ['a'] }],
+    ['a space', { token: 'a b' }],
+    ['a 10 MB token', { token: HUGE }],
+    ['an extra key', { token: 'abcdefgh', readBack: true }],
+    ['__proto__ beside the token', withPollution({ token: 'abcdefgh' })],
+  ],
+  'secrets:erp-token-status': [['a string', 'present?']],
+  'erp:request': [
+    ['a missing path', { method: 'GET' }],
+    ['an unknown method', { method: 'TRACE', path: '/x' }],
+    ['an absolute URL', { method: 'GET', path: 'https://evil.example/' }],
+    ['a 10 MB path', { method: 'GET', path: `/${HUGE}` }],
+    ['a 10 MB query value', { method: 'GET', path: '/x', query: { q: HUGE } }],
+    ['a number as query value', { method: 'GET', path: '/x', query: { limit: 100 } }],
+    [
+      '51 query parameters',
+      {
+        method: 'GET',
+        path: '/x',
+        query: Object.fromEntries([...Array(51).keys()].map((i) => [`k${i}`, 'v'])),
+      },
+    ],
+    ['a __proto__ query key', { method: 'GET', path: '/x', query: polluting() }],
+    ['a constructor query key', { method: 'GET', path: '/x', query: { constructor: 'x' } }],
+    ['a 10 MB body', { method: 'POST', path: '/x', body: { text: HUGE } }],
+    ['__proto__ in the body', { method: 'POST', path: '/x', body: { commands: [polluting()] } }],
+    ['constructor.prototype in the body', { method: 'POST', path: '/x', body: viaConstructor }],
+    ['a body nested 100,000 levels deep', { method: 'POST', path: '/x', body: deep(100_000) }],
+    ['a cyclic body', cyclic()],
+    ['a shared-reference bomb as body', { method: 'POST', path: '/x', body: exponential(40) }],
+    ['a function body', { method: 'POST', path: '/x', body: () => 1 }],
+    ['headers smuggled in', { method: 'GET', path: '/x', headers: { Authorization: 'Bearer x' } }],
+    ['a string timeout', { method: 'GET', path: '/x', timeoutMs: '1000' }],
+    ['__proto__ beside the fields', withPollution({ method: 'GET', path: '/x' })],
+  ],
+  'alerts:update': [
+    ['tickets as a string', { tickets: 'x' }],
+    ['missing tickets', { locale: 'ru' }],
+    ['an unknown locale', { locale: 'de', tickets: [] }],
+    ['a sparse feed of 2^32-1 tickets', { tickets: new Array(2 ** 32 - 1) }],
+    ['a ticket without fields', { tickets: [{ ticketId: 'x' }] }],
+    [
+      'a 10 MB organization',
+      { tickets: [{ ...validInputs['alerts:update'].tickets[0], organization: HUGE }] },
+    ],
+    [
+      '__proto__ in a ticket',
+      { tickets: [withPollution(validInputs['alerts:update'].tickets[0])] },
+    ],
+    ['__proto__ beside the feed', withPollution({ tickets: [] })],
+  ],
+  'alerts:mute': [
+    ['a string', { minutes: '5' }],
+    ['missing minutes', {}],
+    ['NaN', { minutes: Number.NaN }],
+    ['a year', { minutes: 525_600 }],
+    ['__proto__ beside minutes', withPollution({ minutes: 5 })],
+  ],
+  'diagnostics:host': [['an object', { lines: 1_000_000 }]],
+} satisfies Record<RequestChannel, readonly HostileCase[]>;
+
+afterEach(() => {
+  // Whatever a case did, the process must be left unpolluted.
+  expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  expect(Object.prototype).not.toHaveProperty('polluted');
+});
+
+describe.each(REQUEST_CHANNELS.map((channel) => [channel]))('%s', (channel) => {
+  it('accepts its valid input (the control for the cases below)', async () => {
+    const { route } = await setupHost();
+    expect(await route(channel, APP_PAGE, validInputs[channel])).toMatchObject({ ok: true });
+  });
+
+  it.each([...anyChannel, ...hostile[channel]])(
+    'refuses %s with invalid_input, calling nothing and changing nothing',
+    async (_label, input) => {
+      const { route, handlers, services, fileState } = await setupHost();
+      const before = fileState();
+      const result = await route(channel, APP_PAGE, input);
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
+      for (const spy of Object.values(services)) expect(spy).not.toHaveBeenCalled();
+      expect(fileState()).toEqual(before);
+    },
+  );
+
+  it.each([
+    ['a subframe of the app page', { ...APP_PAGE, isMainFrame: false }],
+    ['a foreign page', { url: 'https://evil.example/', isMainFrame: true }],
+    ['a destroyed frame', { url: null, isMainFrame: true }],
+  ])('refuses a valid input from %s as forbidden_sender', async (_label, sender) => {
+    const { route, handlers, services, fileState } = await setupHost();
+    const before = fileState();
+    const result = await route(channel, sender, validInputs[channel]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
+    for (const spy of Object.values(services)) expect(spy).not.toHaveBeenCalled();
+    expect(fileState()).toEqual(before);
+  });
+});
