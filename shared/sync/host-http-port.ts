@@ -26,6 +26,12 @@ export function createHostHttpPort(request: ErpRequestFn): HttpPort {
     }
     const { code, message } = result.error;
     if (code === 'erp_not_configured') return { ok: false, kind: 'not_configured', message };
+    // The host refused the request itself (e.g. a push body over its size bound): sending it
+    // again cannot help, so answer as the ERP would (413) and let push halve the batch until the
+    // one command at fault stands alone and is set aside, instead of retrying forever.
+    if (code === 'invalid_input' && body !== undefined) {
+      return { ok: true, status: 413, body: { error: message }, retryAfterSeconds: null };
+    }
     // The gateway words a timeout this way; both are retried alike, only the status differs.
     const timedOut = code === 'erp_unreachable' && /did not answer/i.test(message);
     return { ok: false, kind: timedOut ? 'timeout' : 'network', message };

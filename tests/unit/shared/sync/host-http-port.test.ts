@@ -45,3 +45,26 @@ describe('the HTTP port over the host API', () => {
     });
   });
 });
+
+describe('a request the host itself refuses', () => {
+  // Retrying a body the host's schema refuses (e.g. over its 8 MiB bound) can never succeed: it
+  // must look like the ERP's 413 so push halves the batch instead of retrying it forever.
+  it('answers a refused push body as 413, naming why', async () => {
+    const port = createHostHttpPort(async () =>
+      fail('invalid_input', 'erp:request: body: too big'),
+    );
+    const answer = await port({ method: 'POST', path: '/sync/v1/push', body: {}, timeoutMs: 1 });
+    expect(answer).toEqual({
+      ok: true,
+      status: 413,
+      body: { error: 'erp:request: body: too big' },
+      retryAfterSeconds: null,
+    });
+  });
+
+  it('keeps a refused request without a body a failure', async () => {
+    const port = createHostHttpPort(async () => fail('invalid_input', 'erp:request: path'));
+    const answer = await port({ method: 'GET', path: '/x', timeoutMs: 1 });
+    expect(answer).toMatchObject({ ok: false, kind: 'network' });
+  });
+});
