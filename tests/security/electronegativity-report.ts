@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The report file is not what the tool writes when it works: a damaged or foreign file. */
+export class MalformedReportError extends Error {}
+
 /*
  * Reading electronegativity's CSV report and deciding the build. The CLI exits 0 whatever it
  * finds, so this is where a HIGH or MEDIUM finding becomes a failure. CSV, not SARIF: only the CSV
@@ -67,7 +70,7 @@ export function parseCsv(text: string): string[][] {
     } else field += char;
     index += 1;
   }
-  if (quoted) throw new Error('the CSV ends inside a quoted field');
+  if (quoted) throw new MalformedReportError('the CSV ends inside a quoted field');
   if (field !== '' || row.length > 0) {
     endField();
     rows.push(row);
@@ -80,21 +83,23 @@ export function parseReport(text: string): Finding[] {
   const [header, ...rows] = parseCsv(text);
   const names = header?.map((name) => name.trim());
   if (names === undefined || names.join() !== HEADER.join()) {
-    throw new Error(
+    throw new MalformedReportError(
       `unexpected CSV header: expected "${HEADER.join(', ')}", got "${names?.join(', ') ?? ''}"`,
     );
   }
   return rows.map((cells, at) => {
     const line = at + 2;
     if (cells.length !== HEADER.length) {
-      throw new Error(`row ${line}: expected ${HEADER.length} fields, got ${cells.length}`);
+      throw new MalformedReportError(
+        `row ${line}: expected ${HEADER.length} fields, got ${cells.length}`,
+      );
     }
     const parsed = findingSchema.safeParse(
       Object.fromEntries(HEADER.map((name, i) => [name, cells[i]])),
     );
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new Error(`row ${line}: ${issue.path.join('.')}: ${issue.message}`);
+      throw new MalformedReportError(`row ${line}: ${issue.path.join('.')}: ${issue.message}`);
     }
     return parsed.data;
   });
