@@ -28,9 +28,15 @@ export function createHostHttpPort(request: ErpRequestFn): HttpPort {
     if (code === 'erp_not_configured') return { ok: false, kind: 'not_configured', message };
     // The host refused the request itself (e.g. a push body over its size bound): sending it
     // again cannot help, so answer as the ERP would (413) and let push halve the batch until the
-    // one command at fault stands alone and is set aside, instead of retrying forever.
+    // one command at fault stands alone and is set aside with the host's message, instead of
+    // retrying forever.
     if (code === 'invalid_input' && body !== undefined) {
-      return { ok: true, status: 413, body: { error: message }, retryAfterSeconds: null };
+      return {
+        ok: true,
+        status: 413,
+        body: { error: { code, message } },
+        retryAfterSeconds: null,
+      };
     }
     // The gateway words a timeout this way; both are retried alike, only the status differs.
     const timedOut = code === 'erp_unreachable' && /did not answer/i.test(message);

@@ -57,7 +57,7 @@ describe('a request the host itself refuses', () => {
     expect(answer).toEqual({
       ok: true,
       status: 413,
-      body: { error: 'erp:request: body: too big' },
+      body: { error: { code: 'invalid_input', message: 'erp:request: body: too big' } },
       retryAfterSeconds: null,
     });
   });
