@@ -18,8 +18,10 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: fromRoot('electron/main/index.ts'),
-          // A separate entry so `npm run dev:web` can run the same embedded demo ERP in plain Node.
+          // Separate entries so `npm run dev:web` runs the same embedded demo ERP, and main's own
+          // ERP gateway for the browser host, in plain Node.
           'demo-erp': fromRoot('electron/demo-erp/index.ts'),
+          'serving-host': fromRoot('electron/dev/serving-host/index.ts'),
         },
       },
     },

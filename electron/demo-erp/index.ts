@@ -8,6 +8,8 @@
  *
  * ## Endpoints
  * - `GET /health` — no auth: `{ ok: true, serverTime, demo: true, protocolVersion: 1 }`.
+ * - `GET /sync/v1/session` — who the bearer token belongs to: `{ user: { id, name }, serverTime,
+ *   protocolVersion }` (the demo's user id is the name its token maps to); 401 without a valid one.
  * - `POST /sync/v1/push` — `Authorization: Bearer <token>`; each token maps to a user, the author
  *   of the events the push records.
  * - `GET /sync/v1/changes?cursor=&limit=` — no cursor: from the beginning; `limit` 1…1000,

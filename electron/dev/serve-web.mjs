@@ -6,12 +6,13 @@
 //                                   [--erp-data DIR | --fresh-erp] [--seed-tickets N]
 //
 // --no-build      serve out/renderer as it is (the e2e run builds first)
-// --erp URL       forward /erp/* to that ERP, since the page's CSP only allows its own origin;
-//                 the token the page sets through the host API (PUT /host/erp-token, see
-//                 host-endpoints.mjs) is kept in this process's memory and added here
+// --erp URL       the ERP this process talks to for the page (its CSP allows its own origin
+//                 only): /host/erp/* run main's ERP gateway here (serving-host/index.ts), and
+//                 the token the page sets (PUT /host/erp-token) is kept in this process's memory,
+//                 bound to that ERP's origin
 // without --erp   start the embedded demo ERP (as the desktop app does when none is configured),
 //                 its data in --erp-data (default .erp-data/dev-web) or, with --fresh-erp, in a
-//                 temporary folder removed on exit; this process adds its token to /erp/* calls,
+//                 temporary folder removed on exit; this process adds its token to what it sends,
 //                 so the page never holds it (as in Electron, where main adds it).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -21,9 +22,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createHostEndpoints } from './host-endpoints.mjs';
 import { electronViteCli, repoRoot, rendererOut } from './paths.mjs';
-import { forwardToErp, serveStatic } from './static-server.mjs';
+import { serveStatic } from './static-server.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -76,11 +76,19 @@ if (!existsSync(`${rendererOut}/index.html`)) {
 }
 
 const erp = args.erp ? { url: new URL(args.erp), token: null } : await startEmbeddedErp();
-const host = createHostEndpoints({ url: erp.url, demo: Boolean(erp.cleanup), token: erp.token });
+const { createServingHost, isAcceptableErpUrl } = await import(
+  pathToFileURL(join(repoRoot, 'out', 'main', 'serving-host.js')).href
+);
+// The app's own rule for ERP addresses: https://, plain http:// only on this computer.
+if (args.erp && !isAcceptableErpUrl(args.erp)) {
+  fail(`--erp must be https:// (plain http:// only for localhost), got "${args.erp}"`);
+}
+const host = createServingHost({
+  erp: { url: erp.url, demo: Boolean(erp.cleanup), demoToken: erp.token },
+  onProblem: (line) => console.warn(`[erp] ${line}`),
+});
 const server = createServer((request, response) => {
-  if (request.url === '/erp' || request.url?.startsWith('/erp/')) {
-    forwardToErp(request, response, erp.url, host.tokenForErp());
-  } else if (request.url?.startsWith('/host/')) {
+  if (request.url?.startsWith('/host/')) {
     host.handle(request, response);
   } else {
     serveStatic(request, response, rendererOut);
@@ -122,8 +130,8 @@ server.listen(port, args.host, () => {
   console.log(`PROконтакт web shell (browser host): ${url}`);
   console.log(
     erp.cleanup
-      ? `  /erp/* → embedded demo ERP ${erp.url.href} (data: ${erp.dataDir})`
-      : `  /erp/* → ${erp.url.href}`,
+      ? `  ERP: embedded demo ERP ${erp.url.href} (data: ${erp.dataDir})`
+      : `  ERP: ${erp.url.href}`,
   );
   console.log('  Ctrl+C to stop.');
 });

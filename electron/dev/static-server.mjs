@@ -1,8 +1,5 @@
-// Request handlers for serve-web.mjs: static files with a traversal-proof path check, and an
-// optional pass-through to an ERP.
+// Static files for serve-web.mjs, with a traversal-proof path check.
 import { createReadStream, statSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { extname, join, resolve, sep } from 'node:path';
 
 const TYPES = {
@@ -59,40 +56,4 @@ export function serveStatic(request, response, root) {
   response.writeHead(200, { ...BASE_HEADERS, 'Content-Type': type });
   if (request.method === 'HEAD') response.end();
   else createReadStream(file).pipe(response);
-}
-
-/**
- * Forwards /erp/* to the ERP; `token`, when given, is added here so the page never holds it.
- * Credentials from the page (an Authorization header, cookies) are dropped: only this process
- * authenticates to the ERP.
- */
-export function forwardToErp(request, response, erp, token = null) {
-  // Appended, not resolved: an ERP base with a path prefix (https://host/api) keeps its prefix.
-  const rest = request.url.replace(/^\/erp/, '') || '/';
-  const target = new URL(`${erp.href.replace(/\/+$/, '')}${rest}`);
-  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-  const headers = { ...request.headers };
-  delete headers.authorization;
-  delete headers.cookie;
-  const upstream = send(
-    target,
-    {
-      method: request.method,
-      headers: {
-        ...headers,
-        host: target.host,
-        ...(token === null ? {} : { authorization: `Bearer ${token}` }),
-      },
-    },
-    (answer) => {
-      response.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(response);
-    },
-  );
-  upstream.on('error', (error) => {
-    response
-      .writeHead(502, { ...BASE_HEADERS, 'Content-Type': 'application/json' })
-      .end(JSON.stringify({ error: { code: 'erp_unreachable', message: error.message } }));
-  });
-  request.pipe(upstream);
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, powerMonitor, type BrowserWindow } from 'electron';
 import { createDeskAlerts } from '@shared/alerts/desk-alerts';
+import { erpOriginOf } from '@shared/host/schemas';
 import { createElectronCipher } from './adapters/electron-cipher';
 import { electronFetch } from './adapters/electron-fetch';
 import { applyLaunchAtLogin, startedHidden } from './adapters/electron-login-item';
@@ -25,7 +26,7 @@ import { createSecretStore } from './services/secret-store';
 import { createSettingsStore } from './services/settings-store';
 import { createSyncTriggers } from './services/sync-triggers';
 import { trayViewOf } from './services/tray-state';
-import { externalLinkHosts, isTrustedUrl } from './trusted-url';
+import { isTrustedUrl } from './trusted-url';
 import { createMainWindow } from './window';
 
 // Composition root: builds the services, hands them their ports and wires them to Electron.
@@ -54,17 +55,17 @@ async function start(log: LogFile): Promise<void> {
     files,
     cipher: createElectronCipher(),
     path: join(userData, 'erp-token.bin'),
+    now: () => new Date(),
   });
   const connection = createErpConnection({
     configuredUrl: () => settings.current().erp.baseUrl,
-    storedToken: () => secrets.getErpToken(),
+    tokenFor: (origin) => secrets.tokenFor(origin),
     startDemo: () => startEmbeddedDemoErp(join(userData, 'demo-erp')),
     onDemoFailed: (error) => log.error('erp', 'the embedded demo ERP did not start', error),
   });
   const erp = createErpGateway({
     fetch: electronFetch,
-    baseUrl: () => connection.baseUrl(),
-    token: () => connection.token(),
+    endpoint: () => connection.endpoint(),
   });
 
   let window: BrowserWindow | null = null;
@@ -163,10 +164,15 @@ async function start(log: LogFile): Promise<void> {
           os: { platform: process.platform, release: release(), arch: arch() },
           configuredUrl: () => settings.current().erp.baseUrl,
           baseUrl: () => connection.baseUrl(),
-          tokenPresent: () => secrets.hasErpToken(),
+          tokenPresent: async () => {
+            const url = settings.current().erp.baseUrl;
+            return (await secrets.status(url === null ? null : erpOriginOf(url))).present;
+          },
           log,
         }),
       onErpProblem: (line) => log.warn('erp', line),
+      onPageProblem: ({ level, scope, message, detail }) =>
+        log[level](`page:${scope}`, detail === undefined ? message : `${message}\n${detail}`),
     }),
     isTrustedSender: (sender) => sender.url !== null && isTrustedUrl(sender.url, location.trusted),
     onHandlerError: (channel, error) => log.error('ipc', `${channel} failed`, error),
@@ -182,7 +188,6 @@ async function start(log: LogFile): Promise<void> {
     trusted: location.trusted,
     showWhenReady: !startedHidden(process.argv),
     hideOnClose: () => !quitting,
-    externalHosts: () => externalLinkHosts(settings.current().erp.baseUrl),
   });
   window.on('closed', () => {
     window = null;

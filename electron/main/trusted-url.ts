@@ -48,16 +48,12 @@ export function isTrustedUrl(raw: string, trusted: TrustedLocations): boolean {
   return false;
 }
 
-/** The registration system the regulation names (§6); the configured ERP's host joins it. */
-export const REGULATION_LINK_HOSTS: readonly string[] = ['erp.smart-consulting.ru'];
-
-/** Hosts whose https: links may open in the system browser, given the configured ERP address. */
-export function externalLinkHosts(erpBaseUrl: string | null): string[] {
-  const erp = erpBaseUrl === null ? null : parse(erpBaseUrl);
-  const erpHost =
-    erp?.protocol === 'https:' && erp.username === '' && erp.password === '' ? [erp.host] : [];
-  return [...REGULATION_LINK_HOSTS, ...erpHost];
-}
+/**
+ * Hosts whose https: links may open in the system browser: the registration system the
+ * regulation names (§6), and nothing else. Fixed at build time, so nothing the renderer sets (an
+ * ERP address, say) can widen it.
+ */
+export const EXTERNAL_LINK_HOSTS: readonly string[] = Object.freeze(['erp.smart-consulting.ru']);
 
 // A backslash, whitespace or control character is read differently by other URL parsers (the
 // browser or mail client that receives the link), so such a link is refused outright.

@@ -1,6 +1,11 @@
 import { BrowserWindow, shell } from 'electron';
 import type { RendererEntry } from './renderer-location';
-import { externalUrlToOpen, isTrustedUrl, type TrustedLocations } from './trusted-url';
+import {
+  EXTERNAL_LINK_HOSTS,
+  externalUrlToOpen,
+  isTrustedUrl,
+  type TrustedLocations,
+} from './trusted-url';
 
 export interface MainWindowOptions {
   preloadPath: string;
@@ -10,13 +15,14 @@ export interface MainWindowOptions {
   showWhenReady: boolean;
   /** Whether closing the window should only hide it (to the tray); false while quitting. */
   hideOnClose: () => boolean;
-  /** Hosts whose https: links may open in the system browser; read per link (settings change). */
-  externalHosts: () => readonly string[];
 }
 
-/** Opens a vetted link in the user's browser or mail client; never inside the app. */
-function openExternalSafely(url: string, knownHosts: readonly string[]): void {
-  const vetted = externalUrlToOpen(url, knownHosts);
+/**
+ * Opens a vetted link in the user's browser or mail client; never inside the app. The hosts are
+ * a fixed list, so no setting the page can change widens it.
+ */
+function openExternalSafely(url: string): void {
+  const vetted = externalUrlToOpen(url, EXTERNAL_LINK_HOSTS);
   // Only the parser's serialisation of an allowlisted mailto:/https: link gets here.
   if (vetted !== null) void shell.openExternal(vetted); // eng-disable OPEN_EXTERNAL_JS_CHECK
 }
@@ -61,14 +67,14 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
 
   // No second windows, ever: links that ask for one go to the system browser if they are safe.
   window.webContents.setWindowOpenHandler(({ url }) => {
-    openExternalSafely(url, options.externalHosts());
+    openExternalSafely(url);
     return { action: 'deny' };
   });
 
   window.webContents.on('will-navigate', (event) => {
     if (isTrustedUrl(event.url, options.trusted)) return;
     event.preventDefault();
-    openExternalSafely(event.url, options.externalHosts());
+    openExternalSafely(event.url);
   });
   // will-navigate covers the main frame; subframes and server redirects get the same rule.
   window.webContents.on('will-frame-navigate', (event) => {

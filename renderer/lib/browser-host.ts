@@ -5,22 +5,19 @@ import { describeErpProblem } from '@shared/host/diagnostics';
 import { createRequestDispatcher } from '@shared/host/dispatch';
 import type { HostHandlers } from '@shared/host/request-schemas';
 import { fail, ok, type HostResult } from '@shared/host/result';
-import type { ErpRequest, ErpResponse, SyncTriggerReason } from '@shared/host/schemas';
+import type { ErpResponse, SyncTriggerReason } from '@shared/host/schemas';
 import { createBrowserDiagnostics } from './browser-diagnostics';
 import { createBrowserSettings } from './browser-settings';
 import { createLogRing, type LogRing } from './log-ring';
-import { getErpTokenStatus, putErpToken } from './serving-process';
+import { getErpTokenStatus, putErpToken, servedErpPort, servedErpSession } from './serving-process';
 
 /*
- * The host API for a plain browser: settings in localStorage, ERP over same-origin fetch, desk
- * notifications through the Web Notifications API, sync triggers from browser events. Inputs go
- * through the same dispatcher and schemas as in main, so both hosts accept and refuse alike. The
- * ERP token goes to the serving process (serving-process.ts) and never into page storage.
+ * The host API for a plain browser: settings in localStorage, the ERP through the serving process
+ * (the page's CSP allows its own origin only; that process runs main's ERP gateway and holds the
+ * token, see serving-process.ts), desk notifications through the Web Notifications API, sync
+ * triggers from browser events. Inputs go through the same dispatcher and schemas as in main, so
+ * both hosts accept and refuse alike.
  */
-
-// The CSP allows connect-src 'self' only, so the ERP is reached through the serving process
-// under this prefix (it forwards to the ERP; without one, requests fail as unreachable).
-const ERP_PREFIX = '/erp';
 // What was announced, so a reload or a new session does not repeat it (main keeps it in a file).
 const ALERT_MEMORY_KEY = 'prokontakt.alerts.fired';
 // The host's own recent warnings, for the diagnostics report (main has a log file instead).
@@ -108,12 +105,9 @@ export function createBrowserHost(): HostBridge {
       const answer = await getErpTokenStatus();
       return answer.ok ? ok(answer.value) : fail('internal', answer.message);
     },
-    'erp:request': async (request) => {
-      const result = await requestErp(request);
-      const problem = describeErpProblem(request, result);
-      if (problem !== null) log.add('warn', 'erp', problem);
-      return result;
-    },
+    'erp:session': async () => noted('session', await servedErpSession()),
+    'erp:push': async (request) => noted('push', await servedErpPort.push(request)),
+    'erp:changes': async (query) => noted('changes', await servedErpPort.changes(query)),
     'alerts:update': async (feed) => {
       // Not awaited: a prompt the user leaves open must not hold the alerts back (the window's
       // own list shows them meanwhile).
@@ -122,7 +116,16 @@ export function createBrowserHost(): HostBridge {
     },
     'alerts:mute': async ({ minutes }) => ok(alerts.mute(minutes)),
     'diagnostics:host': async () => ok(await diagnostics.collect()),
+    'diagnostics:log': async ({ level, scope, message, detail }) => {
+      log.add(level, `page:${scope}`, detail === undefined ? message : `${message}\n${detail}`);
+      return ok({ logged: true });
+    },
   };
+  function noted(what: 'session' | 'push' | 'changes', result: HostResult<ErpResponse>) {
+    const problem = describeErpProblem(what, result);
+    if (problem !== null) log.add('warn', 'erp', problem);
+    return result;
+  }
 
   const dispatch = createRequestDispatcher(handlers, {
     onHandlerError: (channel, error) => log.add('warn', 'host', `${channel} failed`, error),
@@ -141,50 +144,6 @@ export function createBrowserHost(): HostBridge {
       };
     },
   };
-}
-
-// Same-origin: the serving process adds the token (the page never has one) and forwards.
-async function requestErp(request: ErpRequest): Promise<HostResult<ErpResponse>> {
-  const url = new URL(`${ERP_PREFIX}${request.path}`, window.location.origin);
-  for (const [key, value] of Object.entries(request.query ?? {})) {
-    url.searchParams.append(key, value);
-  }
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (request.body !== undefined) headers['Content-Type'] = 'application/json';
-  try {
-    const response = await fetch(url, {
-      method: request.method,
-      headers,
-      body: request.body === undefined ? null : JSON.stringify(request.body),
-      signal: AbortSignal.timeout(request.timeoutMs ?? 30_000),
-      redirect: 'error',
-      credentials: 'omit',
-    });
-    const text = await response.text();
-    return ok({
-      status: response.status,
-      body: parseBody(text),
-      retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
-    });
-  } catch (error) {
-    return fail('erp_unreachable', `The ERP could not be reached: ${String(error)}`);
-  }
-}
-
-function parseBody(text: string): unknown {
-  if (text === '') return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
-function parseRetryAfter(header: string | null): number | null {
-  if (header === null) return null;
-  if (/^\d+$/.test(header.trim())) return Number(header.trim());
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
 let permissionAsked = false;

@@ -1,15 +1,26 @@
 import { z } from 'zod';
+import { describeFetchFailure } from '@shared/host/erp-failure';
+import { fail, type HostErrorCode, type HostResult } from '@shared/host/result';
+import type { ErpResponse, ErpTokenStatus } from '@shared/host/schemas';
+import type { ErpPort } from '@shared/sync/erp-transport';
 
 /*
  * The browser host's counterpart of main: the process that serves the page (electron/dev/
- * serve-web.mjs) keeps the ERP token in its memory and adds it to the /erp/* requests it forwards.
- * The page sends the token there once and keeps nothing but the answer "a token is set".
+ * serving-host) runs main's ERP gateway, keeps the ERP token in its memory bound to the ERP's
+ * origin, and answers the ERP channels with the same values and error codes main does. The page
+ * sends the token there once and keeps nothing but the answer "a token is set".
  */
 
 const HOST_PREFIX = '/host';
 const TIMEOUT_MS = 5_000;
+// The serving process waits up to 30 s for the ERP; the page waits a little longer for it.
+const ERP_TIMEOUT_MS = 35_000;
 
-const tokenStatusSchema = z.strictObject({ present: z.boolean() });
+const tokenStatusSchema = z.strictObject({
+  present: z.boolean(),
+  origin: z.string().max(2048).nullable(),
+  savedAt: z.string().max(64).nullable(),
+});
 const erpEndpointSchema = z.strictObject({
   kind: z.enum(['demo', 'configured']),
   url: z.string().max(2048).nullable(),
@@ -17,56 +28,105 @@ const erpEndpointSchema = z.strictObject({
 });
 export type ServedErpEndpoint = z.output<typeof erpEndpointSchema>;
 
+const erpResultSchema = z.discriminatedUnion('ok', [
+  z.strictObject({
+    ok: z.literal(true),
+    value: z.strictObject({
+      status: z.number().int().min(100).max(599),
+      body: z.unknown(),
+      retryAfterSeconds: z.number().nonnegative().nullable(),
+    }),
+  }),
+  z.strictObject({
+    ok: z.literal(false),
+    error: z.strictObject({ code: z.string().max(64), message: z.string().max(10_000) }),
+  }),
+]);
+
 export type ServerAnswer<T> = { ok: true; value: T } | { ok: false; message: string };
 
 async function call<T>(
-  method: 'GET' | 'PUT' | 'DELETE',
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE',
   path: string,
   schema: z.ZodType<T>,
   body?: unknown,
+  timeoutMs = TIMEOUT_MS,
 ): Promise<ServerAnswer<T>> {
+  const response = await fetch(`${HOST_PREFIX}${path}`, {
+    method,
+    headers: {
+      Accept: 'application/json',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body: body === undefined ? null : JSON.stringify(body),
+    signal: AbortSignal.timeout(timeoutMs),
+    redirect: 'error',
+    credentials: 'omit',
+    cache: 'no-store',
+  });
+  const json: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const message = z.object({ error: z.string() }).safeParse(json);
+    return { ok: false, message: message.success ? message.data.error : `HTTP ${response.status}` };
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, message: `unexpected answer from ${path}` };
+}
+
+async function callOrExplain<T>(...args: Parameters<typeof call<T>>): Promise<ServerAnswer<T>> {
   try {
-    const response = await fetch(`${HOST_PREFIX}${path}`, {
-      method,
-      headers: {
-        Accept: 'application/json',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: body === undefined ? null : JSON.stringify(body),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-      redirect: 'error',
-      credentials: 'omit',
-      cache: 'no-store',
-    });
-    const json: unknown = await response.json().catch(() => null);
-    if (!response.ok) {
-      const message = z.object({ error: z.string() }).safeParse(json);
-      return {
-        ok: false,
-        message: message.success ? message.data.error : `HTTP ${response.status}`,
-      };
-    }
-    const parsed = schema.safeParse(json);
-    return parsed.success
-      ? { ok: true, value: parsed.data }
-      : { ok: false, message: `unexpected answer from ${path}` };
+    return await call(...args);
   } catch (error) {
     return { ok: false, message: `the serving process could not be reached: ${String(error)}` };
   }
 }
 
-/** The token arrives validated by the dispatcher; null clears it. The answer says only whether one is set. */
-export function putErpToken(token: string | null): Promise<ServerAnswer<{ present: boolean }>> {
+/** The token arrives validated by the dispatcher; null clears it. */
+export function putErpToken(token: string | null): Promise<ServerAnswer<ErpTokenStatus>> {
   return token === null
-    ? call('DELETE', '/erp-token', tokenStatusSchema)
-    : call('PUT', '/erp-token', tokenStatusSchema, { token });
+    ? callOrExplain('DELETE', '/erp-token', tokenStatusSchema)
+    : callOrExplain('PUT', '/erp-token', tokenStatusSchema, { token });
 }
 
-export function getErpTokenStatus(): Promise<ServerAnswer<{ present: boolean }>> {
-  return call('GET', '/erp-token', tokenStatusSchema);
+export function getErpTokenStatus(): Promise<ServerAnswer<ErpTokenStatus>> {
+  return callOrExplain('GET', '/erp-token', tokenStatusSchema);
 }
 
-/** Which ERP the serving process forwards /erp/* to, as the user may see it. */
+/** Which ERP the serving process talks to, as the user may see it. */
 export function getErpEndpoint(): Promise<ServerAnswer<ServedErpEndpoint>> {
-  return call('GET', '/erp', erpEndpointSchema);
+  return callOrExplain('GET', '/erp', erpEndpointSchema);
 }
+
+/**
+ * One contract-2 exchange through the serving process. Its answer is main's HostResult; a
+ * serving process that cannot be reached, or does not answer in time, gives the codes main
+ * gives for an ERP it cannot reach.
+ */
+async function erpCall(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<HostResult<ErpResponse>> {
+  let answer: ServerAnswer<z.output<typeof erpResultSchema>>;
+  try {
+    answer = await call(method, path, erpResultSchema, body, ERP_TIMEOUT_MS);
+  } catch (error) {
+    const failure = describeFetchFailure(error, ERP_TIMEOUT_MS);
+    return fail(failure.code, failure.message);
+  }
+  if (!answer.ok) return fail('erp_unreachable', `The serving process refused: ${answer.message}`);
+  const result = answer.value;
+  return result.ok ? result : fail(result.error.code as HostErrorCode, result.error.message);
+}
+
+export function servedErpSession(): Promise<HostResult<ErpResponse>> {
+  return erpCall('GET', '/erp/session');
+}
+
+/** The ERP channels of the browser host (and of the sync benchmark's page). */
+export const servedErpPort: ErpPort = {
+  push: (request) => erpCall('POST', '/erp/push', request),
+  changes: (query) => erpCall('POST', '/erp/changes', query),
+};

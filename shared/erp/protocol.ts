@@ -5,6 +5,13 @@ export const PROTOCOL_VERSION = 1;
 export const MAX_PUSH_COMMANDS = 500;
 export const MAX_PULL_LIMIT = 1_000;
 
+/** Contract 2's endpoints, relative to the ERP's base address: the only paths a client calls. */
+export const ERP_PATHS = {
+  session: '/sync/v1/session',
+  push: '/sync/v1/push',
+  changes: '/sync/v1/changes',
+} as const;
+
 const uuid = z.uuid('must be a UUID');
 
 /** One command as it travels; the payload is checked per type by `commandPayloads`. */
@@ -85,3 +92,15 @@ export type ChangesResponse = z.infer<typeof changesResponse>;
 
 /** Every error response carries `{ error: { code, message } }`; the message names the field. */
 export const errorResponse = z.object({ error: errorBody });
+
+/** `GET /sync/v1/session`: who the token belongs to, and the server's clock. */
+export const sessionResponse = z.object({
+  user: z.object({
+    id: z.string().min(1).max(200),
+    name: z.string().min(1).max(200),
+    email: z.string().max(254).optional(),
+  }),
+  serverTime: isoInstant,
+  protocolVersion: z.number().int(),
+});
+export type SessionResponse = z.infer<typeof sessionResponse>;

@@ -4,8 +4,11 @@ import type { HostResult } from './result';
 import type {
   AlertsUpdate,
   AppInfo,
-  ErpRequest,
+  DiagnosticsLogEntry,
+  ErpChangesInput,
+  ErpPushInput,
   ErpResponse,
+  ErpTokenStatus,
   SetErpToken,
   SettingsPatch,
   SettingsSnapshot,
@@ -22,17 +25,30 @@ export interface HostRequestMap {
   'app:info': { input: undefined; output: AppInfo };
   'settings:get': { input: undefined; output: SettingsSnapshot };
   'settings:set': { input: SettingsPatch; output: SettingsSnapshot };
-  /** null clears the token. The token goes one way: no channel ever returns it. */
-  'secrets:set-erp-token': { input: SetErpToken; output: { present: boolean } };
-  'secrets:erp-token-status': { input: undefined; output: { present: boolean } };
-  /** Goes through the host so the renderer never holds the token and proxies apply. */
-  'erp:request': { input: ErpRequest; output: ErpResponse };
+  /**
+   * Stores the token for the ERP address configured now (null clears it). The token goes one way:
+   * no channel ever returns it, and it is sent only to the origin it was entered for.
+   */
+  'secrets:set-erp-token': { input: SetErpToken; output: ErpTokenStatus };
+  'secrets:erp-token-status': { input: undefined; output: ErpTokenStatus };
+  /*
+   * Contract 2, one channel per endpoint. The host picks the address, method, path and token, so
+   * the renderer never holds the token and the host is no general proxy.
+   */
+  /** GET /sync/v1/session: who the token belongs to and the server's time. */
+  'erp:session': { input: undefined; output: ErpResponse };
+  /** POST /sync/v1/push. */
+  'erp:push': { input: ErpPushInput; output: ErpResponse };
+  /** GET /sync/v1/changes. */
+  'erp:changes': { input: ErpChangesInput; output: ErpResponse };
   /** Replaces the alert feed (every open ticket's SLA instants); answers how many are pending. */
   'alerts:update': { input: AlertsUpdate; output: { scheduled: number } };
   /** Holds back P2–P4 notifications for some minutes (0 ends the mute). */
   'alerts:mute': { input: AlertMute; output: AlertStatus };
   /** Versions, OS, the ERP as the user may see it (never the token) and the host's recent log. */
   'diagnostics:host': { input: undefined; output: HostDiagnostics };
+  /** A problem the page met (a render error, a failed start), written to the host's log. */
+  'diagnostics:log': { input: DiagnosticsLogEntry; output: { logged: boolean } };
 }
 
 /** Event channels (host → renderer). */
@@ -62,10 +78,13 @@ const requestChannelTable = {
   'settings:set': true,
   'secrets:set-erp-token': true,
   'secrets:erp-token-status': true,
-  'erp:request': true,
+  'erp:session': true,
+  'erp:push': true,
+  'erp:changes': true,
   'alerts:update': true,
   'alerts:mute': true,
   'diagnostics:host': true,
+  'diagnostics:log': true,
 } as const satisfies Record<RequestChannel, true>;
 
 const eventChannelTable = {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { redactSecrets } from './redact';
 import type { HostResult } from './result';
-import type { ErpRequest, ErpResponse } from './schemas';
+import type { ErpResponse } from './schemas';
 
 /*
  * `diagnostics:host`: what the host knows about itself for the §4 "primary diagnostics" a customer
@@ -72,10 +72,9 @@ export function displayErpUrl(url: string | null): string | null {
 
 /** One line for the host's log when an ERP request went wrong in a way support should see. */
 export function describeErpProblem(
-  request: Pick<ErpRequest, 'method' | 'path'>,
+  what: 'session' | 'push' | 'changes',
   result: HostResult<ErpResponse>,
 ): string | null {
-  const what = `${request.method} ${request.path}`;
   if (!result.ok) return `${what}: ${result.error.code}: ${result.error.message}`;
   const { status } = result.value;
   if (status === 401 || status === 403 || status >= 500) return `${what}: HTTP ${status}`;

@@ -4,7 +4,9 @@ import type { RequestChannel, RequestInput, RequestOutput } from './contract';
 import type { HostResult } from './result';
 import {
   alertsUpdateSchema,
-  erpRequestSchema,
+  diagnosticsLogSchema,
+  erpChangesInputSchema,
+  erpPushInputSchema,
   setErpTokenSchema,
   settingsPatchSchema,
 } from './schemas';
@@ -20,10 +22,13 @@ export const requestInputSchemas = {
   'settings:set': settingsPatchSchema,
   'secrets:set-erp-token': setErpTokenSchema,
   'secrets:erp-token-status': z.undefined(),
-  'erp:request': erpRequestSchema,
+  'erp:session': z.undefined(),
+  'erp:push': erpPushInputSchema,
+  'erp:changes': erpChangesInputSchema,
   'alerts:update': alertsUpdateSchema,
   'alerts:mute': alertMuteSchema,
   'diagnostics:host': z.undefined(),
+  'diagnostics:log': diagnosticsLogSchema,
 } satisfies { [C in RequestChannel]: z.ZodType<unknown, RequestInput<C>> };
 
 /** What a handler receives: the input after validation (trimmed, defaults applied). */

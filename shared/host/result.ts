@@ -11,8 +11,14 @@ export type HostErrorCode =
   | 'forbidden_sender'
   /** No ERP address is configured yet. */
   | 'erp_not_configured'
-  /** The ERP could not be reached (network, DNS, TLS, timeout). */
+  /** The ERP could not be reached: refused, reset, DNS, a body cut short. */
   | 'erp_unreachable'
+  /** The ERP did not answer within the host's time limit (it may still have committed). */
+  | 'erp_timeout'
+  /** The TLS connection failed: an untrusted, expired or mismatched certificate, or not TLS. */
+  | 'erp_tls'
+  /** The ERP answered with a redirect, which is never followed (it could carry the token away). */
+  | 'erp_redirected'
   /** The OS offers no protected storage, so a secret is not stored in plain text. */
   | 'secure_storage_unavailable'
   /** Something failed inside the host; details are in the host's log, not in the message. */

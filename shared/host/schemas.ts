@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PULL_LIMIT, pushRequest } from '../erp/protocol';
 import { alertFeedSchema, type AlertFeedInput } from '../alerts/schemas';
 import { defaultQuietHours, quietHoursSchema } from '../alerts/quiet-hours';
 
@@ -41,6 +42,15 @@ export function isAcceptableErpUrl(input: string): boolean {
   if (!url || url.username !== '' || url.password !== '' || url.hostname === '') return false;
   if (url.protocol === 'https:') return true;
   return url.protocol === 'http:' && isLoopbackHost(url.hostname);
+}
+
+/**
+ * The origin (scheme, host, port) a token is bound to: the token is sent to this origin only, so
+ * a changed ERP address can never take it along. null for an address that does not parse.
+ */
+export function erpOriginOf(baseUrl: string): string | null {
+  const url = parseUrl(baseUrl) as (ParsedUrl & { origin?: string }) | null;
+  return url?.origin && url.origin !== 'null' ? url.origin : null;
 }
 
 export const erpBaseUrlSchema = z.string().trim().max(2048).refine(isAcceptableErpUrl, {
@@ -146,22 +156,8 @@ export interface SettingsSnapshot {
   problem: SettingsProblem | null;
 }
 
-// RFC 3986 path characters only; no "//" (a scheme-relative URL would leave the ERP host), no
-// dot segments (plain or percent-encoded), no query or fragment (queries go in `query`).
-const ERP_PATH = /^\/(?!\/)[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*$/;
-const DOT_SEGMENT = /(^|\/)(\.|%2e){1,2}(\/|$)/i;
-
-export const erpPathSchema = z
-  .string()
-  .max(2048)
-  .regex(ERP_PATH, { message: 'path must start with one "/" and contain only URL path characters' })
-  .refine((path) => !DOT_SEGMENT.test(path) && !/\/\//.test(path) && !/%2f|%5c|%00/i.test(path), {
-    message: 'path may not contain dot segments, empty segments or encoded separators',
-  });
-
 /** The ERP refuses bodies over 8 MiB of UTF-8; JSON text with more characters is never under it. */
 export const ERP_MAX_BODY_CHARS = 8 * 1024 * 1024;
-const ERP_MAX_QUERY_PARAMS = 50;
 
 function jsonLength(value: unknown): number {
   try {
@@ -171,36 +167,43 @@ function jsonLength(value: unknown): number {
   }
 }
 
-export const erpRequestSchema = z
-  .strictObject({
-    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
-    path: erpPathSchema,
-    query: z
-      .record(z.string().min(1).max(100), z.string().max(2048))
-      .refine((query) => Object.keys(query).length <= ERP_MAX_QUERY_PARAMS, {
-        message: `at most ${ERP_MAX_QUERY_PARAMS} query parameters`,
-      })
-      .optional(),
-    body: z
-      .json()
-      .refine((body) => jsonLength(body) <= ERP_MAX_BODY_CHARS, {
-        message: `body must be at most ${ERP_MAX_BODY_CHARS} characters of JSON`,
-      })
-      .optional(),
-    timeoutMs: z.number().int().min(1_000).max(120_000).optional(),
-  })
-  .refine((req) => req.body === undefined || (req.method !== 'GET' && req.method !== 'DELETE'), {
-    message: 'GET and DELETE requests carry no body',
-    path: ['body'],
-  });
-export type ErpRequest = z.input<typeof erpRequestSchema>;
+/*
+ * The ERP channels carry exactly what contract 2 has. Method, path and headers are the host's:
+ * the renderer names an operation, never a URL, so a compromised page cannot make the host an
+ * authenticated proxy to anything else.
+ */
 
+/** `erp:push`: a push request as contract 2 defines it. */
+export const erpPushInputSchema = pushRequest.refine(
+  (body) => jsonLength(body) <= ERP_MAX_BODY_CHARS,
+  { message: `push body must be at most ${ERP_MAX_BODY_CHARS} characters of JSON` },
+);
+export type ErpPushInput = z.input<typeof erpPushInputSchema>;
+
+/** `erp:changes`: the opaque cursor the ERP issued (null: from the beginning) and a page size. */
+export const erpChangesInputSchema = z.strictObject({
+  cursor: z.string().min(1).max(4096).nullable(),
+  limit: z.number().int().min(1).max(MAX_PULL_LIMIT),
+});
+export type ErpChangesInput = z.input<typeof erpChangesInputSchema>;
+
+/** What the ERP answered: HTTP errors are answers too (the sync engine needs 409, 410, 429…). */
 export interface ErpResponse {
   status: number;
   /** Parsed JSON when the ERP answered JSON, the text otherwise, null when empty. */
   body: unknown;
   /** From Retry-After on 429/503, so the sync engine can back off as the server asks. */
   retryAfterSeconds: number | null;
+}
+
+/** Whether a token is stored, and for which ERP; the token itself never crosses the boundary. */
+export interface ErpTokenStatus {
+  /** A token is stored for the ERP address now configured (and will be sent to it). */
+  present: boolean;
+  /** The origin the stored token was entered for, as the user may see it; null: none stored. */
+  origin: string | null;
+  /** When it was stored (ISO instant); null when none is stored or the store predates it. */
+  savedAt: string | null;
 }
 
 /** Printable ASCII without spaces: what a bearer token may contain (RFC 6750 b64token and more). */
@@ -231,3 +234,18 @@ export interface SyncTrigger {
   reason: SyncTriggerReason;
   at: string;
 }
+
+/** `diagnostics:log`: a problem the renderer met (a render error, a failed start) for the host's log. */
+export const diagnosticsLogSchema = z.strictObject({
+  level: z.enum(['warn', 'error']),
+  /** Where it happened, e.g. "render", "boot". */
+  scope: z
+    .string()
+    .min(1)
+    .max(40)
+    .regex(/^[a-z][a-z0-9-]*$/, { message: 'scope must be a lower-case word' }),
+  message: z.string().min(1).max(2_000),
+  /** A stack or component trace; cut by the host's log line limit. */
+  detail: z.string().max(20_000).optional(),
+});
+export type DiagnosticsLogEntry = z.input<typeof diagnosticsLogSchema>;

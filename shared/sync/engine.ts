@@ -169,7 +169,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         ? { kind: 'local' as const, message: `The local database failed: ${failure.message}` }
         : describeFailure(failure);
     const error: SyncErrorInfo = { ...described, at: nowIso };
-    const unreached = ['network', 'timeout', 'not_configured'];
+    const unreached = ['network', 'timeout', 'tls', 'not_configured'];
     const reached = !(failure instanceof StoreError) && !unreached.includes(failure.kind);
     setStatus({
       lastError: error,

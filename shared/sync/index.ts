@@ -5,5 +5,4 @@ export * from './backoff';
 export * from './stamp';
 export * from './optimistic-view';
 export * from './entity-schemas';
-export * from './http-transport';
-export * from './host-http-port';
+export * from './erp-transport';

@@ -9,8 +9,12 @@ import type { Change, PushRequest, PushResponse } from '../erp/protocol';
 
 /** Why an exchange with the ERP failed, in the terms the engine decides on. */
 export type TransportFailure =
-  /** No answer at all: refused, reset, DNS, TLS, a body cut short. */
+  /** No answer at all: refused, reset, DNS, a body cut short. */
   | { kind: 'network'; message: string }
+  /** The secure connection failed: an untrusted or expired certificate, or not TLS at all. */
+  | { kind: 'tls'; message: string }
+  /** The ERP answered with a redirect, never followed: usually a wrong address. */
+  | { kind: 'redirected'; message: string }
   /** We gave up waiting; the server may still have committed (the retry is deduplicated). */
   | { kind: 'timeout'; message: string }
   /** 401: the token is missing or refused. Not retried until something changes. */

@@ -45,16 +45,27 @@ export async function pullChanges(env: PullEnv): Promise<PullOutcome> {
       return { ok: false, failure: result.failure };
     }
     const page = result.value;
+    // "More to come" from the very cursor we sent would have us ask the same question forever:
+    // a broken server, refused at once rather than hammered with requests.
+    if (page.hasMore && page.nextCursor === cursor) {
+      return {
+        ok: false,
+        failure: {
+          kind: 'malformed',
+          message: 'the ERP said more changes follow but did not advance the cursor',
+        },
+      };
+    }
     // The cursor is opaque, but one we already moved past must never come back: a page that
-    // points to it is an old answer (a replaying proxy or cache), and storing it would move the
-    // cursor backwards.
+    // points to it is an old answer (a replaying proxy or cache) or a server going round in
+    // circles, and storing it would move the cursor backwards.
     if (page.nextCursor !== cursor && previous.has(page.nextCursor)) {
       return {
         ok: false,
         failure: { kind: 'malformed', message: 'a stale page of changes was received again' },
       };
     }
-    if (page.hasMore && page.nextCursor !== cursor) {
+    if (page.hasMore) {
       const answer = env.transport.pullChanges(page.nextCursor, env.pageSize);
       // Nobody may await it (storing fails, the run ends): a rejection must not go unhandled.
       answer.catch(() => undefined);

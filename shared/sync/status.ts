@@ -3,6 +3,8 @@ import type { DeadLetterNotice, TransportFailure } from './ports';
 export type SyncErrorKind =
   | 'offline'
   | 'timeout'
+  | 'tls'
+  | 'redirected'
   | 'unauthorized'
   | 'server_busy'
   | 'server_error'
@@ -61,6 +63,17 @@ export function describeFailure(failure: TransportFailure): Omit<SyncErrorInfo, 
       return {
         kind: 'offline',
         message: 'The ERP cannot be reached. Changes are kept and will be sent later.',
+      };
+    case 'tls':
+      return {
+        kind: 'tls',
+        message: `The secure connection to the ERP failed (${failure.message}). Changes are kept.`,
+      };
+    case 'redirected':
+      return {
+        kind: 'redirected',
+        message:
+          'The ERP address answers with a redirect: check it in the settings. Changes are kept.',
       };
     case 'timeout':
       return {

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ERP_PATHS, PROTOCOL_VERSION, type SessionResponse } from '../../../shared/erp';
 import { parseLimit } from '../changes/change-log';
 import type { FaultControl, FaultEndpoint } from '../faults';
 import { faultPatchSchema } from '../faults';
@@ -92,6 +93,20 @@ export function createRouter(options: RouterOptions) {
     sendJson(res, 200, result, { truncate: faults.take('truncateResponse', 'changes') });
   }
 
+  /**
+   * Who the token belongs to. The demo maps a token to a user name, which doubles as the user's
+   * id (names are unique among the demo's engineers).
+   */
+  function session(req: IncomingMessage, res: ServerResponse): void {
+    const user = authenticate(req);
+    const response: SessionResponse = {
+      user: { id: user, name: user },
+      serverTime: new Date(options.now()).toISOString(),
+      protocolVersion: PROTOCOL_VERSION,
+    };
+    sendJson(res, 200, response);
+  }
+
   async function admin(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     authenticate(req);
     if (path === '/__test/faults') {
@@ -128,6 +143,10 @@ export function createRouter(options: RouterOptions) {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw notAllowed('GET, HEAD');
       const serverTime = new Date(options.now()).toISOString();
       return sendJson(res, 200, { ok: true, serverTime, demo: true, protocolVersion: 1 });
+    }
+    if (path === ERP_PATHS.session) {
+      if (req.method !== 'GET') throw notAllowed('GET');
+      return session(req, res);
     }
     if (path === '/sync/v1/push') {
       if (req.method !== 'POST') throw notAllowed('POST');

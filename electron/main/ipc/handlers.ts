@@ -1,7 +1,7 @@
 import { describeErpProblem, type HostDiagnostics } from '@shared/host/diagnostics';
-import type { HostHandlers } from '@shared/host/request-schemas';
-import { ok } from '@shared/host/result';
-import type { AppInfo } from '@shared/host/schemas';
+import type { HostHandlers, ParsedRequestInput } from '@shared/host/request-schemas';
+import { fail, ok, type HostResult } from '@shared/host/result';
+import { erpOriginOf, type AppInfo, type ErpResponse } from '@shared/host/schemas';
 import type { DeskAlerts } from '@shared/alerts/desk-alerts';
 import type { ErpGateway } from '../services/erp-gateway';
 import type { SecretStore } from '../services/secret-store';
@@ -18,28 +18,73 @@ export interface HandlerServices {
   diagnostics: () => Promise<HostDiagnostics>;
   /** Receives ERP requests that failed in a way support should see (for main.log). */
   onErpProblem?: (line: string) => void;
+  /** A problem the page reported (`diagnostics:log`), for main.log. */
+  onPageProblem?: (entry: ParsedRequestInput<'diagnostics:log'>) => void;
+}
+
+type ErpChannels = 'erp:session' | 'erp:push' | 'erp:changes';
+
+/**
+ * The contract-2 channels over the gateway. Exported on its own so the sync fault suite drives
+ * exactly these handlers (behind the same dispatcher and schemas) over a real network.
+ */
+export function createErpHandlers(
+  erp: ErpGateway,
+  onErpProblem?: (line: string) => void,
+): Pick<HostHandlers, ErpChannels> {
+  const noted = (what: 'session' | 'push' | 'changes', result: HostResult<ErpResponse>) => {
+    const problem = describeErpProblem(what, result);
+    if (problem !== null) onErpProblem?.(problem);
+    return result;
+  };
+  return {
+    'erp:session': async () => noted('session', await erp.session()),
+    'erp:push': async (request) => noted('push', await erp.push(request)),
+    'erp:changes': async (query) => noted('changes', await erp.changes(query)),
+  };
 }
 
 /** Maps each channel of the contract to a service call. Inputs arrive already validated. */
 export function createMainHandlers(services: HandlerServices): HostHandlers {
+  const { settings, secrets } = services;
+  const configuredOrigin = () => {
+    const url = settings.current().erp.baseUrl;
+    return url === null ? null : erpOriginOf(url);
+  };
   return {
     'app:info': async () => ok(services.appInfo),
-    'settings:get': async () => ok(services.settings.snapshot()),
+    'settings:get': async () => ok(settings.snapshot()),
     'settings:set': async (patch) => {
-      const result = await services.settings.update(patch);
-      if (result.ok) services.onSettingsChanged?.();
+      const before = configuredOrigin();
+      const result = await settings.update(patch);
+      if (!result.ok) return result;
+      // The token belongs to the address it was entered for: a new address needs its own.
+      if (configuredOrigin() !== before) await secrets.clearErpToken();
+      services.onSettingsChanged?.();
       return result;
     },
-    'secrets:set-erp-token': async ({ token }) => services.secrets.setErpToken(token),
-    'secrets:erp-token-status': async () => ok({ present: await services.secrets.hasErpToken() }),
-    'erp:request': async (request) => {
-      const result = await services.erp.request(request);
-      const problem = describeErpProblem(request, result);
-      if (problem !== null) services.onErpProblem?.(problem);
-      return result;
+    'secrets:set-erp-token': async ({ token }) => {
+      const origin = configuredOrigin();
+      if (token === null) {
+        await secrets.clearErpToken();
+        return ok(await secrets.status(origin));
+      }
+      if (origin === null) {
+        return fail(
+          'erp_not_configured',
+          'Set the ERP address first: a token is stored for one ERP address and sent only there',
+        );
+      }
+      return secrets.setErpToken(token, origin);
     },
+    'secrets:erp-token-status': async () => ok(await secrets.status(configuredOrigin())),
+    ...createErpHandlers(services.erp, services.onErpProblem),
     'alerts:update': async (feed) => ok(services.alerts.update(feed)),
     'alerts:mute': async ({ minutes }) => ok(services.alerts.mute(minutes)),
     'diagnostics:host': async () => ok(await services.diagnostics()),
+    'diagnostics:log': async (entry) => {
+      services.onPageProblem?.(entry);
+      return ok({ logged: services.onPageProblem !== undefined });
+    },
   };
 }

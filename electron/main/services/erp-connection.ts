@@ -1,3 +1,6 @@
+import { erpOriginOf } from '@shared/host/schemas';
+import type { ErpEndpoint } from './erp-gateway';
+
 /** A running embedded demo ERP (electron/demo-erp). */
 export interface DemoErpHandle {
   url: string;
@@ -8,15 +11,17 @@ export interface DemoErpHandle {
 export interface ErpConnectionPorts {
   /** The ERP address from the settings; null: none configured. */
   configuredUrl(): string | null;
-  storedToken(): Promise<string | null>;
+  /** The stored token if it was entered for exactly this origin. */
+  tokenFor(origin: string): Promise<string | null>;
   /** Starts the embedded demo ERP (data in userData). */
   startDemo(): Promise<DemoErpHandle>;
   onDemoFailed(error: unknown): void;
 }
 
 export interface ErpConnection {
+  /** Where requests go and with which token; null when there is no ERP at all. */
+  endpoint(): Promise<ErpEndpoint | null>;
   baseUrl(): Promise<string | null>;
-  token(): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -24,6 +29,7 @@ export interface ErpConnection {
  * Which ERP main talks to: the configured one, or, when none is configured, the embedded demo ERP,
  * started on first use so a newcomer's app comes up with a seeded queue and nothing to set up.
  * A demo that cannot start leaves the app on "no ERP" instead of retrying on every request.
+ * A configured address gets the stored token only if it was entered for that address's origin.
  */
 export function createErpConnection(ports: ErpConnectionPorts): ErpConnection {
   let demo: Promise<DemoErpHandle | null> | null = null;
@@ -34,13 +40,19 @@ export function createErpConnection(ports: ErpConnectionPorts): ErpConnection {
     });
     return demo;
   };
+  async function endpoint(): Promise<ErpEndpoint | null> {
+    const configured = ports.configuredUrl();
+    if (configured !== null) {
+      const origin = erpOriginOf(configured);
+      return { baseUrl: configured, token: origin === null ? null : await ports.tokenFor(origin) };
+    }
+    const running = await ensureDemo();
+    return running === null ? null : { baseUrl: running.url, token: running.token };
+  }
   return {
+    endpoint,
     async baseUrl() {
-      return ports.configuredUrl() ?? (await ensureDemo())?.url ?? null;
-    },
-    async token() {
-      if (ports.configuredUrl() !== null) return ports.storedToken();
-      return (await ensureDemo())?.token ?? null;
+      return (await endpoint())?.baseUrl ?? null;
     },
     async close() {
       const running = await demo;

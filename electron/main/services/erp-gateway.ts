@@ -1,4 +1,5 @@
-import type { ParsedRequestInput } from '@shared/host/request-schemas';
+import { ERP_PATHS, type PushRequest } from '@shared/erp/protocol';
+import { describeFetchFailure } from '@shared/host/erp-failure';
 import { fail, ok, type HostResult } from '@shared/host/result';
 import { isAcceptableErpUrl, type ErpResponse } from '@shared/host/schemas';
 import { createSecretRedactor, type SecretRedactor } from './secret-redactor';
@@ -7,7 +8,7 @@ import { createSecretRedactor, type SecretRedactor } from './secret-redactor';
 export type FetchPort = (
   url: string,
   init: {
-    method: string;
+    method: 'GET' | 'POST';
     headers: Record<string, string>;
     body?: string;
     signal: AbortSignal;
@@ -19,70 +20,90 @@ export type FetchPort = (
   text(): Promise<string>;
 }>;
 
-export interface ErpGatewayOptions {
-  fetch: FetchPort;
-  /** Read on every request, so a settings change applies without a restart. */
-  baseUrl: () => string | null | Promise<string | null>;
-  token: () => Promise<string | null>;
-  now?: () => number;
-  defaultTimeoutMs?: number;
+/** Where the ERP is and the credential for it; the token only ever belongs to this address. */
+export interface ErpEndpoint {
+  baseUrl: string;
+  token: string | null;
 }
 
+export interface ErpGatewayOptions {
+  fetch: FetchPort;
+  /** Read on every request, so a settings change applies without a restart; null: no ERP. */
+  endpoint: () => Promise<ErpEndpoint | null>;
+  now?: () => number;
+  timeoutMs?: number;
+}
+
+/** Contract 2, one method per endpoint: the renderer names an operation, never a URL. */
 export interface ErpGateway {
-  request(request: ParsedRequestInput<'erp:request'>): Promise<HostResult<ErpResponse>>;
+  session(): Promise<HostResult<ErpResponse>>;
+  push(request: PushRequest): Promise<HostResult<ErpResponse>>;
+  changes(query: { cursor: string | null; limit: number }): Promise<HostResult<ErpResponse>>;
+}
+
+interface Exchange {
+  method: 'GET' | 'POST';
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
 }
 
 /**
- * Every ERP call goes through main: the token never reaches the renderer, and net.fetch uses the
- * system proxy and certificate store. HTTP errors are answers (the sync engine needs 409, 410,
- * 429…); only a request that got no answer at all is an error value.
+ * Every ERP call goes through the host: the token never reaches the renderer, and net.fetch uses
+ * the system proxy and certificate store. HTTP errors are answers (the sync engine needs 409,
+ * 410, 429…); only a request that got no answer at all is an error value, with a code that says
+ * why (timeout, TLS, redirect, unreachable) the same way in both hosts.
  */
 export function createErpGateway(options: ErpGatewayOptions): ErpGateway {
   const now = options.now ?? Date.now;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+
+  async function exchange({ method, path, query, body }: Exchange) {
+    const endpoint = await options.endpoint();
+    if (endpoint === null) return fail('erp_not_configured', 'No ERP address is configured');
+    // Settings were validated when saved; checked again because this is where the token leaves.
+    if (!isAcceptableErpUrl(endpoint.baseUrl)) {
+      return fail('erp_not_configured', 'The configured ERP address is not allowed');
+    }
+    const url = buildUrl(endpoint.baseUrl, path, query);
+    const secret = createSecretRedactor(endpoint.token);
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (endpoint.token !== null) headers['Authorization'] = `Bearer ${endpoint.token}`;
+    let text: string | undefined;
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      text = JSON.stringify(body);
+    }
+    try {
+      // redirect: 'error' — a redirect could carry the bearer token to another host.
+      const response = await options.fetch(url, {
+        method,
+        headers,
+        ...(text === undefined ? {} : { body: text }),
+        signal: AbortSignal.timeout(timeoutMs),
+        redirect: 'error',
+      });
+      const answer = await response.text();
+      return ok({
+        status: response.status,
+        body: parseBody(answer, secret),
+        retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after'), now()),
+      });
+    } catch (error) {
+      const failure = describeFetchFailure(error, timeoutMs);
+      return fail(failure.code, secret.redact(failure.message));
+    }
+  }
+
   return {
-    async request(request) {
-      const base = await options.baseUrl();
-      if (base === null) return fail('erp_not_configured', 'No ERP address is configured');
-      // Settings were validated when saved; checked again because this is where the token leaves.
-      if (!isAcceptableErpUrl(base)) {
-        return fail('erp_not_configured', 'The configured ERP address is not allowed');
-      }
-      const url = buildUrl(base, request.path, request.query);
-      const token = await options.token();
-      const secret = createSecretRedactor(token);
-      const headers: Record<string, string> = { Accept: 'application/json' };
-      if (token !== null) headers['Authorization'] = `Bearer ${token}`;
-      let body: string | undefined;
-      if (request.body !== undefined) {
-        headers['Content-Type'] = 'application/json';
-        body = JSON.stringify(request.body);
-      }
-      const timeoutMs = request.timeoutMs ?? options.defaultTimeoutMs ?? 30_000;
-      try {
-        // redirect: 'error' — a redirect could carry the bearer token to another host.
-        const response = await options.fetch(url, {
-          method: request.method,
-          headers,
-          ...(body === undefined ? {} : { body }),
-          signal: AbortSignal.timeout(timeoutMs),
-          redirect: 'error',
-        });
-        const text = await response.text();
-        return ok({
-          status: response.status,
-          body: parseBody(text, secret),
-          retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after'), now()),
-        });
-      } catch (error) {
-        const timedOut = error instanceof Error && error.name === 'TimeoutError';
-        return fail(
-          'erp_unreachable',
-          timedOut
-            ? `The ERP did not answer within ${Math.round(timeoutMs / 1000)} s`
-            : `The ERP could not be reached: ${secret.redact(error instanceof Error ? error.message : String(error))}`,
-        );
-      }
-    },
+    session: () => exchange({ method: 'GET', path: ERP_PATHS.session }),
+    push: (request) => exchange({ method: 'POST', path: ERP_PATHS.push, body: request }),
+    changes: ({ cursor, limit }) =>
+      exchange({
+        method: 'GET',
+        path: ERP_PATHS.changes,
+        query: { limit: String(limit), ...(cursor === null ? {} : { cursor }) },
+      }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
+import { errorResponse } from '@shared/erp/protocol';
 import { hostDiagnosticsSchema, type HostDiagnostics } from '@shared/host/diagnostics';
 import { describeIssues } from '@shared/host/request-schemas';
 import type { SyncStatus } from '@shared/sync/status';
@@ -20,7 +21,6 @@ export interface Diagnostics {
   refresh: () => void;
 }
 
-const HEALTH_TIMEOUT_MS = 8_000;
 const CHECKING: ErpCheck = { state: 'checking', checkedAt: null, detail: null };
 
 async function askHost(): Promise<Part<HostDiagnostics>> {
@@ -34,15 +34,17 @@ async function askHost(): Promise<Part<HostDiagnostics>> {
 }
 
 async function checkErp(): Promise<ErpCheck> {
-  const result = await getHost().request('erp:request', {
-    method: 'GET',
-    path: '/health',
-    timeoutMs: HEALTH_TIMEOUT_MS,
-  });
+  const result = await getHost().request('erp:session');
   const checkedAt = new Date().toISOString();
   if (!result.ok) return { state: 'unreachable', checkedAt, detail: result.error.message };
-  if (result.value.status === 200) return { state: 'reachable', checkedAt, detail: null };
-  return { state: 'error', checkedAt, detail: `HTTP ${result.value.status}` };
+  const { status, body } = result.value;
+  if (status === 200) return { state: 'reachable', checkedAt, detail: null };
+  const error = errorResponse.safeParse(body);
+  return {
+    state: 'error',
+    checkedAt,
+    detail: error.success ? `HTTP ${status}: ${error.data.error.message}` : `HTTP ${status}`,
+  };
 }
 
 async function readStore(): Promise<Part<SyncSnapshot>> {

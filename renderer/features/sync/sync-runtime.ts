@@ -1,7 +1,7 @@
 import {
-  createHostHttpPort,
-  createHttpSyncTransport,
+  createErpSyncTransport,
   createSyncEngine,
+  hostErpPort,
   type SyncEngine,
 } from '@shared/sync';
 import { getAppDb } from '../../db/app-db';
@@ -19,9 +19,7 @@ export function getSyncEngine(): SyncEngine {
   if (engine) return engine;
   const host = getHost();
   const created = createSyncEngine({
-    transport: createHttpSyncTransport(
-      createHostHttpPort((request) => host.request('erp:request', request)),
-    ),
+    transport: createErpSyncTransport(hostErpPort(host)),
     store: createDexieSyncStore(getAppDb()),
     clock: { now: () => Date.now() },
     random: { next: () => Math.random() },

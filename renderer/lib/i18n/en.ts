@@ -37,6 +37,8 @@ export const en: Translation = {
     errors: {
       offline: 'the ERP cannot be reached',
       timeout: 'the ERP did not answer in time',
+      tls: 'the secure connection to the ERP failed (certificate)',
+      redirected: 'the ERP address redirects: check the address',
       unauthorized: 'the ERP refused the access key',
       server_busy: 'the ERP is overloaded',
       server_error: 'the ERP failed',

@@ -36,6 +36,8 @@ export const ru = {
     errors: {
       offline: 'нет связи с ERP',
       timeout: 'ERP не ответила вовремя',
+      tls: 'защищённое соединение с ERP не установлено (сертификат)',
+      redirected: 'адрес ERP перенаправляет запросы — проверьте адрес',
       unauthorized: 'ERP не приняла ключ доступа',
       server_busy: 'ERP перегружена',
       server_error: 'ошибка на стороне ERP',

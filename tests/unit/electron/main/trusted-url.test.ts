@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  externalLinkHosts,
+  EXTERNAL_LINK_HOSTS,
   externalUrlToOpen,
   isTrustedUrl,
   type TrustedLocations,
@@ -93,23 +93,15 @@ describe('isTrustedUrl — dev server', () => {
   });
 });
 
-describe('externalLinkHosts', () => {
-  it('is the regulation registration system plus the configured https ERP', () => {
-    expect(externalLinkHosts(null)).toEqual(['erp.smart-consulting.ru']);
-    expect(externalLinkHosts('https://erp.digit.example:8443/api/')).toEqual([
-      'erp.smart-consulting.ru',
-      'erp.digit.example:8443',
-    ]);
+describe('EXTERNAL_LINK_HOSTS', () => {
+  it('is the regulation registration system only, and cannot be changed at run time', () => {
+    expect(EXTERNAL_LINK_HOSTS).toEqual(['erp.smart-consulting.ru']);
+    expect(Object.isFrozen(EXTERNAL_LINK_HOSTS)).toBe(true);
   });
-
-  it.each(['http://127.0.0.1:4010', 'https://user:pw@erp.digit.example', 'not a url'])(
-    'adds no host for %s',
-    (url) => expect(externalLinkHosts(url)).toEqual(['erp.smart-consulting.ru']),
-  );
 });
 
 describe('externalUrlToOpen', () => {
-  const hosts = externalLinkHosts('https://erp.digit.example:8443/api/');
+  const hosts = [...EXTERNAL_LINK_HOSTS, 'erp.digit.example:8443'];
 
   it.each([
     ['https://erp.smart-consulting.ru', 'https://erp.smart-consulting.ru/'],

@@ -16,10 +16,20 @@ describe('host API allowlist', () => {
         'settings:get',
         'settings:set',
         'secrets:set-erp-token',
-        'erp:request',
+        'erp:session',
+        'erp:push',
+        'erp:changes',
         'alerts:update',
       ]),
     );
+  });
+
+  it('has no general ERP channel: the renderer names an operation, never a method or path', () => {
+    expect(REQUEST_CHANNELS.filter((channel) => channel.startsWith('erp:')).sort()).toEqual([
+      'erp:changes',
+      'erp:push',
+      'erp:session',
+    ]);
   });
 
   it('lists the event channels', () => {
@@ -46,9 +56,10 @@ describe('host API allowlist', () => {
     '__proto__',
     'constructor',
     'hasOwnProperty',
-    'ERP:REQUEST',
-    'erp:request ',
-    ' erp:request',
+    'erp:request',
+    'ERP:PUSH',
+    'erp:push ',
+    ' erp:push',
     'erp:*',
     'erp',
     'shell:open-external',
@@ -58,7 +69,7 @@ describe('host API allowlist', () => {
     undefined,
     42,
     {},
-    ['erp:request'],
+    ['erp:push'],
   ])('refuses %j', (channel) => {
     expect(isRequestChannel(channel)).toBe(false);
     expect(isEventChannel(channel)).toBe(false);

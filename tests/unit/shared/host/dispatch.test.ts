@@ -1,42 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createRequestDispatcher } from '../../../../shared/host/dispatch';
-import type { HostHandlers } from '../../../../shared/host/request-schemas';
-import { ok } from '../../../../shared/host/result';
-import { sampleHostDiagnostics } from './diagnostics-fixture';
-import { defaultSettings } from '../../../../shared/host/schemas';
-
-function spyHandlers() {
-  const snapshot = { settings: defaultSettings(), problem: null };
-  return {
-    'app:info': vi.fn(async () =>
-      ok({ name: 'x', version: '0', host: 'browser' as const, platform: 'test' }),
-    ),
-    'settings:get': vi.fn(async () => ok(snapshot)),
-    'settings:set': vi.fn(async () => ok(snapshot)),
-    'secrets:set-erp-token': vi.fn(async () => ok({ present: true })),
-    'secrets:erp-token-status': vi.fn(async () => ok({ present: false })),
-    'erp:request': vi.fn(async () => ok({ status: 200, body: null, retryAfterSeconds: null })),
-    'alerts:update': vi.fn(async () => ok({ scheduled: 0 })),
-    'alerts:mute': vi.fn(async () =>
-      ok({
-        open: 0,
-        warning: 0,
-        breached: 0,
-        mutedUntil: null,
-        quietUntil: null,
-        locale: 'ru' as const,
-      }),
-    ),
-    'diagnostics:host': vi.fn(async () => ok(sampleHostDiagnostics())),
-  } satisfies HostHandlers;
-}
+import { spyHandlers } from './spy-handlers';
 
 describe('createRequestDispatcher', () => {
   it('passes validated, normalised input to the handler', async () => {
-    const handlers = spyHandlers();
+    const handlers = spyHandlers('browser');
     const dispatch = createRequestDispatcher(handlers);
     const result = await dispatch('secrets:set-erp-token', { token: '  abc  ' });
-    expect(result).toEqual({ ok: true, value: { present: true } });
+    expect(result).toMatchObject({ ok: true, value: { present: true } });
     expect(handlers['secrets:set-erp-token']).toHaveBeenCalledWith({ token: 'abc' });
   });
 
@@ -49,16 +20,16 @@ describe('createRequestDispatcher', () => {
 
   it('names the offending field of a malformed payload', async () => {
     const handlers = spyHandlers();
-    const result = await createRequestDispatcher(handlers)('erp:request', {
-      method: 'GET',
-      path: '//evil.example',
+    const result = await createRequestDispatcher(handlers)('erp:changes', {
+      cursor: null,
+      limit: 5_000,
     });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('invalid_input');
-      expect(result.error.message).toContain('path');
+      expect(result.error.message).toMatch(/^erp:changes: limit: /);
     }
-    expect(handlers['erp:request']).not.toHaveBeenCalled();
+    expect(handlers['erp:changes']).not.toHaveBeenCalled();
   });
 
   it('turns a throwing handler into an error value with a generic message', async () => {

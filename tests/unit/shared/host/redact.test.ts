@@ -72,15 +72,14 @@ describe('displayErpUrl', () => {
 });
 
 describe('describeErpProblem', () => {
-  const request = { method: 'GET', path: '/sync/v1/changes' } as const;
   it('names unreachable, refused and failing answers, and nothing else', () => {
-    expect(describeErpProblem(request, fail('erp_unreachable', 'ECONNREFUSED'))).toBe(
-      'GET /sync/v1/changes: erp_unreachable: ECONNREFUSED',
+    expect(describeErpProblem('changes', fail('erp_unreachable', 'ECONNREFUSED'))).toBe(
+      'changes: erp_unreachable: ECONNREFUSED',
     );
     const answer = (status: number) => ok({ status, body: null, retryAfterSeconds: null });
-    expect(describeErpProblem(request, answer(401))).toBe('GET /sync/v1/changes: HTTP 401');
-    expect(describeErpProblem(request, answer(503))).toBe('GET /sync/v1/changes: HTTP 503');
-    expect(describeErpProblem(request, answer(200))).toBeNull();
-    expect(describeErpProblem(request, answer(409))).toBeNull();
+    expect(describeErpProblem('session', answer(401))).toBe('session: HTTP 401');
+    expect(describeErpProblem('push', answer(503))).toBe('push: HTTP 503');
+    expect(describeErpProblem('changes', answer(200))).toBeNull();
+    expect(describeErpProblem('push', answer(409))).toBeNull();
   });
 });

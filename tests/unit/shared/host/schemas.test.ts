@@ -3,10 +3,12 @@ import { requestInputSchemas } from '../../../../shared/host/request-schemas';
 import {
   applySettingsPatch,
   defaultSettings,
+  erpOriginOf,
   isAcceptableErpUrl,
 } from '../../../../shared/host/schemas';
 
-const erp = requestInputSchemas['erp:request'];
+const erpPush = requestInputSchemas['erp:push'];
+const erpChanges = requestInputSchemas['erp:changes'];
 const setToken = requestInputSchemas['secrets:set-erp-token'];
 const setSettings = requestInputSchemas['settings:set'];
 
@@ -59,32 +61,51 @@ describe('ERP address policy', () => {
   ])('refuses %s', (url) => expect(isAcceptableErpUrl(url)).toBe(false));
 });
 
-describe('erp:request input', () => {
-  it('accepts a plain request', () => {
-    const parsed = erp.parse({
-      method: 'POST',
-      path: '/sync/v1/push',
-      body: { protocolVersion: 1, commands: [] },
+describe('erp:push and erp:changes inputs', () => {
+  const push = {
+    protocolVersion: 1,
+    deviceId: '0193e3a0-0000-7000-8000-000000000001',
+    commands: [],
+  };
+
+  it('accept exactly a contract-2 push and a cursor with a page size', () => {
+    expect(erpPush.parse(push)).toEqual(push);
+    expect(erpChanges.parse({ cursor: null, limit: 1_000 })).toEqual({
+      cursor: null,
+      limit: 1_000,
     });
-    expect(parsed.path).toBe('/sync/v1/push');
   });
 
   it.each([
-    ['a scheme-relative path', { method: 'GET', path: '//evil.example/x' }],
-    ['an absolute URL', { method: 'GET', path: 'https://evil.example/x' }],
-    ['dot segments', { method: 'GET', path: '/sync/../admin' }],
-    ['encoded dot segments', { method: 'GET', path: '/sync/%2e%2e/admin' }],
-    ['an encoded slash', { method: 'GET', path: '/sync%2f..%2fadmin' }],
-    ['a backslash', { method: 'GET', path: '/sync\\admin' }],
-    ['a query in the path', { method: 'GET', path: '/sync/v1/changes?cursor=1' }],
-    ['a body on GET', { method: 'GET', path: '/x', body: { a: 1 } }],
-    ['an unknown method', { method: 'TRACE', path: '/x' }],
-    ['an extra key', { method: 'GET', path: '/x', headers: { Authorization: 'x' } }],
-    ['a non-JSON body', { method: 'POST', path: '/x', body: { at: new Date() } }],
-    ['a silly timeout', { method: 'GET', path: '/x', timeoutMs: 10 }],
-  ])('refuses %s', (_label, input) => {
-    expect(erp.safeParse(input).success).toBe(false);
+    ['a method', { ...push, method: 'DELETE' }],
+    ['a path', { ...push, path: '/admin' }],
+    ['a URL', { ...push, url: 'https://evil.example/' }],
+    ['headers', { ...push, headers: { Authorization: 'x' } }],
+    ['a timeout', { ...push, timeoutMs: 1 }],
+  ])('a push refuses %s beside the body', (_label, input) => {
+    expect(erpPush.safeParse(input).success).toBe(false);
   });
+
+  it.each([
+    ['a path', { cursor: null, limit: 10, path: '/admin' }],
+    ['a query', { cursor: null, limit: 10, query: { a: '1' } }],
+    ['no limit', { cursor: null }],
+    ['a limit over the protocol’s maximum', { cursor: null, limit: 1_001 }],
+    ['an empty cursor', { cursor: '', limit: 10 }],
+  ])('changes refuse %s', (_label, input) => {
+    expect(erpChanges.safeParse(input).success).toBe(false);
+  });
+});
+
+describe('erpOriginOf', () => {
+  it.each([
+    ['https://erp.example.ru/api/', 'https://erp.example.ru'],
+    ['https://ERP.Example.RU:443/', 'https://erp.example.ru'],
+    ['https://erp.example.ru:8443/', 'https://erp.example.ru:8443'],
+    ['https://почта.рф/', 'https://xn--80a1acny.xn--p1ai'],
+    ['http://127.0.0.1:4010', 'http://127.0.0.1:4010'],
+    ['not a url', null],
+  ])('%s → %s', (url, origin) => expect(erpOriginOf(url)).toBe(origin));
 });
 
 describe('secrets:set-erp-token input', () => {

@@ -188,6 +188,43 @@ describe('pull', () => {
   });
 });
 
+describe('pull from a server that does not move on', () => {
+  const more = (nextCursor: (cursor: string | null) => string) => (cursor: string | null) => ({
+    ok: true as const,
+    value: { changes: [], nextCursor: nextCursor(cursor), hasMore: true },
+  });
+
+  it.each([
+    ['from a stored cursor', 'c1', ['c1']],
+    ['from the beginning', null, [null, 'c1']],
+  ])(
+    '"more to come" with the cursor it was asked with is refused at once (%s)',
+    async (_label, start, asked) => {
+      const h = engineHarness();
+      h.memory.state.meta.cursor = start;
+      // Enough answers that a client asking again and again would exhaust them and "succeed".
+      h.net.onPull(...Array.from({ length: 1_000 }, () => more((cursor) => cursor ?? 'c1')));
+      expect(await h.engine.syncNow()).toMatchObject({
+        ok: false,
+        error: { kind: 'bad_response', message: expect.stringContaining('did not advance') },
+      });
+      expect(h.net.pulls).toEqual(asked);
+      expect(h.memory.state.meta.cursor).toBe(asked.at(-1));
+    },
+  );
+
+  it('a cursor that comes back to one passed in this run is refused (a loop)', async () => {
+    const h = engineHarness();
+    h.memory.state.meta.cursor = 'a';
+    h.net.onPull(
+      ...Array.from({ length: 1_000 }, () => more((cursor) => (cursor === 'a' ? 'b' : 'a'))),
+    );
+    expect(await h.engine.syncNow()).toMatchObject({ ok: false, error: { kind: 'bad_response' } });
+    expect(h.net.pulls).toEqual(['a', 'b']);
+    expect(h.memory.state.meta.cursor).toBe('b');
+  });
+});
+
 describe('lifecycle', () => {
   it('a local change schedules a push soon, unless the engine is backing off', async () => {
     const h = engineHarness({ localChangeDelayMs: 250 });

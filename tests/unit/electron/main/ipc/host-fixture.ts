@@ -6,6 +6,7 @@ import { defaultSettings } from '../../../../../shared/host/schemas';
 import { encodeSettings } from '../../../../../shared/host/settings-codec';
 import { createMainHandlers } from '../../../../../electron/main/ipc/handlers';
 import { createIpcRouter, type SenderInfo } from '../../../../../electron/main/ipc/router';
+import { createErpConnection } from '../../../../../electron/main/services/erp-connection';
 import {
   createErpGateway,
   type FetchPort,
@@ -57,7 +58,23 @@ export const validInputs = {
   'settings:set': { sync: { intervalMinutes: 15 }, erp: { baseUrl: ERP_URL } },
   'secrets:set-erp-token': { token: 'another-token-0123456789' },
   'secrets:erp-token-status': undefined,
-  'erp:request': { method: 'GET', path: '/sync/v1/changes', query: { limit: '100' } },
+  'erp:session': undefined,
+  'erp:push': {
+    protocolVersion: 1,
+    deviceId: '0193e3a0-0000-7000-8000-000000000001',
+    commands: [
+      {
+        commandId: '0193e3a0-0000-7000-8000-0000000000c1',
+        seq: 1,
+        type: 'comment',
+        ticketId: 'T1',
+        baseVersion: 3,
+        payload: { text: 'Перезагрузили сервер приложений' },
+        clientCreatedAt: '2026-11-25T09:55:00Z',
+      },
+    ],
+  },
+  'erp:changes': { cursor: 'c1', limit: 100 },
   'alerts:update': {
     locale: 'ru',
     tickets: [
@@ -80,6 +97,12 @@ export const validInputs = {
   },
   'alerts:mute': { minutes: 30 },
   'diagnostics:host': undefined,
+  'diagnostics:log': {
+    level: 'error',
+    scope: 'render',
+    message: 'TicketPage failed',
+    detail: 'at TicketPage',
+  },
 } as const satisfies Record<RequestChannel, unknown>;
 
 export function answer(status: number, body: string, headers: Record<string, string> = {}) {
@@ -96,15 +119,17 @@ export async function setupHost(options: { fetch?: FetchPort; token?: string } =
   });
   const settings = createSettingsStore({ files, path: SETTINGS_PATH, now: () => new Date(now) });
   await settings.load();
-  const secrets = createSecretStore({ files, cipher, path: TOKEN_PATH });
-  await secrets.setErpToken(options.token ?? 'stored-token-0123456789');
+  const secrets = createSecretStore({ files, cipher, path: TOKEN_PATH, now: () => new Date(now) });
+  await secrets.setErpToken(options.token ?? 'stored-token-0123456789', new URL(ERP_URL).origin);
   const fetch = vi.fn<FetchPort>(options.fetch ?? (async () => answer(200, '{"changes":[]}')));
-  const erp = createErpGateway({
-    fetch,
-    baseUrl: () => settings.current().erp.baseUrl,
-    token: () => secrets.getErpToken(),
-    now: () => now,
+  // As index.ts composes it: the address from the settings, the token stored for its origin.
+  const connection = createErpConnection({
+    configuredUrl: () => settings.current().erp.baseUrl,
+    tokenFor: (origin) => secrets.tokenFor(origin),
+    startDemo: () => Promise.reject(new Error('no demo ERP in this fixture')),
+    onDemoFailed: () => undefined,
   });
+  const erp = createErpGateway({ fetch, endpoint: () => connection.endpoint(), now: () => now });
   const alerts = createDeskAlerts(
     {
       now: () => now,
@@ -123,7 +148,9 @@ export async function setupHost(options: { fetch?: FetchPort; token?: string } =
   const services = {
     settingsUpdate: vi.spyOn(settings, 'update'),
     setErpToken: vi.spyOn(secrets, 'setErpToken'),
-    erpRequest: vi.spyOn(erp, 'request'),
+    erpSession: vi.spyOn(erp, 'session'),
+    erpPush: vi.spyOn(erp, 'push'),
+    erpChanges: vi.spyOn(erp, 'changes'),
     alertsUpdate: vi.spyOn(alerts, 'update'),
     alertsMute: vi.spyOn(alerts, 'mute'),
     fetch,
@@ -149,13 +176,14 @@ export async function setupHost(options: { fetch?: FetchPort; token?: string } =
         os: { platform: 'linux', release: '6.1.0', arch: 'x64' },
         configuredUrl: () => settings.current().erp.baseUrl,
         baseUrl: async () => settings.current().erp.baseUrl,
-        tokenPresent: () => secrets.hasErpToken(),
+        tokenPresent: async () => (await secrets.status(new URL(ERP_URL).origin)).present,
         log,
       }),
     onErpProblem: (line) => {
       logs.push([line]);
       log.warn('erp', line);
     },
+    onPageProblem: ({ level, scope, message }) => log[level](`page:${scope}`, message),
   });
   const handlers = Object.fromEntries(
     REQUEST_CHANNELS.map((channel) => [channel, vi.fn(real[channel])]),

@@ -10,10 +10,11 @@ const polluting = () => JSON.parse('{"__proto__":{"polluted":1}}') as Record<str
 const withPollution = (value: object) => ({ ...value, ...polluting() });
 const viaConstructor = { constructor: { prototype: { polluted: 1 } } };
 
-function cyclic(): Record<string, unknown> {
-  const value: Record<string, unknown> = { method: 'POST', path: '/x' };
-  value['body'] = value;
-  return value;
+const push = validInputs['erp:push'];
+function cyclicPush(): Record<string, unknown> {
+  const command: Record<string, unknown> = { ...push.commands[0] };
+  command['payload'] = { self: command };
+  return { ...push, commands: [command] };
 }
 function deep(levels: number): unknown {
   let value: unknown = 1;
@@ -77,33 +78,51 @@ const hostile = {
     ['__proto__ beside the token', withPollution({ token: 'abcdefgh' })],
   ],
   'secrets:erp-token-status': [['a string', 'present?']],
-  'erp:request': [
-    ['a missing path', { method: 'GET' }],
-    ['an unknown method', { method: 'TRACE', path: '/x' }],
-    ['an absolute URL', { method: 'GET', path: 'https://evil.example/' }],
-    ['a 10 MB path', { method: 'GET', path: `/${HUGE}` }],
-    ['a 10 MB query value', { method: 'GET', path: '/x', query: { q: HUGE } }],
-    ['a number as query value', { method: 'GET', path: '/x', query: { limit: 100 } }],
+  'erp:session': [['an object', { path: '/admin' }]],
+  // The renderer names an operation, never a URL: anything that would choose the address, the
+  // method, the path or a header is refused, as is a body that is not a contract-2 push.
+  'erp:push': [
+    ['a method and path', { method: 'DELETE', path: '/admin/users' }],
+    ['an absolute URL beside the push', { ...push, url: 'https://evil.example/' }],
+    ['headers smuggled in', { ...push, headers: { Authorization: 'Bearer x' } }],
+    ['a missing device id', { protocolVersion: 1, commands: [] }],
+    ['a device id that is no UUID', { ...push, deviceId: 'device-1' }],
+    ['501 commands', { ...push, commands: new Array(501).fill(push.commands[0]) }],
+    ['an unknown command type', { ...push, commands: [{ ...push.commands[0], type: 'drop' }] }],
+    ['a command without an id', { ...push, commands: [{ ...push.commands[0], commandId: 1 }] }],
+    ['a 10 MB payload', { ...push, commands: [{ ...push.commands[0], payload: { text: HUGE } }] }],
     [
-      '51 query parameters',
-      {
-        method: 'GET',
-        path: '/x',
-        query: Object.fromEntries([...Array(51).keys()].map((i) => [`k${i}`, 'v'])),
-      },
+      '__proto__ in a payload',
+      { ...push, commands: [{ ...push.commands[0], payload: polluting() }] },
     ],
-    ['a __proto__ query key', { method: 'GET', path: '/x', query: polluting() }],
-    ['a constructor query key', { method: 'GET', path: '/x', query: { constructor: 'x' } }],
-    ['a 10 MB body', { method: 'POST', path: '/x', body: { text: HUGE } }],
-    ['__proto__ in the body', { method: 'POST', path: '/x', body: { commands: [polluting()] } }],
-    ['constructor.prototype in the body', { method: 'POST', path: '/x', body: viaConstructor }],
-    ['a body nested 100,000 levels deep', { method: 'POST', path: '/x', body: deep(100_000) }],
-    ['a cyclic body', cyclic()],
-    ['a shared-reference bomb as body', { method: 'POST', path: '/x', body: exponential(40) }],
-    ['a function body', { method: 'POST', path: '/x', body: () => 1 }],
-    ['headers smuggled in', { method: 'GET', path: '/x', headers: { Authorization: 'Bearer x' } }],
-    ['a string timeout', { method: 'GET', path: '/x', timeoutMs: '1000' }],
-    ['__proto__ beside the fields', withPollution({ method: 'GET', path: '/x' })],
+    [
+      'constructor.prototype in a payload',
+      { ...push, commands: [{ ...push.commands[0], payload: viaConstructor }] },
+    ],
+    [
+      'a payload nested 100,000 levels deep',
+      { ...push, commands: [{ ...push.commands[0], payload: { x: deep(100_000) } }] },
+    ],
+    ['a cyclic push', cyclicPush()],
+    [
+      'a shared-reference bomb as payload',
+      { ...push, commands: [{ ...push.commands[0], payload: { x: exponential(40) } }] },
+    ],
+    ['a function as payload', { ...push, commands: [{ ...push.commands[0], payload: () => 1 }] }],
+    ['__proto__ beside the fields', withPollution(push)],
+  ],
+  'erp:changes': [
+    ['a path', { cursor: null, limit: 10, path: '/admin' }],
+    ['a method', { cursor: null, limit: 10, method: 'DELETE' }],
+    ['a missing cursor', { limit: 10 }],
+    ['a numeric cursor', { cursor: 5, limit: 10 }],
+    ['an empty cursor', { cursor: '', limit: 10 }],
+    ['a 10 MB cursor', { cursor: HUGE, limit: 10 }],
+    ['a string limit', { cursor: null, limit: '100' }],
+    ['a limit of 0', { cursor: null, limit: 0 }],
+    ['a limit over the protocol’s maximum', { cursor: null, limit: 1_001 }],
+    ['a fractional limit', { cursor: null, limit: 1.5 }],
+    ['__proto__ beside the fields', withPollution({ cursor: null, limit: 10 })],
   ],
   'alerts:update': [
     ['tickets as a string', { tickets: 'x' }],
@@ -129,6 +148,14 @@ const hostile = {
     ['__proto__ beside minutes', withPollution({ minutes: 5 })],
   ],
   'diagnostics:host': [['an object', { lines: 1_000_000 }]],
+  'diagnostics:log': [
+    ['a missing message', { level: 'error', scope: 'render' }],
+    ['an unknown level', { level: 'fatal', scope: 'render', message: 'x' }],
+    ['a scope with a path in it', { level: 'error', scope: '../../main', message: 'x' }],
+    ['a 10 MB message', { level: 'error', scope: 'render', message: HUGE }],
+    ['a 10 MB detail', { level: 'error', scope: 'render', message: 'x', detail: HUGE }],
+    ['__proto__ beside the fields', withPollution({ level: 'warn', scope: 'boot', message: 'x' })],
+  ],
 } satisfies Record<RequestChannel, readonly HostileCase[]>;
 
 afterEach(() => {

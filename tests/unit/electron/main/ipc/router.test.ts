@@ -1,10 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createIpcRouter, type SenderInfo } from '../../../../../electron/main/ipc/router';
 import { isTrustedUrl, type TrustedLocations } from '../../../../../electron/main/trusted-url';
-import type { HostHandlers } from '../../../../../shared/host/request-schemas';
-import { ok } from '../../../../../shared/host/result';
-import { sampleHostDiagnostics } from '../../../shared/host/diagnostics-fixture';
-import { defaultSettings } from '../../../../../shared/host/schemas';
+import { spyHandlers } from '../../../shared/host/spy-handlers';
 
 const trusted: TrustedLocations = {
   devServerOrigin: null,
@@ -16,29 +13,7 @@ const appPage: SenderInfo = {
 };
 
 function setup() {
-  const snapshot = { settings: defaultSettings(), problem: null };
-  const handlers = {
-    'app:info': vi.fn(async () =>
-      ok({ name: 'x', version: '0', host: 'electron' as const, platform: 'linux' }),
-    ),
-    'settings:get': vi.fn(async () => ok(snapshot)),
-    'settings:set': vi.fn(async () => ok(snapshot)),
-    'secrets:set-erp-token': vi.fn(async () => ok({ present: true })),
-    'secrets:erp-token-status': vi.fn(async () => ok({ present: false })),
-    'erp:request': vi.fn(async () => ok({ status: 200, body: null, retryAfterSeconds: null })),
-    'alerts:update': vi.fn(async () => ok({ scheduled: 0 })),
-    'alerts:mute': vi.fn(async () =>
-      ok({
-        open: 0,
-        warning: 0,
-        breached: 0,
-        mutedUntil: null,
-        quietUntil: null,
-        locale: 'ru' as const,
-      }),
-    ),
-    'diagnostics:host': vi.fn(async () => ok(sampleHostDiagnostics())),
-  } satisfies HostHandlers;
+  const handlers = spyHandlers();
   const onForbiddenSender = vi.fn();
   const route = createIpcRouter({
     handlers,
@@ -54,12 +29,9 @@ function setup() {
 describe('IPC router: validation', () => {
   it('runs the handler for a valid request from the app page', async () => {
     const { route, handlers } = setup();
-    const result = await route('erp:request', appPage, { method: 'GET', path: '/sync/v1/changes' });
+    const result = await route('erp:changes', appPage, { cursor: 'c7', limit: 200 });
     expect(result.ok).toBe(true);
-    expect(handlers['erp:request']).toHaveBeenCalledWith({
-      method: 'GET',
-      path: '/sync/v1/changes',
-    });
+    expect(handlers['erp:changes']).toHaveBeenCalledWith({ cursor: 'c7', limit: 200 });
   });
 
   it.each([
@@ -68,9 +40,10 @@ describe('IPC router: validation', () => {
     ['settings:set', 'sync=5'],
     ['secrets:set-erp-token', { token: 'a b' }],
     ['secrets:set-erp-token', undefined],
-    ['erp:request', { method: 'GET', path: 'https://evil.example/' }],
-    ['erp:request', { method: 'POST', path: '/x', body: () => 1 }],
-    ['erp:request', null],
+    ['erp:changes', { cursor: null, limit: 10, path: 'https://evil.example/' }],
+    ['erp:push', { method: 'POST', path: '/x', body: () => 1 }],
+    ['erp:push', null],
+    ['erp:session', { method: 'DELETE' }],
     ['alerts:update', { alerts: [{ id: 'x' }] }],
     ['app:info', { anything: true }],
     ['settings:get', 0],
@@ -124,7 +97,7 @@ describe('IPC router: sender frame', () => {
   it('checks the sender before the payload, so a stranger learns nothing about the schema', async () => {
     const { route } = setup();
     const result = await route(
-      'erp:request',
+      'erp:push',
       { url: 'https://evil.example/', isMainFrame: true },
       'junk',
     );

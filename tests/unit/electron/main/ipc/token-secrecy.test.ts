@@ -74,18 +74,19 @@ describe('the ERP token never reaches the renderer', () => {
     );
     const host = await setupHost({ fetch });
     const stored = await host.route('secrets:set-erp-token', APP_PAGE, { token: TOKEN });
-    expect(stored).toEqual({ ok: true, value: { present: true } });
+    expect(stored).toMatchObject({ ok: true, value: { present: true } });
 
     const results: unknown[] = [];
+    const erpAnswers: unknown[] = [];
     for (const channel of REQUEST_CHANNELS) {
       if (channel === 'secrets:set-erp-token') continue;
-      results.push(await host.route(channel, APP_PAGE, validInputs[channel]));
+      const result = await host.route(channel, APP_PAGE, validInputs[channel]);
+      results.push(result);
+      if (channel.startsWith('erp:')) erpAnswers.push(result);
     }
     // Refused senders and bad input are answered too; their answers must not leak either.
-    results.push(await host.route('erp:request', { ...APP_PAGE, isMainFrame: false }, {}));
-    results.push(
-      await host.route('erp:request', APP_PAGE, { method: 'GET', path: '/x', token: 1 }),
-    );
+    results.push(await host.route('erp:push', { ...APP_PAGE, isMainFrame: false }, {}));
+    results.push(await host.route('erp:changes', APP_PAGE, { cursor: null, limit: 1, token: 1 }));
 
     // The control: the token really was sent to the ERP, so there was something to leak.
     const [url, init] = host.services.fetch.mock.calls[0]!;
@@ -99,10 +100,10 @@ describe('the ERP token never reaches the renderer', () => {
     expect(leaks(new TextDecoder().decode(host.store.get(LOG_PATH) ?? new Uint8Array()))).toEqual(
       [],
     );
-    // What the ERP echoed is still visible, minus the token.
-    const erp = results[REQUEST_CHANNELS.indexOf('erp:request') - 1];
+    // What the ERP echoed is still visible, minus the token, whichever channel asked.
+    expect(erpAnswers).toHaveLength(3);
     if (/echo|Authorization|HTML|key|base64url/i.test(_label)) {
-      expect(JSON.stringify(erp)).toContain('[redacted]');
+      for (const answer of erpAnswers) expect(JSON.stringify(answer)).toContain('[redacted]');
     }
   });
 
@@ -110,9 +111,82 @@ describe('the ERP token never reaches the renderer', () => {
     const body = '{"text":"C:\\\\Users\\\\engineer","note":"pk_live is not the token"}';
     const host = await setupHost({ fetch: async () => answer(200, body) });
     await host.route('secrets:set-erp-token', APP_PAGE, { token: TOKEN });
-    expect(await host.route('erp:request', APP_PAGE, validInputs['erp:request'])).toEqual({
+    expect(await host.route('erp:changes', APP_PAGE, validInputs['erp:changes'])).toEqual({
       ok: true,
       value: { status: 200, body: JSON.parse(body), retryAfterSeconds: null },
+    });
+  });
+});
+
+describe('a re-pointed ERP address never takes the token along', () => {
+  const ERP_CHANNELS = ['erp:session', 'erp:push', 'erp:changes'] as const;
+
+  async function callEveryErpChannel(host: Awaited<ReturnType<typeof setupHost>>) {
+    for (const channel of ERP_CHANNELS) await host.route(channel, APP_PAGE, validInputs[channel]);
+  }
+
+  // The attack as a compromised page would run it: two calls, re-point the ERP, then ask.
+  it.each([
+    'https://evil.example/',
+    'https://erp.digit.example.evil.example/api/',
+    'https://erp.digit.example:8443/api/',
+    'http://127.0.0.1:9/',
+    'https://evil.example/?next=https://erp.digit.example/api/',
+  ])('to %s: what is sent carries no token, and the token is gone', async (elsewhere) => {
+    const host = await setupHost({ fetch: async () => answer(200, '{}') });
+    await host.route('secrets:set-erp-token', APP_PAGE, { token: TOKEN });
+    expect(
+      await host.route('settings:set', APP_PAGE, { erp: { baseUrl: elsewhere } }),
+    ).toMatchObject({
+      ok: true,
+    });
+    await callEveryErpChannel(host);
+    const sent = host.services.fetch.mock.calls;
+    expect(sent).toHaveLength(ERP_CHANNELS.length);
+    for (const [url, init] of sent) {
+      expect(new URL(url).origin).toBe(new URL(elsewhere).origin);
+      expect(init.headers).not.toHaveProperty('Authorization');
+      expect(leaks(init)).toEqual([]);
+    }
+    expect(await host.route('secrets:erp-token-status', APP_PAGE, undefined)).toEqual({
+      ok: true,
+      value: { present: false, origin: null, savedAt: null },
+    });
+
+    // Pointing back does not bring it back: the user enters it again for the real ERP.
+    await host.route('settings:set', APP_PAGE, { erp: { baseUrl: ERP_URL } });
+    await callEveryErpChannel(host);
+    for (const [, init] of sent.slice(ERP_CHANNELS.length)) {
+      expect(init.headers).not.toHaveProperty('Authorization');
+    }
+  });
+
+  it('keeps the token when only the path under the same origin changes', async () => {
+    const host = await setupHost({ fetch: async () => answer(200, '{}') });
+    await host.route('secrets:set-erp-token', APP_PAGE, { token: TOKEN });
+    const moved = `${new URL(ERP_URL).origin}/v2/`;
+    await host.route('settings:set', APP_PAGE, { erp: { baseUrl: moved } });
+    await host.route('erp:session', APP_PAGE, undefined);
+    const [url, init] = host.services.fetch.mock.calls[0]!;
+    expect(url).toBe(`${new URL(ERP_URL).origin}/v2/sync/v1/session`);
+    expect(init.headers['Authorization']).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it('binds a token to the address configured when it is entered', async () => {
+    const host = await setupHost({ fetch: async () => answer(200, '{}') });
+    await host.route('settings:set', APP_PAGE, { erp: { baseUrl: null } });
+    expect(await host.route('secrets:set-erp-token', APP_PAGE, { token: TOKEN })).toMatchObject({
+      ok: false,
+      error: { code: 'erp_not_configured' },
+    });
+    await host.route('settings:set', APP_PAGE, { erp: { baseUrl: ERP_URL } });
+    expect(await host.route('secrets:set-erp-token', APP_PAGE, { token: TOKEN })).toEqual({
+      ok: true,
+      value: {
+        present: true,
+        origin: new URL(ERP_URL).origin,
+        savedAt: '2026-11-25T10:00:00.000Z',
+      },
     });
   });
 });

@@ -12,32 +12,50 @@ function ports(configured: string | null, patch: Partial<ErpConnectionPorts> = {
     close,
   }));
   const state = { configured };
+  // The store holds one token, entered for https://erp.example.ru.
+  const tokenFor = vi.fn(async (origin: string) =>
+    origin === 'https://erp.example.ru' ? 'stored-token' : null,
+  );
   const all: ErpConnectionPorts = {
     configuredUrl: () => state.configured,
-    storedToken: async () => 'stored-token',
+    tokenFor,
     startDemo,
     onDemoFailed: vi.fn(),
     ...patch,
   };
-  return { all, startDemo, close, state };
+  return { all, startDemo, close, state, tokenFor };
 }
 
 describe('ERP connection', () => {
-  it('uses the configured ERP and its stored token, never starting the demo', async () => {
-    const { all, startDemo } = ports('https://erp.example.ru');
+  it('uses the configured ERP and the token stored for its origin, never starting the demo', async () => {
+    const { all, startDemo, tokenFor } = ports('https://erp.example.ru/api/');
     const connection = createErpConnection(all);
-    expect(await connection.baseUrl()).toBe('https://erp.example.ru');
-    expect(await connection.token()).toBe('stored-token');
+    expect(await connection.endpoint()).toEqual({
+      baseUrl: 'https://erp.example.ru/api/',
+      token: 'stored-token',
+    });
+    expect(tokenFor).toHaveBeenCalledWith('https://erp.example.ru');
     expect(startDemo).not.toHaveBeenCalled();
   });
 
+  it.each([
+    ['another host', 'https://evil.example/'],
+    ['a look-alike host', 'https://erp.example.ru.evil.example/'],
+    ['another port', 'https://erp.example.ru:8443/'],
+    ['plain http on this computer', 'http://localhost/'],
+  ])('sends no token to %s', async (_label, url) => {
+    const connection = createErpConnection(ports(url).all);
+    expect(await connection.endpoint()).toEqual({ baseUrl: url, token: null });
+  });
+
   it('starts the embedded demo ERP once when none is configured, and closes it', async () => {
-    const { all, startDemo, close } = ports(null);
+    const { all, startDemo, close, tokenFor } = ports(null);
     const connection = createErpConnection(all);
-    const [url, token] = await Promise.all([connection.baseUrl(), connection.token()]);
-    expect([url, token]).toEqual(['http://127.0.0.1:40123', 'demo-token']);
-    await connection.baseUrl();
+    const [endpoint, url] = await Promise.all([connection.endpoint(), connection.baseUrl()]);
+    expect(endpoint).toEqual({ baseUrl: 'http://127.0.0.1:40123', token: 'demo-token' });
+    expect(url).toBe('http://127.0.0.1:40123');
     expect(startDemo).toHaveBeenCalledTimes(1);
+    expect(tokenFor).not.toHaveBeenCalled();
     await connection.close();
     expect(close).toHaveBeenCalledTimes(1);
   });
@@ -45,10 +63,12 @@ describe('ERP connection', () => {
   it('switches to a configured ERP as soon as the setting changes', async () => {
     const { all, state } = ports(null);
     const connection = createErpConnection(all);
-    expect(await connection.token()).toBe('demo-token');
+    expect((await connection.endpoint())?.token).toBe('demo-token');
     state.configured = 'https://erp.example.ru';
-    expect(await connection.baseUrl()).toBe('https://erp.example.ru');
-    expect(await connection.token()).toBe('stored-token');
+    expect(await connection.endpoint()).toEqual({
+      baseUrl: 'https://erp.example.ru',
+      token: 'stored-token',
+    });
   });
 
   it('reports a demo that cannot start and answers "no ERP" without retrying', async () => {
@@ -56,8 +76,8 @@ describe('ERP connection', () => {
     const startDemo = vi.fn(async () => Promise.reject(failure));
     const { all } = ports(null, { startDemo });
     const connection = createErpConnection(all);
+    expect(await connection.endpoint()).toBeNull();
     expect(await connection.baseUrl()).toBeNull();
-    expect(await connection.token()).toBeNull();
     expect(startDemo).toHaveBeenCalledTimes(1);
     expect(all.onDemoFailed).toHaveBeenCalledWith(failure);
   });

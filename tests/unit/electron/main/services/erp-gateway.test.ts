@@ -17,66 +17,92 @@ function setup(
   options: { baseUrl?: string | null; token?: string | null; fetch?: FetchPort } = {},
 ) {
   const fetch = vi.fn<FetchPort>(options.fetch ?? (async () => answer(200, '{"ok":true}')));
+  const baseUrl =
+    options.baseUrl === undefined ? 'https://erp.digit.example/api/' : options.baseUrl;
   const gateway = createErpGateway({
     fetch,
-    baseUrl: () =>
-      options.baseUrl === undefined ? 'https://erp.digit.example/api/' : options.baseUrl,
-    token: async () => (options.token === undefined ? 'tok' : options.token),
+    endpoint: async () =>
+      baseUrl === null
+        ? null
+        : { baseUrl, token: options.token === undefined ? 'tok' : options.token },
     now: () => Date.parse('2026-11-25T10:00:00Z'),
   });
   return { fetch, gateway };
 }
 
+const push = {
+  protocolVersion: 1,
+  deviceId: '0193e3a0-0000-7000-8000-000000000001',
+  commands: [],
+};
+
 describe('ERP gateway', () => {
-  it('joins the path to the base, adds the query and the bearer token', async () => {
+  it('asks for changes at the contract path with the cursor and the bearer token', async () => {
     const { fetch, gateway } = setup();
-    const result = await gateway.request({
-      method: 'GET',
-      path: '/sync/v1/changes',
-      query: { cursor: 'a b&c', limit: '100' },
-    });
+    const result = await gateway.changes({ cursor: 'a b&c', limit: 100 });
     expect(result).toEqual({
       ok: true,
       value: { status: 200, body: { ok: true }, retryAfterSeconds: null },
     });
     const [url, init] = fetch.mock.calls[0]!;
-    expect(url).toBe('https://erp.digit.example/api/sync/v1/changes?cursor=a+b%26c&limit=100');
+    expect(url).toBe('https://erp.digit.example/api/sync/v1/changes?limit=100&cursor=a+b%26c');
+    expect(init.method).toBe('GET');
     expect(init.headers['Authorization']).toBe('Bearer tok');
     expect(init.redirect).toBe('error');
     expect(init.body).toBeUndefined();
   });
 
-  it('sends a JSON body', async () => {
+  it('starts the changes from the beginning without a cursor', async () => {
     const { fetch, gateway } = setup();
-    await gateway.request({ method: 'POST', path: '/sync/v1/push', body: { commands: [] } });
-    const [, init] = fetch.mock.calls[0]!;
-    expect(init.body).toBe('{"commands":[]}');
+    await gateway.changes({ cursor: null, limit: 500 });
+    expect(fetch.mock.calls[0]![0]).toBe('https://erp.digit.example/api/sync/v1/changes?limit=500');
+  });
+
+  it('posts a push as JSON', async () => {
+    const { fetch, gateway } = setup();
+    await gateway.push(push);
+    const [url, init] = fetch.mock.calls[0]!;
+    expect(url).toBe('https://erp.digit.example/api/sync/v1/push');
+    expect(init.method).toBe('POST');
+    expect(init.body).toBe(JSON.stringify(push));
     expect(init.headers['Content-Type']).toBe('application/json');
+  });
+
+  it('asks the session without a body', async () => {
+    const { fetch, gateway } = setup();
+    await gateway.session();
+    const [url, init] = fetch.mock.calls[0]!;
+    expect([url, init.method, init.body]).toEqual([
+      'https://erp.digit.example/api/sync/v1/session',
+      'GET',
+      undefined,
+    ]);
   });
 
   it('returns HTTP errors as answers, with Retry-After', async () => {
     const { gateway } = setup({ fetch: async () => answer(429, '', { 'retry-after': '30' }) });
-    expect(await gateway.request({ method: 'GET', path: '/x' })).toEqual({
+    expect(await gateway.session()).toEqual({
       ok: true,
       value: { status: 429, body: null, retryAfterSeconds: 30 },
     });
   });
 
-  it('reports an unreachable ERP as an error value', async () => {
+  it.each([
+    [new TypeError('getaddrinfo ENOTFOUND erp.digit.example'), 'erp_unreachable'],
+    [new Error('net::ERR_CERT_AUTHORITY_INVALID'), 'erp_tls'],
+    [new DOMException('signal timed out', 'TimeoutError'), 'erp_timeout'],
+  ])('reports a request without an answer as an error value: %s → %s', async (error, code) => {
     const { gateway } = setup({
       fetch: async () => {
-        throw new TypeError('getaddrinfo ENOTFOUND erp.digit.example');
+        throw error;
       },
     });
-    expect(await gateway.request({ method: 'GET', path: '/x' })).toMatchObject({
-      ok: false,
-      error: { code: 'erp_unreachable' },
-    });
+    expect(await gateway.session()).toMatchObject({ ok: false, error: { code } });
   });
 
-  it('does nothing without a configured ERP', async () => {
+  it('does nothing without an ERP', async () => {
     const { fetch, gateway } = setup({ baseUrl: null });
-    expect(await gateway.request({ method: 'GET', path: '/x' })).toMatchObject({
+    expect(await gateway.changes({ cursor: null, limit: 1 })).toMatchObject({
       ok: false,
       error: { code: 'erp_not_configured' },
     });
@@ -85,13 +111,13 @@ describe('ERP gateway', () => {
 
   it('never sends the token to a non-TLS remote address', async () => {
     const { fetch, gateway } = setup({ baseUrl: 'http://erp.digit.example' });
-    expect((await gateway.request({ method: 'GET', path: '/x' })).ok).toBe(false);
+    expect((await gateway.session()).ok).toBe(false);
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('omits Authorization when no token is stored', async () => {
+  it('omits Authorization when no token belongs to the address', async () => {
     const { fetch, gateway } = setup({ token: null });
-    await gateway.request({ method: 'GET', path: '/x' });
+    await gateway.session();
     expect(fetch.mock.calls[0]![1].headers['Authorization']).toBeUndefined();
   });
 });

@@ -1,24 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createHttpSyncTransport,
-  type HttpAnswer,
-  type HttpRequest,
-} from '../../../../shared/sync/http-transport';
+import type { PushRequest } from '../../../../shared/erp/protocol';
+import { fail, ok, type HostErrorCode, type HostResult } from '../../../../shared/host/result';
+import type { ErpResponse } from '../../../../shared/host/schemas';
+import { createErpSyncTransport } from '../../../../shared/sync/erp-transport';
 import { uuid } from './engine-harness';
 
-function transportAnswering(answer: HttpAnswer) {
-  const requests: HttpRequest[] = [];
-  const transport = createHttpSyncTransport(async (request) => {
-    requests.push(request);
-    return answer;
-  }, 5_000);
-  return { transport, requests };
+type Call = { push: PushRequest } | { changes: { cursor: string | null; limit: number } };
+
+function transportAnswering(answer: HostResult<ErpResponse>) {
+  const calls: Call[] = [];
+  const transport = createErpSyncTransport({
+    push: async (request) => {
+      calls.push({ push: request });
+      return answer;
+    },
+    changes: async (query) => {
+      calls.push({ changes: query });
+      return answer;
+    },
+  });
+  return { transport, calls };
 }
-const reply = (
-  status: number,
-  body: unknown,
-  retryAfterSeconds: number | null = null,
-): HttpAnswer => ({ ok: true, status, body, retryAfterSeconds });
+const reply = (status: number, body: unknown, retryAfterSeconds: number | null = null) =>
+  ok({ status, body, retryAfterSeconds });
 const push = { protocolVersion: 1, deviceId: uuid(1), commands: [] };
 const ticket = {
   id: 't1',
@@ -46,16 +50,18 @@ const ticket = {
   version: 3,
 };
 
-describe('HTTP answers become typed results', () => {
-  it('sends the push and the pull as the contract says', async () => {
-    const { transport, requests } = transportAnswering(
+describe('ERP answers become typed results', () => {
+  it('asks the port for exactly the operation', async () => {
+    const { transport, calls } = transportAnswering(
       reply(200, { changes: [], nextCursor: 'c', hasMore: false }),
     );
     await transport.pullChanges(null, 500);
     await transport.pullChanges('abc', 100);
-    expect(requests.map((r) => [r.method, r.path, r.query])).toEqual([
-      ['GET', '/sync/v1/changes', { limit: '500' }],
-      ['GET', '/sync/v1/changes', { limit: '100', cursor: 'abc' }],
+    await transport.push(push);
+    expect(calls).toEqual([
+      { changes: { cursor: null, limit: 500 } },
+      { changes: { cursor: 'abc', limit: 100 } },
+      { push },
     ]);
   });
 
@@ -101,12 +107,6 @@ describe('HTTP answers become typed results', () => {
       reply(200, { lastSeq: 1, results: [{ commandId: 'x' }], serverTime: 'now' }),
       { kind: 'malformed' },
     ],
-    [
-      'no answer',
-      { ok: false, kind: 'network', message: 'ECONNRESET' } as const,
-      { kind: 'network', message: 'ECONNRESET' },
-    ],
-    ['timeout', { ok: false, kind: 'timeout', message: 'slow' } as const, { kind: 'timeout' }],
   ])('%s', async (_name, answer, failure) => {
     const result = await transportAnswering(answer).transport.push(push);
     expect(result).toMatchObject({ ok: false, failure });
@@ -136,5 +136,47 @@ describe('HTTP answers become typed results', () => {
       hasMore: false,
     });
     expect((await transportAnswering(tombstone).transport.pullChanges(null, 10)).ok).toBe(true);
+  });
+});
+
+describe('requests that got no answer, by the host’s code (the same in both hosts)', () => {
+  it.each([
+    ['erp_not_configured', 'No ERP address is configured', 'not_configured'],
+    ['erp_timeout', 'The ERP did not answer within 30 s', 'timeout'],
+    ['erp_tls', 'The secure connection to the ERP failed: CERT_HAS_EXPIRED', 'tls'],
+    ['erp_redirected', 'The ERP answered with a redirect', 'redirected'],
+    ['erp_unreachable', 'The ERP could not be reached: ECONNREFUSED', 'network'],
+    // A host that failed inside: retried like a lost answer.
+    ['internal', 'erp:changes failed inside the host', 'network'],
+  ] as const)('%s → %s', async (code, message, kind) => {
+    const { transport } = transportAnswering(fail(code as HostErrorCode, message));
+    expect(await transport.pullChanges(null, 10)).toEqual({
+      ok: false,
+      failure: { kind, message },
+    });
+  });
+
+  // Retrying a body the host's schema refuses (e.g. over its 8 MiB bound) can never succeed: it
+  // must look like the ERP's 413 so push halves the batch instead of retrying it forever.
+  it('answers a push the host refused as 413, naming why', async () => {
+    const { transport } = transportAnswering(fail('invalid_input', 'erp:push: body too big'));
+    expect(await transport.push(push)).toEqual({
+      ok: false,
+      failure: {
+        kind: 'http',
+        status: 413,
+        retryAfterMs: null,
+        code: 'invalid_input',
+        message: 'erp:push: body too big',
+      },
+    });
+  });
+
+  it('keeps a refused pull a failure to retry, not a 413', async () => {
+    const { transport } = transportAnswering(fail('invalid_input', 'erp:changes: limit'));
+    expect(await transport.pullChanges(null, 10)).toMatchObject({
+      ok: false,
+      failure: { kind: 'network' },
+    });
   });
 });
