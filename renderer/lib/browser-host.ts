@@ -96,7 +96,9 @@ export function createBrowserHost(): HostBridge {
       const answer = await putErpToken(token);
       if (!answer.ok) {
         log.add('warn', 'secrets', `the ERP token was not stored: ${answer.message}`);
-        return fail('secure_storage_unavailable', `The token was not stored: ${answer.message}`);
+        // 409: the serving process runs the demo ERP, so there is no address to bind a token to.
+        const code = answer.status === 409 ? 'erp_not_configured' : 'secure_storage_unavailable';
+        return fail(code, `The token was not stored: ${answer.message}`);
       }
       diagnostics.noteTokenPresent(answer.value.present);
       return ok(answer.value);

@@ -43,7 +43,10 @@ const erpResultSchema = z.discriminatedUnion('ok', [
   }),
 ]);
 
-export type ServerAnswer<T> = { ok: true; value: T } | { ok: false; message: string };
+export type ServerAnswer<T> =
+  | { ok: true; value: T }
+  /** `status`: the serving process's HTTP status, null when it could not be reached. */
+  | { ok: false; message: string; status: number | null };
 
 async function call<T>(
   method: 'GET' | 'PUT' | 'POST' | 'DELETE',
@@ -67,19 +70,27 @@ async function call<T>(
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const message = z.object({ error: z.string() }).safeParse(json);
-    return { ok: false, message: message.success ? message.data.error : `HTTP ${response.status}` };
+    return {
+      ok: false,
+      message: message.success ? message.data.error : `HTTP ${response.status}`,
+      status: response.status,
+    };
   }
   const parsed = schema.safeParse(json);
   return parsed.success
     ? { ok: true, value: parsed.data }
-    : { ok: false, message: `unexpected answer from ${path}` };
+    : { ok: false, message: `unexpected answer from ${path}`, status: response.status };
 }
 
 async function callOrExplain<T>(...args: Parameters<typeof call<T>>): Promise<ServerAnswer<T>> {
   try {
     return await call(...args);
   } catch (error) {
-    return { ok: false, message: `the serving process could not be reached: ${String(error)}` };
+    return {
+      ok: false,
+      message: `the serving process could not be reached: ${String(error)}`,
+      status: null,
+    };
   }
 }
 

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { changesResponse } from '@shared/erp/protocol';
+import type { HostResult } from '@shared/host/result';
+import type { ErpResponse } from '@shared/host/schemas';
 import { compareQueueStrategies } from './queue-strategies';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -47,8 +49,10 @@ async function startServer(): Promise<ChildProcess> {
   const started = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`web server exited with ${child.exitCode}`);
+    // Ready when the ERP answers through the serving process (main's gateway, its demo token).
     try {
-      if ((await fetch(`${BASE}/erp/health`)).ok) break;
+      const session = await hostErp('GET', '/session');
+      if (session.ok && session.value.status === 200) break;
     } catch {
       // not listening yet
     }
@@ -61,14 +65,30 @@ async function startServer(): Promise<ChildProcess> {
   return child;
 }
 
+/** One exchange with the ERP through the serving process's own endpoints (/host/erp/*). */
+async function hostErp(
+  method: 'GET' | 'POST',
+  path: '/session' | '/changes',
+  body?: unknown,
+): Promise<HostResult<ErpResponse>> {
+  const response = await fetch(`${BASE}/host/erp${path}`, {
+    method,
+    ...(body === undefined
+      ? {}
+      : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }),
+  });
+  if (!response.ok) throw new Error(`/host/erp${path}: HTTP ${response.status}`);
+  return (await response.json()) as HostResult<ErpResponse>;
+}
+
 async function openTicketsInErp(): Promise<number> {
   const open = new Set<string>();
-  let cursor = '';
+  let cursor: string | null = null;
   for (;;) {
-    const response = await fetch(
-      `${BASE}/erp/sync/v1/changes?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-    );
-    const page = changesResponse.parse(await response.json());
+    const result = await hostErp('POST', '/changes', { cursor, limit: 1000 });
+    if (!result.ok) throw new Error(`changes: ${result.error.code}: ${result.error.message}`);
+    if (result.value.status !== 200) throw new Error(`changes: ERP HTTP ${result.value.status}`);
+    const page = changesResponse.parse(result.value.body);
     for (const change of page.changes) {
       if (change.entity !== 'ticket') continue;
       const state = (change.data as { state?: string } | null)?.state;

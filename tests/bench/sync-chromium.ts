@@ -1,7 +1,8 @@
 // `npm run bench:sync`: the offline sync of issue 3 in real Chromium — initial pull of 50,000
 // tickets into IndexedDB, pushing a 5,000-command offline backlog, a no-op sync — with the real
-// client (shared/sync engine and HTTP transport over fetch, renderer/db schema, store and
-// ticket actions) against the real demo ERP, side by side with a hand-rolled Dexie + fetch client.
+// client (shared/sync engine and ERP transport over the browser host's /host/erp endpoints, served
+// by main's ERP gateway; renderer/db schema, store and ticket actions) against the real demo ERP,
+// side by side with a hand-rolled Dexie + fetch client.
 // Prints tables and a Markdown snippet for the README. Exits 1 only when a run ends in the wrong
 // state (tickets missing, commands left or dead-lettered); nothing here asserts on time.
 //   npm run bench:sync [-- --quick] [-- --port N]   (--quick: a tenth of the sizes, for a smoke run)

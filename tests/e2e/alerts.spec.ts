@@ -1,7 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import type { Ticket } from '@shared/domain/ticket';
-import { changesResponse } from '@shared/erp/protocol';
-import { createTicketInErp } from './support/erp';
+import { createTicketInErp, ticketsInErp } from './support/erp';
 
 // Desk alerts end to end in the browser host: the same scheduler as in Electron's main process,
 // driving Web Notifications. Playwright's clock moves the window's time past a threshold.
@@ -49,21 +47,7 @@ function recordNotifications(): void {
 
 /** How many tickets are open (or paused) in the ERP now: all of them reach the window's alerts. */
 async function openTicketsInErp(request: APIRequestContext): Promise<number> {
-  const tickets = new Map<string, Ticket>();
-  let cursor: string | null = null;
-  for (;;) {
-    const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-    const page = changesResponse.parse(
-      await (await request.get(`/erp/sync/v1/changes?limit=1000${query}`)).json(),
-    );
-    for (const change of page.changes) {
-      if (change.entity !== 'ticket') continue;
-      if (change.deleted) tickets.delete(change.id);
-      else tickets.set(change.id, change.data as Ticket);
-    }
-    if (!page.hasMore) break;
-    cursor = page.nextCursor;
-  }
+  const tickets = await ticketsInErp(request);
   return [...tickets.values()].filter((ticket) => ticket.state !== 'resolved').length;
 }
 

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 import { DateTime } from 'luxon';
+import { erpTicketById } from './support/erp';
 
 // The demo ERP seeds twelve organizations; Kamchatka (UTC+12) is nine hours ahead of the
 // browser's Europe/Moscow (UTC+3), so the form must read the time in the customer's zone.
@@ -18,21 +19,7 @@ interface ErpTicket {
 
 /** The ERP's current copy of one ticket, read through its change feed (all pages). */
 async function erpTicket(request: APIRequestContext, id: string): Promise<ErpTicket | null> {
-  let cursor = '';
-  for (;;) {
-    const query = `limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const response = await request.get(`/erp/sync/v1/changes?${query}`);
-    expect(response.ok()).toBe(true);
-    const page = (await response.json()) as {
-      changes: Array<{ entity: string; id: string; data: unknown }>;
-      nextCursor: string;
-      hasMore: boolean;
-    };
-    const found = page.changes.filter((c) => c.entity === 'ticket' && c.id === id).at(-1);
-    if (found) return found.data as ErpTicket;
-    if (!page.hasMore) return null;
-    cursor = page.nextCursor;
-  }
+  return (await erpTicketById<ErpTicket>(request, id)) ?? null;
 }
 
 /** The whole form: the window's main area scrolls, so the page is made tall enough first. */

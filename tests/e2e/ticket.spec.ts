@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { erpTicketById, pushToErp } from './support/erp';
 
 // The ticket page against the embedded demo ERP. Every test creates its own tickets through the
-// ERP's push API (as another device would), so other specs sharing the server cannot disturb it.
+// ERP's push API (as another device would; through the served host's /host/erp/push), so other
+// specs sharing the server cannot disturb it.
 
 interface ErpEvent {
   type: string;
@@ -21,45 +23,26 @@ type Step = { type: string; payload: Record<string, unknown>; at: string };
 
 /** Another device of the ERP: pushes commands for one ticket, each applied in order. */
 async function pushTicket(request: APIRequestContext, ticketId: string, steps: Step[]) {
-  const response = await request.post('/erp/sync/v1/push', {
-    data: {
-      protocolVersion: 1,
-      deviceId: randomUUID(),
-      commands: steps.map((step, index) => ({
-        commandId: randomUUID(),
-        seq: index + 1,
-        type: step.type,
-        ticketId,
-        // The create makes version 1; each applied command adds one.
-        baseVersion: step.type === 'create' ? null : index,
-        payload: step.payload,
-        clientCreatedAt: step.at,
-      })),
-    },
+  const body = await pushToErp(request, {
+    protocolVersion: 1,
+    deviceId: randomUUID(),
+    commands: steps.map((step, index) => ({
+      commandId: randomUUID(),
+      seq: index + 1,
+      type: step.type,
+      ticketId,
+      // The create makes version 1; each applied command adds one.
+      baseVersion: step.type === 'create' ? null : index,
+      payload: step.payload,
+      clientCreatedAt: step.at,
+    })),
   });
-  expect(response.status()).toBe(200);
-  const body = (await response.json()) as { results: Array<{ status: string; error?: unknown }> };
   expect(body.results.map((r) => r.status)).toEqual(steps.map(() => 'applied'));
 }
 
 /** The ERP's current copy of a ticket, read through the changes feed like any client. */
-async function erpTicket(request: APIRequestContext, id: string): Promise<ErpTicket | undefined> {
-  let cursor: string | null = null;
-  let found: ErpTicket | undefined;
-  for (;;) {
-    const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-    const response = await request.get(`/erp/sync/v1/changes?limit=1000${query}`);
-    expect(response.status()).toBe(200);
-    const page = (await response.json()) as {
-      changes: Array<{ entity: string; id: string; data: ErpTicket }>;
-      nextCursor: string;
-      hasMore: boolean;
-    };
-    for (const change of page.changes)
-      if (change.entity === 'ticket' && change.id === id) found = change.data;
-    if (!page.hasMore) return found;
-    cursor = page.nextCursor;
-  }
+function erpTicket(request: APIRequestContext, id: string): Promise<ErpTicket | undefined> {
+  return erpTicketById<ErpTicket>(request, id);
 }
 
 function intake(organizationId: string, priority: number, title: string, createdAt: string) {
@@ -165,7 +148,8 @@ test.describe('ticket page', () => {
     await openTicket(page, id, title);
 
     await page.context().setOffline(true);
-    await page.route('**/erp/**', (route) => route.abort('internetdisconnected'));
+    // The page's ERP traffic (the served host's /host/erp/* endpoints) is cut off too.
+    await page.route('**/host/erp/**', (route) => route.abort('internetdisconnected'));
 
     // The action is stamped when the click lands: somewhere between these two readings.
     const beforeReact = Date.now();
@@ -203,8 +187,13 @@ test.describe('ticket page', () => {
 
     await expect(page.getByTestId('ticket-pending')).toHaveText('Не отправлено в ERP: 2');
     expect((await erpTicket(request, id))?.events).toEqual([]);
+    // A sync asked for now meets no ERP: the page says it is offline and keeps both actions.
+    await page.getByRole('button', { name: 'Синхронизировать' }).click();
+    await expect(page.getByTestId('sync-error')).toContainText('нет связи с ERP');
+    await expect(page.getByTestId('connection-state')).toHaveText('Нет сети');
+    await expect(page.getByTestId('ticket-pending')).toHaveText('Не отправлено в ERP: 2');
 
-    await page.unroute('**/erp/**');
+    await page.unroute('**/host/erp/**');
     await page.context().setOffline(false);
     await page.getByRole('button', { name: 'Синхронизировать' }).click();
     await expect(page.getByTestId('ticket-pending')).toHaveCount(0, { timeout: 20_000 });

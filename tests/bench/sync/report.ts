@@ -11,7 +11,7 @@ import type {
 
 export interface BenchRun<T> {
   result: T;
-  /** Time the ERP spent answering during the step, as the forwarding proxy measured it. */
+  /** Time the ERP spent answering during the step, as the serving host's gateway measured it. */
   erpMs: number;
   erpRequests: number;
 }
@@ -95,8 +95,9 @@ function printPulls({ small, large }: Runs, out: Out): void {
   const head = ['client', 'tickets', 'page', 'time', 'rate', 'ERP busy', 'transport / store'];
   table(out, [...head, 'heap peak +', 'live heap +'], rows, [1, 2, 3, 4, 5, 7, 8]);
   out(
-    '  ERP busy: the demo ERP (PGlite, same machine) answering. transport: fetch, JSON and the wire-' +
-      'schema checks, waiting for the ERP included; store: the page transactions (naive: its ' +
+    '  ERP busy: the demo ERP (PGlite, same machine) answering. transport: fetch to the serving ' +
+      "host's /host/erp endpoints, JSON and the wire-schema checks, its gateway and waiting for the " +
+      'ERP included; store: the page transactions (naive: its ' +
       'bulkPuts). The real client fetches the next page while it stores one, so the two overlap. ' +
       "heap peak +: highest JS heap over the GC'd baseline, garbage included; live heap +: highest " +
       'heap after a forced GC (at most once a second, between pages): what the client holds.',

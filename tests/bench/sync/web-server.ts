@@ -1,7 +1,9 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { createServingHost } from '../../../electron/dev/serving-host/index';
+import type { FetchPort } from '../../../electron/main/services/erp-gateway';
 
 const REPO = join(import.meta.dirname, '..', '..', '..');
 const PAGE_ENTRY = join(import.meta.dirname, 'page', 'bench-page.ts');
@@ -10,7 +12,7 @@ const PAGE_HTML = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>sync bench</title>
 <script type="module" src="/bench.js"></script></head><body>sync bench</body></html>`;
 
-/** Time the ERP spent answering (request start → last response byte), as the proxy saw it. */
+/** Time the ERP spent answering (request start → last response byte), as the host saw it. */
 export interface ErpTime {
   requests: number;
   ms: number;
@@ -18,7 +20,7 @@ export interface ErpTime {
 
 export interface BenchWebServer {
   url: string;
-  /** Points /erp/* at another ERP (each phase runs its own). */
+  /** Points the host's ERP endpoints at another demo ERP (each phase runs its own). */
   setErp(url: string, token: string): void;
   /** ERP time since the last call. */
   takeErpTime(): ErpTime;
@@ -26,27 +28,33 @@ export interface BenchWebServer {
 }
 
 /**
- * The page bundle (the real renderer modules, bundled with esbuild like the app's own build) and a
- * forwarder for /erp/* that adds the token, as `npm run dev:web` does for the browser host.
+ * The page bundle (the real renderer modules, bundled with esbuild like the app's own build) and
+ * the browser host's endpoints under /host/ (`createServingHost`: main's ERP gateway, as
+ * `npm run dev:web` serves them), so the page reaches the ERP the way the app does in a browser.
  */
 export async function startBenchWebServer(
   port: number,
   { minify = true }: { minify?: boolean } = {},
 ): Promise<BenchWebServer> {
   const script = await bundlePage(minify);
-  let erp: { url: URL; token: string } | null = null;
+  let host: ReturnType<typeof createServingHost> | null = null;
   let erpTime: ErpTime = { requests: 0, ms: 0 };
+  // Node's fetch, as serve-web.mjs gives the gateway, with the whole answer read before the clock
+  // stops: the time is the ERP's, not the gateway's parsing or the page's reading speed.
+  const timedFetch: FetchPort = async (url, init) => {
+    const started = performance.now();
+    try {
+      const response = await fetch(url, init);
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, text: async () => text };
+    } finally {
+      erpTime = { requests: erpTime.requests + 1, ms: erpTime.ms + performance.now() - started };
+    }
+  };
   const server = createServer((req, res) => {
-    if (req.url?.startsWith('/erp/')) {
-      if (!erp) {
-        res.writeHead(503).end();
-        return;
-      }
-      const started = performance.now();
-      forward(req, erp, (status, headers, body) => {
-        erpTime = { requests: erpTime.requests + 1, ms: erpTime.ms + performance.now() - started };
-        res.writeHead(status, headers).end(body);
-      });
+    if (req.url?.startsWith('/host/')) {
+      if (host) host.handle(req, res);
+      else res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"no ERP yet"}');
       return;
     }
     const headers = { 'cache-control': 'no-store' };
@@ -65,7 +73,12 @@ export async function startBenchWebServer(
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     setErp(url, token) {
-      erp = { url: new URL(url), token };
+      // A demo ERP with its own token, as serve-web.mjs runs the embedded one.
+      host = createServingHost({
+        erp: { url: new URL(url), demo: true, demoToken: token },
+        fetch: timedFetch,
+        onProblem: (line) => process.stderr.write(`[erp] ${line}\n`),
+      });
     },
     takeErpTime() {
       const taken = erpTime;
@@ -92,43 +105,6 @@ async function bundlePage(minify: boolean): Promise<string> {
   const file = result.outputFiles[0];
   if (!file) throw new Error('esbuild produced no page bundle');
   return file.text;
-}
-
-/** The whole answer is buffered, so the time taken is the ERP's, not the page's reading speed. */
-function forward(
-  req: IncomingMessage,
-  erp: { url: URL; token: string },
-  reply: (status: number, headers: Record<string, string>, body: Buffer) => void,
-): void {
-  const target = new URL(`${erp.url.href.replace(/\/$/, '')}${req.url!.slice('/erp'.length)}`);
-  const upstream = httpRequest(
-    target,
-    {
-      method: req.method,
-      headers: {
-        ...req.headers,
-        host: target.host,
-        authorization: `Bearer ${erp.token}`,
-      },
-    },
-    (answer) => {
-      const chunks: Buffer[] = [];
-      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-      answer.on('end', () => {
-        const headers: Record<string, string> = {};
-        for (const name of ['content-type', 'retry-after']) {
-          const value = answer.headers[name];
-          if (typeof value === 'string') headers[name] = value;
-        }
-        reply(answer.statusCode ?? 502, headers, Buffer.concat(chunks));
-      });
-    },
-  );
-  upstream.on('error', (error) => {
-    const body = JSON.stringify({ error: { code: 'erp_unreachable', message: error.message } });
-    reply(502, { 'content-type': 'application/json' }, Buffer.from(body));
-  });
-  req.pipe(upstream);
 }
 
 function closeServer(server: Server): Promise<void> {

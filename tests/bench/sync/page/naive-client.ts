@@ -38,14 +38,23 @@ interface ChangesPage {
   hasMore: boolean;
 }
 
-async function erpJson<T>(path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`/erp${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+/**
+ * One exchange through the serving process's ERP endpoints, the hop the real client pays too;
+ * its answer unwrapped by hand (`{ ok, value: { status, body } }`), no schema checked.
+ */
+async function erpJson<T>(endpoint: 'push' | 'changes', body: unknown): Promise<T> {
+  const response = await fetch(`/host/erp/${endpoint}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return (await response.json()) as T;
+  if (!response.ok) throw new Error(`${endpoint}: HTTP ${response.status}`);
+  const result = (await response.json()) as
+    | { ok: true; value: { status: number; body: unknown } }
+    | { ok: false; error: { code: string; message: string } };
+  if (!result.ok) throw new Error(`${endpoint}: ${result.error.code}: ${result.error.message}`);
+  if (result.value.status !== 200) throw new Error(`${endpoint}: ERP HTTP ${result.value.status}`);
+  return result.value.body as T;
 }
 
 /** Downloads every page first (the simplest loop to get right), then writes page by page. */
@@ -56,8 +65,7 @@ export async function naivePull(name: string, pageSize: number): Promise<PullRes
   const pages: Change[][] = [];
   let cursor: string | null = null;
   for (;;) {
-    const query: string = `limit=${pageSize}${cursor === null ? '' : `&cursor=${cursor}`}`;
-    const page: ChangesPage = await erpJson<ChangesPage>(`/sync/v1/changes?${query}`);
+    const page: ChangesPage = await erpJson<ChangesPage>('changes', { cursor, limit: pageSize });
     pages.push(page.changes);
     cursor = page.nextCursor;
     sampler.step();
@@ -142,7 +150,7 @@ export async function naivePush(input: {
   for (;;) {
     const batch = await db.outbox.orderBy('seq').limit(500).toArray();
     if (batch.length === 0) break;
-    await erpJson('/sync/v1/push', { protocolVersion: 1, deviceId, commands: batch });
+    await erpJson('push', { protocolVersion: 1, deviceId, commands: batch });
     await db.outbox.bulkDelete(batch.map((command) => command.seq));
     sampler.step();
   }

@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import {
-  createHttpSyncTransport,
+  createErpSyncTransport,
   createSyncEngine,
-  type HttpPort,
+  type ErpPort,
   type SyncEngine,
   type SyncEngineOptions,
   type SyncStore,
@@ -10,7 +10,7 @@ import {
 } from '@shared/sync';
 import { createAppDb, type AppDb } from '../../../../renderer/db/schema';
 import { createDexieSyncStore } from '../../../../renderer/db/sync-store';
-import { fetchHttpPort } from './fetch-port';
+import { servedErpPort } from '../../../../renderer/lib/serving-process';
 
 /** Time spent inside each port during one run, and how often it was called. */
 export interface PortTimes {
@@ -55,9 +55,12 @@ export async function dropDb(name: string): Promise<void> {
 }
 
 /**
- * What `renderer/features/sync/sync-runtime.ts` assembles in the app — the HTTP transport with
- * the shared wire schemas over fetch, the Dexie store, the engine — with each port wrapped in a
- * stopwatch. No triggers are attached: the bench calls `syncNow()` itself.
+ * What `renderer/features/sync/sync-runtime.ts` assembles in the app — the ERP transport with the
+ * shared wire schemas, the Dexie store, the engine — with each port wrapped in a stopwatch. The
+ * ERP port is the browser host's own (`servedErpPort`: same-origin fetch to the serving process's
+ * /host/erp/push and /host/erp/changes, which run main's ERP gateway); only the host's dispatcher
+ * in front of it is left out, so the bench measures the sync path. No triggers are attached: the
+ * bench calls `syncNow()` itself.
  */
 export function openRealClient(name: string, options: SyncEngineOptions = {}): RealClient {
   const db = appDb(name);
@@ -70,11 +73,17 @@ export function openRealClient(name: string, options: SyncEngineOptions = {}): R
     resetTimes: () => Object.assign(times, emptyTimes()),
     dispose: () => client.engine.dispose(),
   };
-  const http: HttpPort = (request) => {
-    times.requests++;
-    return fetchHttpPort(request);
+  const port: ErpPort = {
+    push: (request) => {
+      times.requests++;
+      return servedErpPort.push(request);
+    },
+    changes: (query) => {
+      times.requests++;
+      return servedErpPort.changes(query);
+    },
   };
-  const transport = timedTransport(createHttpSyncTransport(http), times);
+  const transport = timedTransport(createErpSyncTransport(port), times);
   const store = timedStore(createDexieSyncStore(db), times, () => client.onStep?.());
   client.engine = createSyncEngine({
     transport,
