@@ -2,6 +2,12 @@ import { commandPayloads, type CommandPayload, type CommandType } from '../erp/c
 import { formatInstant, parseInstant } from '../sla/instants';
 import { evaluateSla } from '../sla/evaluate';
 import { SlaInputError, type SlaEvent, type SlaEventType } from '../sla/types';
+import {
+  earliestReleaseDate,
+  isLateRegistration,
+  LATE_REGISTRATION_DAYS,
+  visitProblems,
+} from './command-rules';
 import { toSlaTicket, type Organization, type Ticket, type TicketEventRecord } from './ticket';
 
 export interface CommandContext {
@@ -99,7 +105,9 @@ export function applyCommand(
         { commandId: ctx.commandId, author: ctx.author, at: ctx.at, text: data.text as string },
       ];
       return { status: 'applied', ticket: next };
-    case 'log_work':
+    case 'log_work': {
+      const problem = logWorkProblem(ticket, data as CommandPayload<'log_work'>, ctx.at);
+      if (problem) return problem;
       next.workLogs = [
         ...ticket.workLogs,
         {
@@ -112,6 +120,7 @@ export function applyCommand(
         },
       ];
       return { status: 'applied', ticket: next };
+    }
     case 'react':
       if (ticket.assignee !== null && ticket.assignee !== ctx.author) {
         return conflict(
@@ -139,9 +148,12 @@ export function applyCommand(
     case 'reopen':
       next.state = 'open';
       break;
-    case 'schedule_fix':
+    case 'schedule_fix': {
+      const problem = releaseDateProblem(ticket, data.releaseDate as string, ctx);
+      if (problem) return problem;
       next.releaseDate = data.releaseDate as string;
       break;
+    }
   }
 
   const event: TicketEventRecord = {
@@ -183,6 +195,48 @@ function eventFields(type: SlaEventType, data: Record<string, unknown>): Omit<Sl
   }
 }
 
+function logWorkProblem(
+  ticket: Ticket,
+  visit: CommandPayload<'log_work'>,
+  at: string,
+): ApplyOutcome | null {
+  const [problem] = visitProblems(
+    { startedMs: parseInstant(visit.startedAt)!, endedMs: parseInstant(visit.endedAt)! },
+    { createdAtMs: parseInstant(ticket.createdAt)! },
+    parseInstant(at)!,
+  );
+  if (!problem) return null;
+  return problem.field === 'startedAt'
+    ? reject(
+        problem.code,
+        `log_work: payload.startedAt ${visit.startedAt} is before the ticket was created (${problem.limit}): a visit for it starts in that minute or later`,
+      )
+    : reject(
+        problem.code,
+        `log_work: payload.endedAt ${visit.endedAt} is after the visit was recorded (${problem.limit}): a visit is logged once it has ended (5 minutes of clock difference allowed)`,
+      );
+}
+
+function releaseDateProblem(
+  ticket: Ticket,
+  releaseDate: string,
+  ctx: CommandContext,
+): ApplyOutcome | null {
+  // Without the organization there is no calendar to read the day in; refused further down.
+  const zone = ctx.organization?.timeZone;
+  if (zone === undefined) return null;
+  const earliest = earliestReleaseDate(
+    parseInstant(ticket.createdAt)!,
+    parseInstant(ctx.at)!,
+    zone,
+  );
+  if (releaseDate >= earliest) return null;
+  return reject(
+    'release_date_in_past',
+    `schedule_fix: payload.releaseDate ${releaseDate} is in the past: the update date must be ${earliest} (the day of this answer in ${zone}) or later`,
+  );
+}
+
 function create(
   existing: Ticket | null,
   data: CommandPayload<'create'>,
@@ -199,6 +253,15 @@ function create(
   if (parseInstant(data.createdAt)! > parseInstant(ctx.now)!) {
     return reject('created_in_future', 'create: payload.createdAt is in the future');
   }
+  if (
+    isLateRegistration(parseInstant(data.createdAt)!, parseInstant(ctx.at)!) &&
+    data.lateRegistrationReason === undefined
+  ) {
+    return reject(
+      'late_registration_reason_required',
+      `create: payload.lateRegistrationReason is required: the request was created (${data.createdAt}) more than ${LATE_REGISTRATION_DAYS} days before its registration (${ctx.at}); say why it is registered late`,
+    );
+  }
   const ticket: Ticket = {
     id: ctx.ticketId,
     number: ctx.nextNumber?.() ?? null,
@@ -211,6 +274,9 @@ function create(
     actual: data.actual,
     diagnostics: data.diagnostics,
     notUserSideConfirmed: true,
+    ...(data.lateRegistrationReason === undefined
+      ? {}
+      : { lateRegistrationReason: data.lateRegistrationReason }),
     priority: data.priority,
     initialPriority: data.priority,
     createdAt: formatInstant(parseInstant(data.createdAt)!),

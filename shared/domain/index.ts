@@ -1,2 +1,3 @@
 export * from './ticket';
 export * from './apply-command';
+export * from './command-rules';

@@ -41,6 +41,11 @@ export interface Ticket {
   actual: string;
   diagnostics: string;
   notUserSideConfirmed: true;
+  /**
+   * Why the request was registered more than `LATE_REGISTRATION_DAYS` after it was created; absent
+   * for a request registered in time (and on tickets stored before the field existed).
+   */
+  lateRegistrationReason?: string;
   /** Current priority; `initialPriority` is what the request was registered with. */
   priority: Priority;
   initialPriority: Priority;

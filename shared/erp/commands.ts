@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PAUSE_REASONS } from '../sla/types';
 import { parseIsoDate } from '../calendars/civil-date';
 import { parseInstant } from '../sla/instants';
+import { emailProblem } from './email-address';
 
 // Command payloads of contract 2. Each user action becomes one command; the ticket's SLA events
 // are derived from the commands the server applied (see ticket-commands.ts).
@@ -14,7 +15,7 @@ const text = (field: string, max: number) =>
     .max(max, `${field} must be at most ${max} characters`);
 
 // Instants outside these years are typos (year 0025, 20250), not real support history.
-const EARLIEST = Date.UTC(2000, 0, 1);
+export const EARLIEST_INSTANT_MS = Date.UTC(2000, 0, 1);
 const LATEST = Date.UTC(2199, 11, 31);
 
 export const isoInstant = z
@@ -25,11 +26,35 @@ export const isoInstant = z
   )
   .refine((value) => {
     const ms = parseInstant(value);
-    return ms === null || (ms >= EARLIEST && ms <= LATEST);
+    return ms === null || (ms >= EARLIEST_INSTANT_MS && ms <= LATEST);
   }, 'must be between the years 2000 and 2199');
 export const isoDate = z
   .string()
   .refine((value) => parseIsoDate(value) !== null, 'must be a YYYY-MM-DD date');
+
+const EMAIL_RULES = {
+  shape: 'must be an e-mail address like name@example.ru: exactly one "@", no spaces',
+  mailbox:
+    'must be an e-mail address whose mailbox (before "@") is Latin letters, digits and . _ \' + - (a dot neither first, last nor doubled)',
+  domain:
+    'must be an e-mail address whose domain (after "@") is like example.ru or почта.рф (as it reads, not xn--): two or more labels of letters, digits and inner hyphens, the last not all digits',
+} as const;
+
+/** An address mail can be sent to; the domain may be internationalised (see email-address.ts). */
+const emailAddress = (field: string) =>
+  z
+    .string({ error: `${field} must be a string` })
+    .max(254, `${field} must be at most 254 characters`)
+    .superRefine((value, ctx) => {
+      const problem = emailProblem(value);
+      if (problem)
+        ctx.addIssue({
+          code: 'custom',
+          message: `${field} ${EMAIL_RULES[problem]}`,
+          params: { email: problem },
+        });
+    });
+
 export const prioritySchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
   error: 'priority must be 1, 2, 3 or 4',
 });
@@ -40,7 +65,7 @@ export const createPayload = z
   .object({
     organizationId: text('organizationId', 64),
     account: text('account', 200),
-    reporterEmail: z.email('reporterEmail must be an e-mail address').max(254),
+    reporterEmail: emailAddress('reporterEmail'),
     priority: prioritySchema,
     title: text('title', 300),
     steps: text('steps', 20_000),
@@ -51,6 +76,8 @@ export const createPayload = z
       error: 'notUserSideConfirmed must be true: the user confirms the cause is not on their side',
     }),
     createdAt: isoInstant,
+    /** Why a request created long before its registration is registered only now (command-rules.ts). */
+    lateRegistrationReason: text('lateRegistrationReason', 2_000).optional(),
   })
   .strict();
 
@@ -63,7 +90,7 @@ export const pausePayload = z
   });
 
 export const logWorkPayload = z
-  .object({ startedAt: isoInstant, endedAt: isoInstant, note: z.string().trim().max(5_000) })
+  .object({ startedAt: isoInstant, endedAt: isoInstant, note: text('note', 5_000) })
   .strict()
   .refine((p) => parseInstant(p.endedAt)! > parseInstant(p.startedAt)!, {
     message: 'endedAt must be after startedAt',

@@ -24,3 +24,8 @@ export function localWallTime(zone: string, dayNumber: number, minuteOfDay: numb
     { zone },
   ).toMillis();
 }
+
+/** The civil date (`YYYY-MM-DD`) on the wall calendars of `zone` at instant `ms`. */
+export function localDateOf(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd');
+}

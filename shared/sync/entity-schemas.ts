@@ -39,6 +39,7 @@ export const ticketSchema = z
     actual: z.string(),
     diagnostics: z.string(),
     notUserSideConfirmed: z.literal(true),
+    lateRegistrationReason: z.string().optional(),
     priority: prioritySchema,
     initialPriority: prioritySchema,
     createdAt: isoInstant,

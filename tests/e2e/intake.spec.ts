@@ -15,6 +15,7 @@ interface ErpTicket {
   account: string;
   reporterEmail: string;
   organizationId: string;
+  lateRegistrationReason?: string;
 }
 
 /** The ERP's current copy of one ticket, read through its change feed (all pages). */
@@ -30,6 +31,17 @@ async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
   await page.screenshot({ path });
   await testInfo.attach(name, { path, contentType: 'image/png' });
   if (viewport) await page.setViewportSize(viewport);
+}
+
+/** The §4 description, the priority and the user's confirmation: everything but the customer. */
+async function describeFault(page: Page, title: string) {
+  await page.getByRole('radio', { name: 'П4 · низкий' }).check();
+  await page.getByLabel('Тема').fill(title);
+  await page.getByLabel('Действия пользователя').fill('Открыть «Журнал», нажать «Печать».');
+  await page.getByLabel('Ожидаемый результат').fill('Печатная форма журнала.');
+  await page.getByLabel('Фактический результат').fill('Пустая страница.');
+  await page.getByLabel('Первичная диагностика').fill('Другие формы печатаются.');
+  await page.getByLabel(/причина не находится в зоне его ответственности/).check();
 }
 
 async function openIntake(page: Page) {
@@ -152,5 +164,50 @@ test.describe('intake form', () => {
       /не может быть позже текущего момента/,
     );
     await expect(page).toHaveURL(/#\/intake$/);
+  });
+
+  test('registers an old e-mail request late, with the reason, to a Cyrillic domain', async ({
+    page,
+  }, testInfo) => {
+    await openIntake(page);
+    await page.getByLabel('Организация').selectOption({ label: KAMCHATKA.name });
+    await page.getByLabel('Учётная запись').fill('flot.dispatcher');
+    const email = page.getByLabel('E-mail для ответа');
+    await email.fill('ivanov@почта..рф');
+    const title = `Не печатается журнал ${Date.now()}`;
+    await describeFault(page, title);
+    // 40 days back on the customer's wall clock: beyond the 30 days of an ordinary intake.
+    const reported = DateTime.now().setZone(KAMCHATKA.zone).minus({ days: 40 });
+    await page.getByLabel('Время обращения').fill(reported.toFormat("yyyy-MM-dd'T'HH:mm"));
+    await expect(page.getByTestId('intake-late')).toContainText('более 30 дней назад');
+
+    await page.getByRole('button', { name: 'Зарегистрировать заявку' }).click();
+    const summary = page.getByTestId('intake-summary');
+    await expect(summary).toContainText('исправьте 2 поля');
+    await expect(email).toHaveAccessibleDescription(/домен можно кириллицей/);
+    await expect(summary).toContainText('отметьте «Заявка регистрируется с опозданием»');
+
+    await email.fill('ivanov@почта.рф');
+    await page.getByLabel('Заявка регистрируется с опозданием').check();
+    const reasonField = page.getByLabel('Причина поздней регистрации');
+    await expect(reasonField).toHaveAccessibleDescription(/Укажите причину поздней регистрации/);
+    const reason = 'Письмо заказчика нашлось в папке «Спам» при разборе почты.';
+    await reasonField.fill(reason);
+    await attachScreenshot(page, testInfo, 'intake-late');
+    await page.getByRole('button', { name: 'Зарегистрировать заявку' }).click();
+
+    await expect(page).toHaveURL(/#\/ticket\/[^/]+$/);
+    await expect(page.getByTestId('ticket-request-lateRegistrationReason')).toContainText(reason);
+    const ticketId = decodeURIComponent(new URL(page.url()).hash.replace('#/ticket/', ''));
+    await page.getByRole('button', { name: 'Синхронизировать' }).click();
+    await expect
+      .poll(async () => (await erpTicket(page.request, ticketId))?.title ?? null, {
+        timeout: 15_000,
+      })
+      .toBe(title);
+    expect(await erpTicket(page.request, ticketId)).toMatchObject({
+      reporterEmail: 'ivanov@почта.рф',
+      lateRegistrationReason: reason,
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { DateTime } from 'luxon';
 import { erpTicketById, pushToErp } from './support/erp';
 
 // The ticket page against the embedded demo ERP. Every test creates its own tickets through the
@@ -302,10 +303,21 @@ test.describe('ticket page', () => {
     await page.getByRole('button', { name: 'Ответ с датой обновления' }).click();
     await page.getByRole('button', { name: 'Записать ответ' }).click();
     await expect(page.getByText('Укажите дату выхода обновления.')).toBeVisible();
-    await page.getByLabel('Дата выхода обновления с исправлением').fill('2027-02-26');
+    // A date already past would stop the clock with an answer that promises nothing.
+    await page.getByLabel('Дата выхода обновления с исправлением').fill('2020-01-01');
+    await page.getByRole('button', { name: 'Записать ответ' }).click();
+    await expect(
+      page.getByText(/^Дата выхода обновления не может быть в прошлом: не раньше/),
+    ).toBeVisible();
+    await expect(page.getByTestId('sla-resolution')).not.toContainText('выполнен');
+    // Two months ahead of whenever the test runs, so the date never falls into the past.
+    const release = DateTime.now().setZone('Europe/Moscow').plus({ months: 2 }).setLocale('ru');
+    await page
+      .getByLabel('Дата выхода обновления с исправлением')
+      .fill(release.toFormat('yyyy-MM-dd'));
     await page.getByRole('button', { name: 'Записать ответ' }).click();
     await expect(page.getByTestId('timeline-entry').last()).toContainText(
-      'Ответ: исправление в обновлении от пт, 26.02.2027',
+      `Ответ: исправление в обновлении от ${release.toFormat('ccc, dd.MM.yyyy')}`,
     );
     // Rule 6: for P4 the answer with the release date stops the resolution clock.
     await expect(page.getByTestId('sla-resolution')).toContainText('выполнен');
@@ -334,6 +346,46 @@ test.describe('ticket page', () => {
     const shot = testInfo.outputPath('ticket-resolved.png');
     await page.screenshot({ path: shot });
     await testInfo.attach('ticket-resolved', { path: shot, contentType: 'image/png' });
+    expect(errors).toEqual([]);
+  });
+
+  test('logs an on-site visit only as entered: nothing prefilled, nothing in the future', async ({
+    page,
+    request,
+  }) => {
+    const errors = watchPageErrors(page);
+    const id = randomUUID();
+    const title = 'Не работает сканер штрихкодов на посту';
+    const createdAt = new Date(Date.now() - 3 * 3_600_000).toISOString();
+    await pushTicket(request, id, [
+      { type: 'create', payload: intake('org-msk-stolitsa', 3, title, createdAt), at: createdAt },
+      { type: 'react', payload: {}, at: createdAt },
+    ]);
+    await openTicket(page, id, title);
+
+    await page.getByRole('button', { name: 'Выезд на объект' }).click();
+    const start = page.getByLabel('Начало');
+    const end = page.getByLabel('Окончание');
+    await expect(start).toHaveValue('');
+    await expect(end).toHaveValue('');
+    await page.getByRole('button', { name: 'Записать выезд' }).click();
+    await expect(page.getByText('Укажите дату и время начала выезда.')).toBeVisible();
+    await expect(page.getByText('Укажите дату и время окончания выезда.')).toBeVisible();
+    await expect(page.getByText('Опишите, что сделано на выезде')).toBeVisible();
+
+    // The organization is in Moscow (UTC+3): the times are its wall-clock times.
+    const wall = (at: DateTime) => at.setZone('Europe/Moscow').toFormat("yyyy-MM-dd'T'HH:mm");
+    await start.fill(wall(DateTime.now().minus({ hours: 2 })));
+    await end.fill(wall(DateTime.now().plus({ hours: 1 })));
+    await page.getByLabel('Что сделано').fill('Перенастроили сканер, проверили с оператором.');
+    await page.getByRole('button', { name: 'Записать выезд' }).click();
+    await expect(
+      page.getByText(/^Окончание выезда не может быть позже текущего момента/),
+    ).toBeVisible();
+
+    await end.fill(wall(DateTime.now().minus({ minutes: 30 })));
+    await page.getByRole('button', { name: 'Записать выезд' }).click();
+    await expect(page.getByTestId('timeline-entry').last()).toContainText('Выезд на объект');
     expect(errors).toEqual([]);
   });
 

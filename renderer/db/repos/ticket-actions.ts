@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { CommandPayload, CommandType } from '@shared/erp/commands';
 import type { OutboxEntry } from '@shared/sync/ports';
@@ -34,6 +35,11 @@ export interface TicketActions {
   ): Promise<ActionResult>;
 }
 
+/** Every table a user action reads or writes: a caller that wraps actions in its own transaction needs them all. */
+export function actionTables(db: AppDb) {
+  return [db.tickets, db.queue, db.outbox, db.meta, db.organizations];
+}
+
 /**
  * One call per user action. The optimistic change and its outbox row are written in one
  * transaction with the next seq, so after a crash either both exist or neither does. An action
@@ -48,58 +54,59 @@ export function createTicketActions(db: AppDb, ctx: ActionContext): TicketAction
     ticketId: string,
     payload: Record<string, unknown>,
   ): Promise<ActionResult> {
-    return db.transaction(
-      'rw',
-      [db.tickets, db.queue, db.outbox, db.meta, db.organizations],
-      async () => {
-        // Requests that do not depend on each other go out together: each wait is a round trip to
-        // the database process, and a user action should cost as few of them as possible.
-        const [row, nextSeq, offset, resync, pending] = await Promise.all([
-          db.tickets.get(ticketId),
-          getMeta(db, 'nextSeq'),
-          getMeta(db, 'clockOffset'),
-          getMeta(db, 'resync'),
-          db.outbox.where('ticketId').equals(ticketId).count(),
-        ]);
-        if (type !== 'create' && !row?.view) {
-          return fail('unknown_ticket', `${type}: the ticket is not known on this device`);
-        }
-        const offsetMs = offset?.offsetMs ?? null;
-        const entry: OutboxEntry = {
-          seq: nextSeq ?? 1,
-          commandId: newId(),
-          type,
-          ticketId,
-          // The version this device saw; a ticket registered offline will be version 1.
-          baseVersion: type === 'create' ? null : (row?.server?.version ?? 1),
-          payload,
-          actedAt: now(),
-          offsetMs,
-          author: ctx.author,
-        };
-        const orgId =
-          type === 'create' ? String(payload['organizationId']) : row!.view!.organizationId;
-        const orgs = await organizationsById(db, [orgId]);
-        const outcome = applyPending(row?.view ?? null, entry, (id) => orgs.get(id), offsetMs);
-        if (outcome.status === 'noop') return { ok: true, ticketId, commandId: null } as const;
-        if (outcome.status !== 'applied') return { ok: false, error: outcome.error } as const;
-        const base = baseOf(row, ticketId, (resync ?? DEFAULT_RESYNC).epoch);
-        await Promise.all([
-          putTicketRows(
-            db,
-            [composeRow(base, outcome.ticket, pending + 1, row?.failing ?? [])],
-            now(),
-          ),
-          db.outbox.add(entry),
-          setMeta(db, 'nextSeq', entry.seq + 1),
-        ]);
-        return { ok: true, ticketId, commandId: entry.commandId } as const;
-      },
-    );
+    return db.transaction('rw', actionTables(db), async () => {
+      // Requests that do not depend on each other go out together: each wait is a round trip to
+      // the database process, and a user action should cost as few of them as possible.
+      const [row, nextSeq, offset, resync, pending] = await Promise.all([
+        db.tickets.get(ticketId),
+        getMeta(db, 'nextSeq'),
+        getMeta(db, 'clockOffset'),
+        getMeta(db, 'resync'),
+        db.outbox.where('ticketId').equals(ticketId).count(),
+      ]);
+      if (type !== 'create' && !row?.view) {
+        return fail('unknown_ticket', `${type}: the ticket is not known on this device`);
+      }
+      const offsetMs = offset?.offsetMs ?? null;
+      const entry: OutboxEntry = {
+        seq: nextSeq ?? 1,
+        commandId: newId(),
+        type,
+        ticketId,
+        // The version this device saw; a ticket registered offline will be version 1.
+        baseVersion: type === 'create' ? null : (row?.server?.version ?? 1),
+        payload,
+        actedAt: now(),
+        offsetMs,
+        author: ctx.author,
+      };
+      const orgId =
+        type === 'create' ? String(payload['organizationId']) : row!.view!.organizationId;
+      const orgs = await organizationsById(db, [orgId]);
+      const outcome = applyPending(row?.view ?? null, entry, (id) => orgs.get(id), offsetMs);
+      if (outcome.status === 'noop') return { ok: true, ticketId, commandId: null } as const;
+      if (outcome.status !== 'applied') return { ok: false, error: outcome.error } as const;
+      const base = baseOf(row, ticketId, (resync ?? DEFAULT_RESYNC).epoch);
+      await Promise.all([
+        putTicketRows(
+          db,
+          [composeRow(base, outcome.ticket, pending + 1, row?.failing ?? [])],
+          now(),
+        ),
+        db.outbox.add(entry),
+        setMeta(db, 'nextSeq', entry.seq + 1),
+      ]);
+      return { ok: true, ticketId, commandId: entry.commandId } as const;
+    });
   }
 
   const notify = (result: ActionResult) => {
-    if (result.ok && result.commandId !== null) ctx.onRecorded?.();
+    if (!result.ok || result.commandId === null || !ctx.onRecorded) return result;
+    // Inside a caller's transaction (a refused action sent again) the command is on disk only
+    // once that transaction commits: the engine must not count or push it before.
+    const outer = Dexie.currentTransaction;
+    if (outer) outer.on('complete', ctx.onRecorded);
+    else ctx.onRecorded();
     return result;
   };
   return {

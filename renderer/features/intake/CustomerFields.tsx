@@ -83,10 +83,13 @@ export function CustomerFields(props: CustomerFieldsProps) {
       >
         {(control) => (
           <>
+            {/* Not type="email": Chromium hands its value over as punycode (xn--…), and the address
+                is stored as typed. */}
             <input
               {...control}
               className="intake-input"
-              type="email"
+              type="text"
+              inputMode="email"
               list="intake-emails"
               autoComplete="off"
               spellCheck={false}

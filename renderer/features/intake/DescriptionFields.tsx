@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { controlId, errorId, errorText } from './intake-errors';
+import { ConfirmBox } from './ConfirmBox';
 import { Field } from './Field';
 import type { FieldErrors, IntakeForm } from './intake-form';
 
@@ -14,8 +14,7 @@ interface DescriptionFieldsProps {
 
 /** What happened, as §4 asks for it, and the user's confirmation that it is not on their side. */
 export function DescriptionFields({ form, errors, onChange }: DescriptionFieldsProps) {
-  const { t, i18n } = useTranslation();
-  const confirmError = errors.notUserSideConfirmed;
+  const { t } = useTranslation();
   return (
     <>
       <Field
@@ -46,26 +45,13 @@ export function DescriptionFields({ form, errors, onChange }: DescriptionFieldsP
           )}
         </Field>
       ))}
-      <div
-        className={`intake-confirm intake-field--wide${confirmError ? ' intake-field--invalid' : ''}`}
-      >
-        <label className="intake-confirm__label">
-          <input
-            id={controlId('notUserSideConfirmed')}
-            type="checkbox"
-            checked={form.notUserSideConfirmed}
-            onChange={(event) => onChange({ notUserSideConfirmed: event.target.checked })}
-            aria-invalid={confirmError ? true : undefined}
-            aria-describedby={confirmError ? errorId('notUserSideConfirmed') : undefined}
-          />
-          {t('intake.confirmLabel')}
-        </label>
-        {confirmError && (
-          <p className="intake-field__error" id={errorId('notUserSideConfirmed')}>
-            {errorText(t, i18n.language, 'notUserSideConfirmed', confirmError)}
-          </p>
-        )}
-      </div>
+      <ConfirmBox
+        field="notUserSideConfirmed"
+        label={t('intake.confirmLabel')}
+        checked={form.notUserSideConfirmed}
+        error={errors.notUserSideConfirmed}
+        onChange={(notUserSideConfirmed) => onChange({ notUserSideConfirmed })}
+      />
     </>
   );
 }

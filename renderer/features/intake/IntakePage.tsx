@@ -7,6 +7,7 @@ import { CustomerFields } from './CustomerFields';
 import { DescriptionFields } from './DescriptionFields';
 import { ErrorSummary } from './ErrorSummary';
 import { validateIntake, withOrganization, type IntakeForm } from './intake-form';
+import { LateRegistrationFields } from './LateRegistrationFields';
 import { PriorityField } from './PriorityField';
 import { useIntakeDraft } from './useIntakeDraft';
 import { useOrganizations } from './useOrganizations';
@@ -121,6 +122,12 @@ export function IntakePage() {
                   organization={organization}
                   error={shown.createdAt}
                   onChange={(createdAtLocal) => update({ createdAtLocal })}
+                />
+                <LateRegistrationFields
+                  form={form}
+                  organization={organization}
+                  errors={shown}
+                  onChange={update}
                 />
               </div>
             </section>

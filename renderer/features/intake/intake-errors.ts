@@ -18,8 +18,10 @@ export function errorText(
       return t(`intake.errors.required.${field}`);
     case 'tooLong':
       return t('intake.errors.tooLong', { limit: (error.limit ?? 0).toLocaleString(locale) });
-    case 'createdAtTooOld':
-      return t('intake.errors.createdAtTooOld', { count: error.limit ?? 0 });
+    case 'lateUnconfirmed':
+      return t('intake.errors.lateUnconfirmed', { count: error.limit ?? 0 });
+    case 'createdAtYear':
+      return t('intake.errors.createdAtYear', { year: error.limit ?? 0 });
     default:
       return t(`intake.errors.${error.code}`);
   }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
+import { isLateRegistration, LATE_REGISTRATION_DAYS } from '@shared/domain/command-rules';
 import type { Organization } from '@shared/domain/ticket';
-import { createPayload } from '@shared/erp/commands';
+import { createPayload, EARLIEST_INSTANT_MS } from '@shared/erp/commands';
 import { formatInstant } from '@shared/sla/instants';
 import type { CreateInput } from '../../db/repos/ticket-actions';
 import { instantOfWallTime } from './created-at';
@@ -11,6 +12,8 @@ export const INTAKE_FIELDS = [
   'account',
   'reporterEmail',
   'createdAt',
+  'lateRegistration',
+  'lateRegistrationReason',
   'title',
   'steps',
   'expected',
@@ -35,6 +38,10 @@ export interface IntakeForm {
   notUserSideConfirmed: boolean;
   /** null: the moment of registration; else a datetime-local value in the organization's zone. */
   createdAtLocal: string | null;
+  /** The engineer confirms that a request older than `LATE_REGISTRATION_DAYS` is registered late… */
+  lateConfirmed: boolean;
+  /** …and says why; both count only while the reported time is that old. */
+  lateReason: string;
 }
 
 export const EMPTY_INTAKE: IntakeForm = {
@@ -49,18 +56,15 @@ export const EMPTY_INTAKE: IntakeForm = {
   diagnostics: '',
   notUserSideConfirmed: false,
   createdAtLocal: null,
+  lateConfirmed: false,
+  lateReason: '',
 };
-
-/**
- * A request reported longer ago than this is a typo in the date, not a late registration: the
- * longest target of Table 1 (40 working hours) is spent within about a week and a half.
- */
-export const MAX_BACKDATE_DAYS = 30;
 
 export type IntakeErrorCode =
   | 'required'
   | 'tooLong'
   | 'email'
+  | 'emailMailbox'
   | 'unknownOrganization'
   | 'priority'
   | 'confirm'
@@ -68,12 +72,13 @@ export type IntakeErrorCode =
   | 'createdAtNonexistent'
   | 'createdAtNeedsOrganization'
   | 'createdAtFuture'
-  | 'createdAtTooOld'
+  | 'createdAtYear'
+  | 'lateUnconfirmed'
   | 'invalid';
 
 export interface FieldError {
   code: IntakeErrorCode;
-  /** For `tooLong`: the limit; for `createdAtTooOld`: the days. */
+  /** For `tooLong`: the limit; for `lateUnconfirmed`: the days; for `createdAtYear`: the year. */
   limit?: number;
 }
 export type FieldErrors = Partial<Record<IntakeField, FieldError>>;
@@ -93,6 +98,10 @@ const payloadWithoutTime = createPayload.omit({ createdAt: true });
 export function validateIntake(form: IntakeForm, ctx: IntakeContext): IntakeResult {
   const errors: FieldErrors = {};
   const organization = ctx.organizations.find((o) => o.id === form.organizationId);
+  const createdAt = createdAtOf(form.createdAtLocal, organization, ctx.now);
+  const late = registeredLate(form, organization, ctx.now);
+  if (late && !form.lateConfirmed)
+    errors.lateRegistration = { code: 'lateUnconfirmed', limit: LATE_REGISTRATION_DAYS };
   const parsed = payloadWithoutTime.safeParse({
     organizationId: form.organizationId,
     account: form.account,
@@ -104,6 +113,8 @@ export function validateIntake(form: IntakeForm, ctx: IntakeContext): IntakeResu
     actual: form.actual,
     diagnostics: form.diagnostics,
     notUserSideConfirmed: form.notUserSideConfirmed,
+    // Sent only for a late request the engineer confirmed: then it must be given.
+    ...(late && form.lateConfirmed ? { lateRegistrationReason: form.lateReason } : {}),
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -113,14 +124,23 @@ export function validateIntake(form: IntakeForm, ctx: IntakeContext): IntakeResu
   }
   if (form.organizationId !== '' && !organization)
     errors.organizationId ??= { code: 'unknownOrganization' };
-  const createdAt = createdAtOf(form.createdAtLocal, organization, ctx.now);
   if ('error' in createdAt) errors.createdAt = createdAt.error;
 
   if (!parsed.success || 'error' in createdAt || Object.keys(errors).length > 0) {
     return { ok: false, errors };
   }
-  const { iso } = createdAt;
-  return { ok: true, input: { ...parsed.data, ...(iso ? { createdAt: iso } : {}) } };
+  const time = 'ms' in createdAt ? { createdAt: formatInstant(createdAt.ms) } : {};
+  return { ok: true, input: { ...parsed.data, ...time } };
+}
+
+/** Whether the reported time, as typed, makes this a late registration at `now`. */
+export function registeredLate(
+  form: Pick<IntakeForm, 'createdAtLocal'>,
+  organization: Organization | undefined,
+  now: number,
+): boolean {
+  const createdAt = createdAtOf(form.createdAtLocal, organization, now);
+  return 'ms' in createdAt && isLateRegistration(createdAt.ms, now);
 }
 
 function errorOf(field: IntakeField, issue: z.core.$ZodIssue, form: IntakeForm): FieldError {
@@ -131,7 +151,10 @@ function errorOf(field: IntakeField, issue: z.core.$ZodIssue, form: IntakeForm):
       return { code: 'confirm' };
     case 'reporterEmail':
       if (form.reporterEmail.trim() === '') return { code: 'required' };
-      return issue.code === 'too_big' ? { code: 'tooLong', limit: 254 } : { code: 'email' };
+      if (issue.code === 'too_big') return { code: 'tooLong', limit: 254 };
+      return issue.code === 'custom' && issue.params?.['email'] === 'mailbox'
+        ? { code: 'emailMailbox' }
+        : { code: 'email' };
   }
   if (issue.code === 'too_big') return { code: 'tooLong', limit: Number(issue.maximum) };
   if (issue.code === 'too_small' || issue.code === 'invalid_type') return { code: 'required' };
@@ -142,9 +165,9 @@ function createdAtOf(
   local: string | null,
   organization: Organization | undefined,
   now: number,
-): { iso: string | undefined } | { error: FieldError } {
+): { now: true } | { ms: number } | { error: FieldError } {
   // Left at "now": the repo stamps the moment of registration, corrected by the ERP's clock.
-  if (local === null) return { iso: undefined };
+  if (local === null) return { now: true };
   if (!organization) return { error: { code: 'createdAtNeedsOrganization' } };
   const wall = instantOfWallTime(local, organization.timeZone);
   if (!wall.ok) {
@@ -153,10 +176,13 @@ function createdAtOf(
     };
   }
   if (wall.ms > now) return { error: { code: 'createdAtFuture' } };
-  if (wall.ms < now - MAX_BACKDATE_DAYS * 86_400_000) {
-    return { error: { code: 'createdAtTooOld', limit: MAX_BACKDATE_DAYS } };
+  // Years before this are typos (0026 for 2026); an old but real date is a late registration.
+  if (wall.ms < EARLIEST_INSTANT_MS) {
+    return {
+      error: { code: 'createdAtYear', limit: new Date(EARLIEST_INSTANT_MS).getUTCFullYear() },
+    };
   }
-  return { iso: formatInstant(wall.ms) };
+  return { ms: wall.ms };
 }
 
 /**

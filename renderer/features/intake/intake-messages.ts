@@ -17,6 +17,8 @@ export const intakeRu = {
     account: 'Учётная запись',
     reporterEmail: 'E-mail для ответа',
     createdAt: 'Время обращения',
+    lateRegistration: 'Поздняя регистрация',
+    lateRegistrationReason: 'Причина поздней регистрации',
     priority: 'Приоритет',
     title: 'Тема',
     steps: 'Действия пользователя',
@@ -31,6 +33,7 @@ export const intakeRu = {
     account: 'под которой выявилась неисправность',
     reporterEmail: 'на него сообщается результат проведения работ',
     createdAt: 'с него начинается отсчёт сроков',
+    lateRegistrationReason: 'например: письмо нашлось в папке «Спам»; причина сохраняется в заявке',
     title: 'кратко: что не работает',
     steps: 'пошаговое описание действий, которые привели к обнаружению неисправности',
     expected: 'описание процессов, которые должны были запуститься при выполнении действий',
@@ -53,6 +56,17 @@ export const intakeRu = {
     nowHint: 'время регистрации — ставится при сохранении',
     inZone: 'по времени организации: {{zone}}, {{offset}}',
     yours: 'у вас это {{time}} ({{offset}})',
+  },
+  late: {
+    notice_one:
+      'Обращение создано более {{count}} дня назад: сроки по нему, скорее всего, уже истекли. Зарегистрировать его можно, указав причину опоздания.',
+    notice_few:
+      'Обращение создано более {{count}} дней назад: сроки по нему, скорее всего, уже истекли. Зарегистрировать его можно, указав причину опоздания.',
+    notice_many:
+      'Обращение создано более {{count}} дней назад: сроки по нему, скорее всего, уже истекли. Зарегистрировать его можно, указав причину опоздания.',
+    notice_other:
+      'Обращение создано более {{count}} дня назад: сроки по нему, скорее всего, уже истекли. Зарегистрировать его можно, указав причину опоздания.',
+    confirm: 'Заявка регистрируется с опозданием',
   },
   priority: {
     intro:
@@ -84,9 +98,13 @@ export const intakeRu = {
       expected: 'Опишите, что должно было произойти.',
       actual: 'Опишите, что произошло на самом деле.',
       diagnostics: 'Укажите результаты первичной диагностики.',
+      lateRegistrationReason: 'Укажите причину поздней регистрации: она сохраняется в заявке.',
     },
     tooLong: 'Слишком длинно: не более {{limit}} символов.',
-    email: 'Это не адрес электронной почты: нужен вид name@example.ru.',
+    email:
+      'В адресе для ответа нужна одна «@» и ни одного пробела: вид name@example.ru, домен можно кириллицей (name@почта.рф).',
+    emailMailbox:
+      "Имя ящика в адресе для ответа (до «@») пишется латиницей: буквы, цифры и знаки . _ ' + -, точка не первой, не последней и не две подряд; домен после «@» можно кириллицей.",
     unknownOrganization: 'Этой организации нет на этом компьютере — выберите из списка.',
     priority: 'Выберите приоритет по таблице 1.',
     confirm: 'Без этого подтверждения заявка не принимается (§4 Положения).',
@@ -95,10 +113,15 @@ export const intakeRu = {
     createdAtNeedsOrganization:
       'Сначала выберите организацию: время указывается по её часовому поясу.',
     createdAtFuture: 'Время обращения не может быть позже текущего момента.',
-    createdAtTooOld_one: 'Обращение старше {{count}} дня — проверьте дату.',
-    createdAtTooOld_few: 'Обращение старше {{count}} дней — проверьте дату.',
-    createdAtTooOld_many: 'Обращение старше {{count}} дней — проверьте дату.',
-    createdAtTooOld_other: 'Обращение старше {{count}} дня — проверьте дату.',
+    createdAtYear: 'Время обращения — не раньше {{year}} года: проверьте год.',
+    lateUnconfirmed_one:
+      'Обращение создано более {{count}} дня назад: если время обращения указано верно, отметьте «Заявка регистрируется с опозданием» и укажите причину.',
+    lateUnconfirmed_few:
+      'Обращение создано более {{count}} дней назад: если время обращения указано верно, отметьте «Заявка регистрируется с опозданием» и укажите причину.',
+    lateUnconfirmed_many:
+      'Обращение создано более {{count}} дней назад: если время обращения указано верно, отметьте «Заявка регистрируется с опозданием» и укажите причину.',
+    lateUnconfirmed_other:
+      'Обращение создано более {{count}} дня назад: если время обращения указано верно, отметьте «Заявка регистрируется с опозданием» и укажите причину.',
     invalid: 'Значение не подходит.',
     refused: 'Заявка не сохранена: {{message}}',
   },
@@ -124,6 +147,8 @@ export const intakeEn: typeof intakeRu = {
     account: 'Account',
     reporterEmail: 'Reply e-mail',
     createdAt: 'Reported at',
+    lateRegistration: 'Late registration',
+    lateRegistrationReason: 'Reason for the late registration',
     priority: 'Priority',
     title: 'Subject',
     steps: 'User’s actions',
@@ -138,6 +163,8 @@ export const intakeEn: typeof intakeRu = {
     account: 'under which the fault appeared',
     reporterEmail: 'the result of the work is reported to it',
     createdAt: 'the SLA clocks start here',
+    lateRegistrationReason:
+      'for example: the e-mail turned up in the spam folder; the reason is kept with the request',
     title: 'in short: what does not work',
     steps: 'step by step, the actions that led to the fault',
     expected: 'the processes that should have run when the actions were taken',
@@ -160,6 +187,17 @@ export const intakeEn: typeof intakeRu = {
     nowHint: 'the moment of registration, stamped on saving',
     inZone: 'in the organization’s time: {{zone}}, {{offset}}',
     yours: 'your time: {{time}} ({{offset}})',
+  },
+  late: {
+    notice_one:
+      'Reported more than {{count}} day ago: its deadlines have most likely passed. It can be registered with the reason for the delay.',
+    notice_few:
+      'Reported more than {{count}} days ago: its deadlines have most likely passed. It can be registered with the reason for the delay.',
+    notice_many:
+      'Reported more than {{count}} days ago: its deadlines have most likely passed. It can be registered with the reason for the delay.',
+    notice_other:
+      'Reported more than {{count}} days ago: its deadlines have most likely passed. It can be registered with the reason for the delay.',
+    confirm: 'The request is registered late',
   },
   priority: {
     intro:
@@ -190,9 +228,14 @@ export const intakeEn: typeof intakeRu = {
       expected: 'Describe what should have happened.',
       actual: 'Describe what actually happened.',
       diagnostics: 'Enter the results of the primary diagnostics.',
+      lateRegistrationReason:
+        'Give the reason for the late registration: it is kept with the request.',
     },
     tooLong: 'Too long: at most {{limit}} characters.',
-    email: 'This is not an e-mail address: it should look like name@example.com.',
+    email:
+      'The reply address needs one “@” and no spaces: like name@example.com; the domain may be Cyrillic (name@почта.рф).',
+    emailMailbox:
+      "The mailbox of the reply address (before “@”) takes Latin letters, digits and . _ ' + - (a dot neither first, last nor doubled); the domain after “@” may be Cyrillic.",
     unknownOrganization: 'This organization is not on this computer — choose one from the list.',
     priority: 'Choose a priority per Table 1.',
     confirm: 'Without this confirmation the request is not accepted (§4 of the regulation).',
@@ -202,10 +245,15 @@ export const intakeEn: typeof intakeRu = {
     createdAtNeedsOrganization:
       'Choose the organization first: the time is given in its time zone.',
     createdAtFuture: 'The request cannot have been reported later than now.',
-    createdAtTooOld_one: 'Reported more than {{count}} day ago — check the date.',
-    createdAtTooOld_few: 'Reported more than {{count}} days ago — check the date.',
-    createdAtTooOld_many: 'Reported more than {{count}} days ago — check the date.',
-    createdAtTooOld_other: 'Reported more than {{count}} days ago — check the date.',
+    createdAtYear: 'The reported time must be in {{year}} or later: check the year.',
+    lateUnconfirmed_one:
+      'Reported more than {{count}} day ago: if the reported time is right, tick “The request is registered late” and give the reason.',
+    lateUnconfirmed_few:
+      'Reported more than {{count}} days ago: if the reported time is right, tick “The request is registered late” and give the reason.',
+    lateUnconfirmed_many:
+      'Reported more than {{count}} days ago: if the reported time is right, tick “The request is registered late” and give the reason.',
+    lateUnconfirmed_other:
+      'Reported more than {{count}} days ago: if the reported time is right, tick “The request is registered late” and give the reason.',
     invalid: 'This value does not fit.',
     refused: 'The request was not saved: {{message}}',
   },

@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hrefOf } from '../../app/route';
+import { DeadLetterItem } from './DeadLetterItem';
 import { useDeadLetters } from './useDeadLetters';
 
 /**
@@ -10,7 +9,6 @@ import { useDeadLetters } from './useDeadLetters';
 export function DeadLetterBanner() {
   const { t } = useTranslation();
   const { letters, dismiss, retry } = useDeadLetters();
-  const [retryErrors, setRetryErrors] = useState<Record<string, string>>({});
   if (letters.length === 0) return null;
   return (
     <section
@@ -20,39 +18,7 @@ export function DeadLetterBanner() {
       <h2 className="banner__title">{t('deadLetters.title', { count: letters.length })}</h2>
       <ul className="dead-letters">
         {letters.map((letter) => (
-          <li key={letter.commandId} className="dead-letters__item" data-testid="dead-letter">
-            <span className="dead-letters__status">{t(`deadLetters.${letter.status}`)}</span>
-            <span className="dead-letters__what">
-              {t(`deadLetters.types.${letter.type}`)} ·{' '}
-              <a href={hrefOf({ name: 'ticket', ticketId: letter.ticketId })}>
-                {t('deadLetters.openTicket')}
-              </a>
-            </span>
-            <span className="dead-letters__reason">
-              {retryErrors[letter.commandId] ?? letter.error.message}
-            </span>
-            <button
-              type="button"
-              className="button button--small"
-              onClick={async () => {
-                const result = await retry(letter.commandId);
-                if (!result.ok)
-                  setRetryErrors((errors) => ({
-                    ...errors,
-                    [letter.commandId]: result.error.message,
-                  }));
-              }}
-            >
-              {t('deadLetters.retry')}
-            </button>
-            <button
-              type="button"
-              className="button button--small button--quiet"
-              onClick={() => dismiss(letter.commandId)}
-            >
-              {t('deadLetters.dismiss')}
-            </button>
-          </li>
+          <DeadLetterItem key={letter.commandId} letter={letter} retry={retry} dismiss={dismiss} />
         ))}
       </ul>
     </section>

@@ -9,7 +9,10 @@ import { getTicketActions } from './ticket-actions-runtime';
 export interface DeadLetters {
   letters: DeadLetterRow[];
   dismiss: (commandId: string) => void;
-  /** Queues the action again on the ticket as it is now; the refusal reason if it is refused again. */
+  /**
+   * Queues the action again on the ticket as it is now; the refusal reason if it is refused again.
+   * A second call for the same letter waits for the first and finds the letter gone.
+   */
   retry: (commandId: string) => Promise<ActionResult>;
 }
 
@@ -20,9 +23,14 @@ export function useDeadLetters(): DeadLetters {
     (commandId: string) => void dismissDeadLetter(getAppDb(), commandId),
     [],
   );
-  const retry = useCallback(
-    (commandId: string) => retryDeadLetter(getAppDb(), getTicketActions(), commandId),
-    [],
-  );
+  const retry = useCallback(async (commandId: string): Promise<ActionResult> => {
+    try {
+      return await retryDeadLetter(getAppDb(), getTicketActions(), commandId);
+    } catch (error) {
+      // IndexedDB itself failed (quota, a closed database): nothing was recorded.
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: false, error: { code: 'local', message } };
+    }
+  }, []);
   return { letters, dismiss, retry };
 }

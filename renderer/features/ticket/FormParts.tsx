@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { controlProps, type ControlProps } from '../../components/control-props';
 import type { FieldError } from './action-forms';
 import type { MailDraft } from './mail-template';
+import { dateLocale, formatCivilDate, formatDateTime, offsetLabel } from './sla-format';
 
 /** Props every action form gets from the toolbar. */
 export interface ActionFormProps {
@@ -131,11 +132,21 @@ export function Field({ id, label, error, hint, wide = false, children }: FieldP
   );
 }
 
-/** Translates a field error key of `action-forms.ts`. */
-export function useFieldError(errors: Record<string, FieldError>) {
-  const { t } = useTranslation();
+/**
+ * Translates a field error key of `action-forms.ts`; the dates and instants it names are shown in
+ * the interface language, instants on the customer's wall clock (`zone`) with its offset.
+ */
+export function useFieldError(errors: Record<string, FieldError>, zone = 'UTC') {
+  const { t, i18n } = useTranslation();
+  const locale = dateLocale(i18n.language);
   return (field: string): string | undefined => {
     const error = errors[field];
-    return error ? t(`ticket.errors.${error.key}`, error.values ?? {}) : undefined;
+    if (!error) return undefined;
+    const values: Record<string, string | number> = { ...error.values };
+    for (const [name, date] of Object.entries(error.dates ?? {}))
+      values[name] = formatCivilDate(date, locale);
+    for (const [name, iso] of Object.entries(error.instants ?? {}))
+      values[name] = `${formatDateTime(iso, zone, locale)} ${offsetLabel(iso, zone)}`;
+    return t(`ticket.errors.${error.key}`, values);
   };
 }

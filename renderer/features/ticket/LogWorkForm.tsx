@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '@shared/domain/ticket';
 import { ActionFormFrame, Field, useFieldError, type ActionFormProps } from './FormParts';
+import { useNowEvery } from '../../lib/useNow';
 import { instantToLocal, validateLogWork } from './action-forms';
 import { offsetLabel } from './sla-format';
 import { useActionSubmit } from './useActionSubmit';
@@ -9,25 +10,30 @@ import { useActionSubmit } from './useActionSubmit';
 interface LogWorkFormProps extends ActionFormProps {
   ticket: Ticket;
   zone: string;
-  /** When the form was opened: the visit is prefilled as the hour before it. */
+  /** When the form was opened: the zone's offset shown in the hints is the one at that moment. */
   openedAt: string;
 }
 
-const FIVE_MINUTES = 5 * 60_000;
-
-/** An on-site visit, in the customer's wall-clock time (the engineer was there). */
+/**
+ * An on-site visit, in the customer's wall-clock time (the engineer was there). Nothing is
+ * prefilled: a guessed start and end would let one click record a visit nobody entered, so the
+ * engineer types both times and what was done; the pickers offer only the ticket's lifetime.
+ */
 export function LogWorkForm({ ticket, zone, openedAt, onClose }: LogWorkFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const end = Math.floor(Date.parse(openedAt) / FIVE_MINUTES) * FIVE_MINUTES;
-  const [startedLocal, setStarted] = useState(() =>
-    instantToLocal(new Date(end - 3_600_000).toISOString(), zone),
-  );
-  const [endedLocal, setEnded] = useState(() => instantToLocal(new Date(end).toISOString(), zone));
+  const now = useNowEvery(60_000);
+  const [startedLocal, setStarted] = useState('');
+  const [endedLocal, setEnded] = useState('');
   const [note, setNote] = useState('');
-  const input = validateLogWork({ startedLocal, endedLocal, note, timeZone: zone });
+  const input = validateLogWork(
+    { startedLocal, endedLocal, note },
+    { createdAt: ticket.createdAt, timeZone: zone, now },
+  );
   const { submit, busy, errors, refusal } = useActionSubmit(ticket.id, 'log_work', input);
-  const errorOf = useFieldError(errors);
+  const errorOf = useFieldError(errors, zone);
+  const earliest = instantToLocal(ticket.createdAt, zone);
+  const latest = instantToLocal(new Date(now).toISOString(), zone);
   const zoneHint = t('ticket.forms.logWorkZone', { offset: offsetLabel(openedAt, zone) });
   const onSubmit = async () => {
     if (await submit()) onClose();
@@ -53,6 +59,8 @@ export function LogWorkForm({ ticket, zone, openedAt, onClose }: LogWorkFormProp
             {...control}
             className="input"
             type="datetime-local"
+            min={earliest}
+            max={latest}
             value={startedLocal}
             autoFocus
             onChange={(event) => setStarted(event.target.value)}
@@ -70,6 +78,8 @@ export function LogWorkForm({ ticket, zone, openedAt, onClose }: LogWorkFormProp
             {...control}
             className="input"
             type="datetime-local"
+            min={earliest}
+            max={latest}
             value={endedLocal}
             onChange={(event) => setEnded(event.target.value)}
           />

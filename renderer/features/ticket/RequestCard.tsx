@@ -24,6 +24,9 @@ export function RequestCard({ ticket, organization, zone }: RequestCardProps) {
     ['actual', ticket.actual],
     ['diagnostics', ticket.diagnostics],
   ];
+  // A request registered more than 30 days after it was created says why (the intake asked).
+  if (ticket.lateRegistrationReason !== undefined)
+    long.push(['lateRegistrationReason', ticket.lateRegistrationReason]);
 
   return (
     <section className="ticket-card" aria-labelledby="ticket-request-title">
@@ -73,7 +76,7 @@ export function RequestCard({ ticket, organization, zone }: RequestCardProps) {
       </dl>
       <dl className="ticket-narrative">
         {long.map(([key, text]) => (
-          <div key={key}>
+          <div key={key} data-testid={`ticket-request-${key}`}>
             <dt>{t(`ticket.request.${key}`)}</dt>
             <dd className="ticket-text">{text}</dd>
           </div>

@@ -10,23 +10,29 @@ import {
   validateScheduleFix,
 } from './action-forms';
 import { useActionSubmit } from './useActionSubmit';
+import { useNowEvery } from '../../lib/useNow';
+import { earliestReleaseDate } from '@shared/domain/command-rules';
 
 interface TicketFormProps extends ActionFormProps {
   ticket: Ticket;
 }
 
-/** P4: the answer naming the release date of the fixing update (stops the resolution clock). */
-export function ScheduleFixForm({ ticket, onClose }: TicketFormProps) {
+/**
+ * P4: the answer naming the release date of the fixing update (stops the resolution clock). The
+ * date is today or later on the customer's calendar: a past date would promise nothing.
+ */
+export function ScheduleFixForm({ ticket, zone, onClose }: TicketFormProps & { zone: string }) {
   const { t } = useTranslation();
   const id = useId();
+  const now = useNowEvery(60_000);
   const [releaseDate, setReleaseDate] = useState(ticket.releaseDate ?? '');
   const { submit, busy, errors, refusal } = useActionSubmit(
     ticket.id,
     'schedule_fix',
-    validateScheduleFix({ releaseDate }),
+    validateScheduleFix({ releaseDate }, { createdAt: ticket.createdAt, timeZone: zone, now }),
   );
   const submitAndClose = () => void submit().then((done) => done && onClose());
-  const errorOf = useFieldError(errors);
+  const errorOf = useFieldError(errors, zone);
   const hint = t('ticket.forms.scheduleFixHint');
   return (
     <ActionFormFrame
@@ -48,6 +54,7 @@ export function ScheduleFixForm({ ticket, onClose }: TicketFormProps) {
             {...control}
             className="input"
             type="date"
+            min={earliestReleaseDate(Date.parse(ticket.createdAt), now, zone)}
             value={releaseDate}
             autoFocus
             onChange={(event) => setReleaseDate(event.target.value)}

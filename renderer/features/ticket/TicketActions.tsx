@@ -109,7 +109,7 @@ function ActionPanel({ type, openedAt, ticket, zone, onClose }: ActionPanelProps
     case 'resolve':
       return <ResolveForm ticket={ticket} zone={zone} onClose={onClose} />;
     case 'schedule_fix':
-      return <ScheduleFixForm ticket={ticket} onClose={onClose} />;
+      return <ScheduleFixForm ticket={ticket} zone={zone} onClose={onClose} />;
     case 'extend':
       return <ExtendForm ticket={ticket} onClose={onClose} />;
     case 'change_priority':

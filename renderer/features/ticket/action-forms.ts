@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import type { Priority } from '@shared/sla';
+import { earliestReleaseDate, visitProblems } from '@shared/domain/command-rules';
 import { commandPayloads, type CommandPayload } from '@shared/erp/commands';
 
 /*
@@ -12,6 +13,17 @@ import { commandPayloads, type CommandPayload } from '@shared/erp/commands';
 export interface FieldError {
   key: string;
   values?: Record<string, string | number>;
+  /** Calendar dates (`YYYY-MM-DD`) the message names, formatted in the interface language. */
+  dates?: Record<string, string>;
+  /** Instants the message names, shown on the customer's wall clock. */
+  instants?: Record<string, string>;
+}
+
+/** When the form is checked: the ticket's creation, the customer's zone and the device's now. */
+export interface TicketTimes {
+  createdAt: string;
+  timeZone: string;
+  now: number;
 }
 
 export type FormResult<T> =
@@ -53,10 +65,16 @@ export function validateResolve(input: { result: string }): FormResult<CommandPa
   return check(commandPayloads.resolve, input, { result: 'resultRequired' });
 }
 
-export function validateScheduleFix(input: {
-  releaseDate: string;
-}): FormResult<CommandPayload<'schedule_fix'>> {
-  return check(commandPayloads.schedule_fix, input, { releaseDate: 'releaseDate' });
+/** P4 answer: a real date, not before today on the customer's calendar (the shared rule). */
+export function validateScheduleFix(
+  input: { releaseDate: string },
+  times: TicketTimes,
+): FormResult<CommandPayload<'schedule_fix'>> {
+  const checked = check(commandPayloads.schedule_fix, input, { releaseDate: 'releaseDate' });
+  if (!checked.ok) return checked;
+  const earliest = earliestReleaseDate(Date.parse(times.createdAt), times.now, times.timeZone);
+  if (checked.payload.releaseDate >= earliest) return checked;
+  return { ok: false, errors: { releaseDate: { key: 'releaseDatePast', dates: { earliest } } } };
 }
 
 export function validateExtend(input: {
@@ -94,25 +112,47 @@ export function validateReopen(input: { reason: string }): FormResult<CommandPay
 
 /**
  * An on-site visit: the engineer types wall-clock times as the customer's clock showed them
- * (`<input type="datetime-local">`), converted here to instants in the customer's zone.
+ * (`<input type="datetime-local">`), converted here to instants in the customer's zone. The visit
+ * lies within the ticket's life: from its creation to now (the shared rule, with its tolerance).
  */
-export function validateLogWork(input: {
-  startedLocal: string;
-  endedLocal: string;
-  note: string;
-  timeZone: string;
-}): FormResult<CommandPayload<'log_work'>> {
-  const startedAt = localToInstant(input.startedLocal, input.timeZone);
-  const endedAt = localToInstant(input.endedLocal, input.timeZone);
+export function validateLogWork(
+  input: { startedLocal: string; endedLocal: string; note: string },
+  times: TicketTimes,
+): FormResult<CommandPayload<'log_work'>> {
+  const startedAt = localToInstant(input.startedLocal, times.timeZone);
+  const endedAt = localToInstant(input.endedLocal, times.timeZone);
   const errors: Record<string, FieldError> = {};
   if (startedAt === null) errors['startedAt'] = { key: 'visitStart' };
   if (endedAt === null) errors['endedAt'] = { key: 'visitEnd' };
-  if (startedAt === null || endedAt === null) return { ok: false, errors };
-  return check(
+  const checked = check(
     commandPayloads.log_work,
-    { startedAt, endedAt, note: input.note },
-    { startedAt: 'visitStart', endedAt: 'visitEnd', 'endedAt.custom': 'visitOrder' },
+    // A missing time is already named above; the schema still checks the note beside it.
+    { startedAt: startedAt ?? '', endedAt: endedAt ?? '', note: input.note },
+    {
+      startedAt: 'visitStart',
+      endedAt: 'visitEnd',
+      'endedAt.custom': 'visitOrder',
+      note: 'visitNote',
+    },
   );
+  if (!checked.ok) return { ok: false, errors: { ...checked.errors, ...errors } };
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const problems = visitProblems(
+    {
+      startedMs: Date.parse(checked.payload.startedAt),
+      endedMs: Date.parse(checked.payload.endedAt),
+    },
+    { createdAtMs: Date.parse(times.createdAt) },
+    times.now,
+  );
+  if (problems.length === 0) return checked;
+  const bounds: Record<string, FieldError> = {};
+  for (const problem of problems)
+    bounds[problem.field] =
+      problem.field === 'startedAt'
+        ? { key: 'visitBeforeTicket', instants: { created: times.createdAt } }
+        : { key: 'visitInFuture', instants: { now: new Date(times.now).toISOString() } };
+  return { ok: false, errors: bounds };
 }
 
 /** "2026-01-12T10:00" read on the wall clock of `timeZone` → "2026-01-12T03:00:00.000Z". */

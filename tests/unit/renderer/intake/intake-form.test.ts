@@ -31,6 +31,7 @@ const ORGS = [KAMCHATKA, KALININGRAD];
 const NOW = Date.parse('2026-03-10T06:30:00Z'); // Tue 18:30 in Kamchatka, 08:30 in Kaliningrad
 
 const filled: IntakeForm = {
+  ...EMPTY_INTAKE,
   organizationId: KAMCHATKA.id,
   account: 'dispatcher',
   reporterEmail: ' it@pkc.ru ',
@@ -86,6 +87,20 @@ describe('validateIntake', () => {
   it.each([
     ['only spaces in a text', { steps: '   \n ' }, 'steps', { code: 'required' }],
     ['a malformed e-mail', { reporterEmail: 'it@pkc' }, 'reporterEmail', { code: 'email' }],
+    ['an e-mail with two "@"', { reporterEmail: 'it@@pkc.ru' }, 'reporterEmail', { code: 'email' }],
+    ['an e-mail with a space', { reporterEmail: 'it @pkc.ru' }, 'reporterEmail', { code: 'email' }],
+    [
+      'an e-mail with a Cyrillic mailbox',
+      { reporterEmail: 'иванов@почта.рф' },
+      'reporterEmail',
+      { code: 'emailMailbox' },
+    ],
+    [
+      'an e-mail whose domain ends in a hyphen',
+      { reporterEmail: 'ivanov@почта-.рф' },
+      'reporterEmail',
+      { code: 'email' },
+    ],
     ['a too long title', { title: 'x'.repeat(301) }, 'title', { code: 'tooLong', limit: 300 }],
     [
       'an organization this computer does not know',
@@ -103,6 +118,14 @@ describe('validateIntake', () => {
     const result = validate({ ...filled, ...change });
     expect(!result.ok && result.errors).toEqual({ [field]: error });
   });
+
+  it.each(['ivanov@почта.рф', 'info@пример.испытание', 'Ivanov@ПОЧТА.РФ'])(
+    'accepts the internationalised domain of %s, as typed',
+    (reporterEmail) => {
+      const result = validate({ ...filled, reporterEmail });
+      expect(result.ok && result.input.reporterEmail).toBe(reporterEmail);
+    },
+  );
 });
 
 describe('the reported time is the organization’s wall time', () => {
@@ -128,13 +151,8 @@ describe('the reported time is the organization’s wall time', () => {
     ['a time in the future', KALININGRAD.id, '2026-03-10T16:30', { code: 'createdAtFuture' }],
     // NOW is 18:30 in Kamchatka; one minute later is the future.
     ['one minute ahead', KAMCHATKA.id, '2026-03-10T18:31', { code: 'createdAtFuture' }],
-    [
-      'more than 30 days ago',
-      KAMCHATKA.id,
-      '2026-02-08T18:29',
-      { code: 'createdAtTooOld', limit: 30 },
-    ],
-    ['a mistyped year', KAMCHATKA.id, '0026-03-10T10:00', { code: 'createdAtTooOld', limit: 30 }],
+    // Year 0026 is a typo for 2026: instants before 2000 are refused outright.
+    ['a mistyped year', KAMCHATKA.id, '0026-03-10T10:00', { code: 'createdAtYear', limit: 2000 }],
     ['a half-typed value', KAMCHATKA.id, '2026-03-10T1', { code: 'createdAtFormat' }],
     ['a cleared input', KAMCHATKA.id, '', { code: 'createdAtFormat' }],
     ['an impossible date', KAMCHATKA.id, '2026-02-30T10:00', { code: 'createdAtFormat' }],
@@ -152,6 +170,56 @@ describe('the reported time is the organization’s wall time', () => {
   it('accepts exactly 30 days back and the current minute', () => {
     expect(validate({ ...filled, createdAtLocal: '2026-02-08T18:30' }).ok).toBe(true);
     expect(validate({ ...filled, createdAtLocal: '2026-03-10T18:30' }).ok).toBe(true);
+  });
+});
+
+// NOW is Tue 2026-03-10 18:30 in Kamchatka (UTC+12): 30 × 24 h earlier is Sun 2026-02-08 18:30.
+describe('a request reported more than 30 days ago is registered late, on purpose', () => {
+  const old = { ...filled, createdAtLocal: '2026-02-08T18:29' };
+  const reason = 'Письмо лежало в общем ящике, заметили при сверке.';
+
+  it('asks for the confirmation, naming the field', () => {
+    const result = validate(old);
+    expect(!result.ok && result.errors).toEqual({
+      lateRegistration: { code: 'lateUnconfirmed', limit: 30 },
+    });
+  });
+
+  it.each([
+    ['empty', '', { code: 'required' }],
+    ['only spaces', '  \n ', { code: 'required' }],
+    ['too long', 'x'.repeat(2_001), { code: 'tooLong', limit: 2_000 }],
+  ])('confirmed, it needs a reason: refuses one %s', (_, lateReason, error) => {
+    const result = validate({ ...old, lateConfirmed: true, lateReason });
+    expect(!result.ok && result.errors).toEqual({ lateRegistrationReason: error });
+  });
+
+  it('confirmed with a reason, it carries the reason in the create input', () => {
+    const result = validate({ ...old, lateConfirmed: true, lateReason: ` ${reason} ` });
+    expect(result.ok && result.input).toMatchObject({
+      createdAt: '2026-02-08T06:29:00.000Z',
+      lateRegistrationReason: reason,
+    });
+  });
+
+  it('a year back is just as possible', () => {
+    const result = validate({
+      ...filled,
+      createdAtLocal: '2025-03-10T10:00',
+      lateConfirmed: true,
+      lateReason: reason,
+    });
+    expect(result.ok).toBe(true);
+  });
+
+  it('does not send a confirmation left over from a date since corrected', () => {
+    const result = validate({
+      ...filled,
+      createdAtLocal: '2026-03-09T10:00',
+      lateConfirmed: true,
+      lateReason: reason,
+    });
+    expect(result.ok && 'lateRegistrationReason' in result.input).toBe(false);
   });
 
   it('refuses a wall time the zone skips', () => {

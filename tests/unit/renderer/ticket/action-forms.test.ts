@@ -42,17 +42,40 @@ describe('the other forms', () => {
     });
   });
 
+  // Krasnoyarsk is UTC+7 all year. The ticket was created Mon 2026-01-12 10:00 there (03:00Z).
+  const krasnoyarsk = { createdAt: '2026-01-12T03:00:00.000Z', timeZone: 'Asia/Krasnoyarsk' };
+
   it('schedule_fix needs a real calendar date', () => {
-    expect(errorsOf(validateScheduleFix({ releaseDate: '' }))).toEqual({
+    const times = { ...krasnoyarsk, now: Date.parse('2026-01-13T03:00:00Z') };
+    expect(errorsOf(validateScheduleFix({ releaseDate: '' }, times))).toEqual({
       releaseDate: 'releaseDate',
     });
-    expect(errorsOf(validateScheduleFix({ releaseDate: '2026-02-30' }))).toEqual({
+    expect(errorsOf(validateScheduleFix({ releaseDate: '2026-02-30' }, times))).toEqual({
       releaseDate: 'releaseDate',
     });
-    expect(validateScheduleFix({ releaseDate: '2026-02-27' })).toEqual({
+    expect(validateScheduleFix({ releaseDate: '2026-02-27' }, times)).toEqual({
       ok: true,
       payload: { releaseDate: '2026-02-27' },
     });
+  });
+
+  it.each([
+    // Now is Tue 2026-01-13 10:00 in Krasnoyarsk: today there is the earliest release date.
+    ['2026-01-13T03:00:00Z', '2026-01-13', null],
+    ['2026-01-13T03:00:00Z', '2026-01-12', '2026-01-13'],
+    // Before the ticket even existed.
+    ['2026-01-13T03:00:00Z', '2025-12-31', '2026-01-13'],
+    // 2026-01-13T17:30Z is already Wed 2026-01-14 00:30 in Krasnoyarsk: the UTC date is past there.
+    ['2026-01-13T17:30:00Z', '2026-01-13', '2026-01-14'],
+    ['2026-01-13T17:30:00Z', '2026-01-14', null],
+  ])('schedule_fix at %s: release date %s', (now, releaseDate, earliest) => {
+    const result = validateScheduleFix({ releaseDate }, { ...krasnoyarsk, now: Date.parse(now) });
+    if (earliest === null) expect(result.ok).toBe(true);
+    else
+      expect(result).toEqual({
+        ok: false,
+        errors: { releaseDate: { key: 'releaseDatePast', dates: { earliest } } },
+      });
   });
 
   it('extend needs positive hours (a decimal comma is fine) and the agreement', () => {
@@ -95,16 +118,18 @@ describe('the other forms', () => {
 });
 
 describe('on-site visit form', () => {
+  // Krasnoyarsk is UTC+7 all year. The ticket was created Mon 2026-01-12 09:30:20 there
+  // (02:30:20Z); the form is checked Mon 14:00 there (07:00Z).
+  const times = {
+    createdAt: '2026-01-12T02:30:20.000Z',
+    timeZone: 'Asia/Krasnoyarsk',
+    now: Date.parse('2026-01-12T07:00:00Z'),
+  };
+  const visit = (startedLocal: string, endedLocal: string, note = 'замена блока питания') =>
+    validateLogWork({ startedLocal, endedLocal, note }, times);
+
   it('reads the times on the customer wall clock', () => {
-    // Krasnoyarsk is UTC+7 all year: 10:00 there is 03:00Z.
-    expect(
-      validateLogWork({
-        startedLocal: '2026-01-12T10:00',
-        endedLocal: '2026-01-12T13:30',
-        note: 'замена блока питания',
-        timeZone: 'Asia/Krasnoyarsk',
-      }),
-    ).toEqual({
+    expect(visit('2026-01-12T10:00', '2026-01-12T13:30')).toEqual({
       ok: true,
       payload: {
         startedAt: '2026-01-12T03:00:00.000Z',
@@ -114,22 +139,72 @@ describe('on-site visit form', () => {
     });
   });
 
-  it('names the missing or out-of-order time', () => {
-    const base = { note: '', timeZone: 'Europe/Moscow' };
-    expect(
-      errorsOf(validateLogWork({ ...base, startedLocal: '', endedLocal: '2026-01-12T10:00' })),
-    ).toEqual({
-      startedAt: 'visitStart',
+  it.each([
+    [
+      'nothing entered (nothing is prefilled)',
+      '',
+      '',
+      '',
+      { startedAt: 'visitStart', endedAt: 'visitEnd', note: 'visitNote' },
+    ],
+    ['no start', '', '2026-01-12T10:00', 'x', { startedAt: 'visitStart' }],
+    [
+      'an end before the start',
+      '2026-01-12T10:00',
+      '2026-01-12T09:45',
+      'x',
+      { endedAt: 'visitOrder' },
+    ],
+    [
+      'a description of spaces',
+      '2026-01-12T10:00',
+      '2026-01-12T11:00',
+      ' \n ',
+      { note: 'visitNote' },
+    ],
+    // The ticket was created at 09:30:20 local: 09:30 is its minute, 09:29 is before it.
+    [
+      'a start before the ticket existed',
+      '2026-01-12T09:29',
+      '2026-01-12T11:00',
+      'x',
+      { startedAt: 'visitBeforeTicket' },
+    ],
+    // Now is 14:00 local; 5 minutes of clock difference are allowed.
+    [
+      'an end 6 minutes from now',
+      '2026-01-12T13:00',
+      '2026-01-12T14:06',
+      'x',
+      { endedAt: 'visitInFuture' },
+    ],
+    ['a visit tomorrow', '2026-01-13T10:00', '2026-01-13T11:00', 'x', { endedAt: 'visitInFuture' }],
+  ])('names the field: %s', (_, startedLocal, endedLocal, note, expected) => {
+    expect(errorsOf(visit(startedLocal, endedLocal, note))).toEqual(expected);
+  });
+
+  it.each([
+    ['starting in the minute the ticket was created', '2026-01-12T09:30', '2026-01-12T10:00'],
+    ['ending now', '2026-01-12T13:00', '2026-01-12T14:00'],
+    ['ending 5 minutes from now (clock difference)', '2026-01-12T13:00', '2026-01-12T14:05'],
+  ])('accepts a visit %s', (_, startedLocal, endedLocal) => {
+    expect(visit(startedLocal, endedLocal).ok).toBe(true);
+  });
+
+  it('names both ends when both are out of the ticket’s lifetime', () => {
+    expect(errorsOf(visit('2026-01-11T10:00', '2026-01-13T10:00'))).toEqual({
+      startedAt: 'visitBeforeTicket',
+      endedAt: 'visitInFuture',
     });
-    expect(
-      errorsOf(
-        validateLogWork({
-          ...base,
-          startedLocal: '2026-01-12T10:00',
-          endedLocal: '2026-01-12T09:00',
-        }),
-      ),
-    ).toEqual({ endedAt: 'visitOrder' });
+  });
+
+  it('says which instants bound the visit, for the message', () => {
+    expect(visit('2026-01-12T09:00', '2026-01-12T10:00')).toMatchObject({
+      errors: { startedAt: { instants: { created: '2026-01-12T02:30:20.000Z' } } },
+    });
+    expect(visit('2026-01-12T13:00', '2026-01-12T15:00')).toMatchObject({
+      errors: { endedAt: { instants: { now: '2026-01-12T07:00:00.000Z' } } },
+    });
   });
 
   it('round-trips a datetime-local value', () => {

@@ -184,6 +184,152 @@ describe('applyCommand', () => {
   });
 });
 
+// Novosibirsk is UTC+7 all year (no DST since 2014); the request was created Wed 2025-11-05 10:00
+// there, 03:00Z.
+describe('time rules that depend on the ticket and on when the engineer acted', () => {
+  const p4 = () => {
+    const outcome = applyCommand(null, 'create', { ...createPayload, priority: 4 }, ctx());
+    if (outcome.status !== 'applied') throw new Error('create failed');
+    return outcome.ticket;
+  };
+
+  it.each([
+    // 30 × 24 h before the registration at 2025-12-05T03:00Z is exactly the creation: in time.
+    ['exactly 30 days later', '2025-12-05T03:00:00.000Z', undefined, 'applied'],
+    ['one second more, without a reason', '2025-12-05T03:00:01.000Z', undefined, 'rejected'],
+    [
+      'one second more, with a reason',
+      '2025-12-05T03:00:01.000Z',
+      'Письмо лежало в спаме',
+      'applied',
+    ],
+    [
+      'a year later, with a reason',
+      '2026-11-05T03:00:00.000Z',
+      'Найдено при сверке почты',
+      'applied',
+    ],
+  ] as const)('a create registered %s (at %s, reason: %s) is %s', (_, at, reason, status) => {
+    const payload =
+      reason === undefined ? createPayload : { ...createPayload, lateRegistrationReason: reason };
+    const outcome = applyCommand(null, 'create', payload, ctx({ at, now: at }));
+    expect(outcome.status).toBe(status);
+    if (outcome.status === 'rejected')
+      expect(outcome.error).toEqual({
+        code: 'late_registration_reason_required',
+        message: expect.stringContaining('payload.lateRegistrationReason is required'),
+      });
+    if (outcome.status === 'applied') expect(outcome.ticket.lateRegistrationReason).toBe(reason);
+  });
+
+  it('rejects a blank late-registration reason, naming the field', () => {
+    const payload = { ...createPayload, lateRegistrationReason: '  ' };
+    const at = '2026-01-05T03:00:00.000Z';
+    expect(applyCommand(null, 'create', payload, ctx({ at, now: at }))).toMatchObject({
+      status: 'rejected',
+      error: {
+        code: 'invalid_payload',
+        message: expect.stringContaining('payload.lateRegistrationReason'),
+      },
+    });
+  });
+
+  const visit = {
+    startedAt: '2025-11-05T05:00:00.000Z',
+    endedAt: '2025-11-05T06:00:00.000Z',
+    note: 'Заменили блок питания',
+  };
+  it.each([
+    // Recorded at 06:00Z, when the visit ended.
+    ['ending when it is recorded', {}, '2025-11-05T06:00:00.000Z', null],
+    // 5 minutes of clock difference are allowed: ends 06:05Z, recorded 06:00Z.
+    [
+      'ending 5 minutes after it is recorded',
+      { endedAt: '2025-11-05T06:05:00.000Z' },
+      '2025-11-05T06:00:00.000Z',
+      null,
+    ],
+    [
+      'ending 5 min 1 s after it is recorded',
+      { endedAt: '2025-11-05T06:05:01.000Z' },
+      '2025-11-05T06:00:00.000Z',
+      ['visit_in_future', 'payload.endedAt'],
+    ],
+    // The ticket was created at 03:00Z.
+    [
+      'starting at the ticket’s creation',
+      { startedAt: '2025-11-05T03:00:00.000Z' },
+      '2025-11-05T06:00:00.000Z',
+      null,
+    ],
+    [
+      'starting before the ticket existed',
+      { startedAt: '2025-11-05T02:59:00.000Z' },
+      '2025-11-05T06:00:00.000Z',
+      ['visit_before_ticket', 'payload.startedAt'],
+    ],
+    [
+      'with an empty note',
+      { note: '' },
+      '2025-11-05T06:00:00.000Z',
+      ['invalid_payload', 'payload.note note must not be empty'],
+    ],
+    [
+      'with a note of spaces',
+      { note: ' \n ' },
+      '2025-11-05T06:00:00.000Z',
+      ['invalid_payload', 'payload.note note must not be empty'],
+    ],
+    [
+      'with a note over 5,000 characters',
+      { note: 'x'.repeat(5_001) },
+      '2025-11-05T06:00:00.000Z',
+      ['invalid_payload', 'payload.note note must be at most 5000'],
+    ],
+  ] as const)('log_work: a visit %s', (_, patch, at, expected) => {
+    const outcome = applyCommand(
+      created(),
+      'log_work',
+      { ...visit, ...patch },
+      ctx({ at, now: at, baseVersion: 1 }),
+    );
+    if (expected === null) expect(outcome.status).toBe('applied');
+    else
+      expect(outcome).toMatchObject({
+        status: 'rejected',
+        error: { code: expected[0], message: expect.stringContaining(expected[1]) },
+      });
+  });
+
+  it.each([
+    // Answered Wed 2025-11-05 12:00 local (05:00Z): that day is the earliest date.
+    ['2025-11-05', '2025-11-05T05:00:00.000Z', null],
+    ['2025-11-04', '2025-11-05T05:00:00.000Z', '2025-11-05'],
+    ['2025-01-01', '2025-11-05T05:00:00.000Z', '2025-11-05'],
+    // 2025-11-05T17:30Z is already Thu 2025-11-06 00:30 in Novosibirsk: the UTC date is past there.
+    ['2025-11-05', '2025-11-05T17:30:00.000Z', '2025-11-06'],
+    ['2025-11-06', '2025-11-05T17:30:00.000Z', null],
+  ])('schedule_fix: release date %s answered at %s', (releaseDate, at, earliest) => {
+    const outcome = applyCommand(
+      p4(),
+      'schedule_fix',
+      { releaseDate },
+      ctx({ at, now: at, baseVersion: 1 }),
+    );
+    if (earliest === null) expect(outcome.status).toBe('applied');
+    else
+      expect(outcome).toMatchObject({
+        status: 'rejected',
+        error: {
+          code: 'release_date_in_past',
+          message: expect.stringContaining(
+            `payload.releaseDate ${releaseDate} is in the past: the update date must be ${earliest}`,
+          ),
+        },
+      });
+  });
+});
+
 describe('eventTimeFor', () => {
   const ticket = {
     createdAt: '2025-11-05T03:00:00.000Z',
