@@ -71,8 +71,8 @@
  * `<dataDir>/pgdata` (PGlite) holds meta (epoch, compaction horizon, next ticket number),
  * organizations, tickets (latest state or tombstone), devices (last seq), commands (result by
  * id, the command as sent, author, server time), deferrals and the change log. `<dataDir>/demo-erp.lock` holds the
- * owner's pid: a second server on the same folder is refused; a lock left by a killed process is
- * taken over.
+ * owner's pid and start time: a second server on the same folder is refused; a lock left by a
+ * process that is gone, a zombie not yet reaped included, is taken over (store/data-dir-lock.ts).
  *
  * ## Seed and faults
  * On an empty database: 12 organizations (Kaliningrad … Kamchatka, always) and `seed.tickets`
