@@ -64,14 +64,17 @@
  * Compaction keeps the newest row per entity and starts a new generation whose horizon is the
  * log's head: a cursor issued before it and behind that head gets `410`, as does one from another
  * database (epoch) or ahead of the log. A cursor issued after the compaction is always good, so
- * a full pull started after a compaction is never sent back to the start.
+ * a full pull started after a compaction is never sent back to the start. The server compacts by
+ * itself once `compaction.minSupersededRows` rows (default 10,000) are older rows of an entity
+ * that has a newer one, counted every `compaction.checkEveryRows` appended rows (default 1,000),
+ * right after the push that crossed the line (changes/auto-compaction.ts).
  *
  * ## Storage
  * `<dataDir>/pgdata` (PGlite) holds meta (epoch, compaction horizon, next ticket number),
  * organizations, tickets (latest state or tombstone), devices (last seq), commands (result by
  * id, the command as sent, author, server time), deferrals and the change log. `<dataDir>/demo-erp.lock` holds the
- * owner's pid: a second server on the same folder is refused; a lock left by a killed process is
- * taken over.
+ * owner's pid and start time: a second server on the same folder is refused; a lock left by a
+ * process that is gone, a zombie not yet reaped included, is taken over (store/data-dir-lock.ts).
  *
  * ## Seed and faults
  * On an empty database: 12 organizations (Kaliningrad … Kamchatka, always) and `seed.tickets`
@@ -89,6 +92,7 @@
 import type { Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { compactionPolicyFrom, type CompactionPolicy } from './changes/auto-compaction';
 import { createFaults, type FaultControl } from './faults';
 import { createRouter } from './http/router';
 import { DEFAULT_SEED_TICKETS, seedDatabase } from './seed/seed';
@@ -99,6 +103,7 @@ import { openDatabase } from './store/database';
 export { DEMO_ORGANIZATIONS, DEMO_ORGANIZATION_IDS } from './seed/organizations';
 export { buildSeedTickets } from './seed/seed';
 export type { FaultControl, FaultKnobs } from './faults';
+export { DEFAULT_COMPACTION_POLICY, type CompactionPolicy } from './changes/auto-compaction';
 
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_DEFER_UNKNOWN_TICKET_MS = 10 * 60_000;
@@ -120,6 +125,11 @@ export interface DemoErpOptions {
   testMode?: boolean;
   maxBodyBytes?: number;
   deferUnknownTicketMs?: number;
+  /**
+   * When the change log compacts by itself (see auto-compaction.ts); missing fields take
+   * DEFAULT_COMPACTION_POLICY. false: only on request (`compact()`, `/__test/compact`).
+   */
+  compaction?: Partial<CompactionPolicy> | false;
   /** Server clock (tests). */
   now?: () => number;
 }
@@ -130,7 +140,7 @@ export interface DemoErp {
   port: number;
   /** Test knobs; all off by default. */
   faults: FaultControl;
-  /** Test hook: compacts the change log (older cursors then get 410). */
+  /** Compacts the change log now, whatever the policy (older cursors then get 410). */
   compact(): Promise<{ removed: number; generation: number }>;
   /** Test hook: replaces a ticket by a tombstone. False if there was no such live ticket. */
   deleteTicket(id: string): Promise<boolean>;
@@ -144,6 +154,7 @@ export async function startDemoErp(options: DemoErpOptions): Promise<DemoErp> {
     throw new Error('startDemoErp: tokens must hold at least one non-empty token without spaces');
   }
   const now = options.now ?? Date.now;
+  const compaction = compactionPolicyFrom(options.compaction);
   const unlock = await lockDataDir(options.dataDir);
   let database;
   try {
@@ -155,6 +166,9 @@ export async function startDemoErp(options: DemoErpOptions): Promise<DemoErp> {
   const service = createErpService(database, {
     now,
     deferUnknownTicketMs: options.deferUnknownTicketMs ?? DEFAULT_DEFER_UNKNOWN_TICKET_MS,
+    compaction,
+    onCompactionError: (error) =>
+      console.error(`[demo-erp] compacting the change log failed: ${String(error)}`),
   });
   const faults = createFaults();
   let server: Server | undefined;

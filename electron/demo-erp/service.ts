@@ -1,4 +1,5 @@
 import type { ChangesResponse, PushResponse } from '../../shared/erp';
+import { createAutoCompaction, type CompactionPolicy } from './changes/auto-compaction';
 import { compactChangeLog, deleteTicket, readChanges } from './changes/change-log';
 import { HttpError } from './http/http-error';
 import { applyPush } from './push/apply-push';
@@ -9,6 +10,10 @@ import type { Database } from './store/database';
 export interface ServiceOptions {
   now: () => number;
   deferUnknownTicketMs: number;
+  /** null: the change log is compacted only on request (`compact`). */
+  compaction: CompactionPolicy | null;
+  /** Where a compaction that failed is reported; the server goes on without it. */
+  onCompactionError: (error: unknown) => void;
 }
 
 /** The ERP's behaviour without HTTP: every database operation goes through one serial queue. */
@@ -25,6 +30,7 @@ export interface ErpService {
 export function createErpService(database: Database, options: ServiceOptions): ErpService {
   const queue = createSerialQueue();
   const { db, epoch } = database;
+  const autoCompaction = options.compaction && createAutoCompaction(db, options.compaction);
   let closed = false;
   // Server time never goes backwards from one push to the next, even if the wall clock does.
   let lastNow = 0;
@@ -48,6 +54,10 @@ export function createErpService(database: Database, options: ServiceOptions): E
       );
       if (outcome.kind === 'seq_gap') {
         throw new HttpError(409, 'seq_gap', outcome.message, { lastSeq: outcome.lastSeq });
+      }
+      // Queued before the answer goes out, so the next request already sees a compacted log.
+      if (autoCompaction && !closed) {
+        queue.run(() => autoCompaction.afterAppend()).catch(options.onCompactionError);
       }
       return outcome.response;
     },

@@ -43,7 +43,12 @@ export function createBrowserDiagnostics(
         erp: known
           ? { kind: known.kind, url: displayErpUrl(known.url), tokenPresent: known.tokenPresent }
           : { kind: 'unknown', url: null, tokenPresent: null },
-        log: { source: 'memory', location: null, lines: ring.lines().slice(-DIAGNOSTIC_LOG_LINES) },
+        log: {
+          source: 'memory',
+          location: null,
+          lines: ring.lines().slice(-DIAGNOSTIC_LOG_LINES),
+          dropped: null,
+        },
       };
     },
   };

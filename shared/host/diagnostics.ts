@@ -41,6 +41,8 @@ export const hostDiagnosticsSchema = z.strictObject({
     source: z.enum(['file', 'memory']),
     location: text(4096).nullable(),
     lines: z.array(text(DIAGNOSTIC_LINE_MAX)).max(DIAGNOSTIC_LOG_LINES),
+    /** Lines the log file missed since start (a failing or hung disk); null: no file to miss. */
+    dropped: z.number().int().nonnegative().nullable(),
   }),
 });
 export type HostDiagnostics = z.output<typeof hostDiagnosticsSchema>;

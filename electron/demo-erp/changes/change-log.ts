@@ -22,20 +22,29 @@ export function parseLimit(raw: string | null): number {
 }
 
 /** Set by the latest compaction: its generation and the head of the log at that moment. */
-interface Horizon {
+export interface Horizon {
   generation: number;
   head: number;
 }
 
-async function readHorizon(sql: Sql): Promise<Horizon> {
+export async function readHorizon(sql: Sql): Promise<Horizon> {
   return (await getMeta<Horizon>(sql, 'horizon')) ?? { generation: 0, head: 0 };
 }
 
-async function logHead(sql: Sql): Promise<number> {
+export async function logHead(sql: Sql): Promise<number> {
   const head = await sql.query<{ head: number }>(
     'select coalesce(max(pos), 0)::float8 as head from changes',
   );
   return head.rows[0]?.head ?? 0;
+}
+
+/** Rows a compaction would remove: every row of an entity but its newest. */
+export async function countSupersededRows(sql: Sql): Promise<number> {
+  const result = await sql.query<{ superseded: number }>(
+    `select (count(*) - (select count(*) from (select distinct entity, id from changes) live))::float8
+       as superseded from changes`,
+  );
+  return result.rows[0]?.superseded ?? 0;
 }
 
 /**

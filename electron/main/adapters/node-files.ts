@@ -1,10 +1,12 @@
-import { appendFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import fs from 'node:fs';
+import { appendFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { promisify } from 'node:util';
+import writeFileAtomic from 'write-file-atomic';
 import type { FilePort } from '../services/file-port';
 
 /** FilePort over node:fs. No Electron here, so it is usable from tests and tools too. */
 export function createNodeFiles(): FilePort {
-  let counter = 0;
   return {
     async read(path) {
       try {
@@ -15,12 +17,17 @@ export function createNodeFiles(): FilePort {
       }
     },
     async writeAtomic(path, data) {
-      await mkdir(dirname(path), { recursive: true });
-      counter += 1;
-      const temporary = `${path}.${process.pid}.${counter}.tmp`;
-      // 0o600: settings and the encrypted token are nobody else's business on a shared machine.
-      await writeFile(temporary, data, { mode: 0o600 });
-      await rename(temporary, path);
+      const folder = dirname(path);
+      await mkdir(folder, { recursive: true });
+      // A temporary file beside the target, fsync'd, then renamed over it: a crash or a full disk
+      // at any point leaves the old file or the new one, never a mix. 0o600: settings and the
+      // encrypted token are nobody else's business on a shared machine.
+      const bytes =
+        typeof data === 'string'
+          ? data
+          : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+      await writeFileAtomic(path, bytes, { mode: 0o600 });
+      await syncDirectory(folder);
     },
     rename: (from, to) => rename(from, to),
     remove: (path) => rm(path, { force: true }),
@@ -42,4 +49,23 @@ export function createNodeFiles(): FilePort {
       }
     },
   };
+}
+
+/**
+ * The rename lives in the folder's entry list: until the folder is fsync'd, power lost after the
+ * rename can bring the old file back (write-file-atomic syncs the file, not its folder). Windows
+ * cannot open a folder for fsync, and NTFS journals the rename itself; some file systems (network
+ * and FUSE mounts) refuse fsync on a folder, and there is nothing more to do than the write.
+ */
+async function syncDirectory(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const fd = await promisify(fs.open)(folder, 'r');
+  try {
+    await promisify(fs.fsync)(fd);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EINVAL' && code !== 'ENOTSUP') throw error;
+  } finally {
+    await promisify(fs.close)(fd);
+  }
 }

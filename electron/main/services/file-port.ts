@@ -2,7 +2,10 @@
 export interface FilePort {
   /** The file's bytes, or null when it does not exist. Other failures throw. */
   read(path: string): Promise<Uint8Array | null>;
-  /** Writes through a temporary file and a rename, so a crash never leaves half a file. */
+  /**
+   * Writes through a temporary file and a rename, so a crash never leaves half a file, and has
+   * both on the disk before it resolves, so what it saved survives a power cut.
+   */
   writeAtomic(path: string, data: Uint8Array | string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   /** Removes the file; no error when it is already gone. */

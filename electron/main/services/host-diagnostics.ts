@@ -16,7 +16,7 @@ export interface MainDiagnosticsPorts {
   /** The address main talks to (starts the demo ERP if it is not running yet). */
   baseUrl(): Promise<string | null>;
   tokenPresent(): Promise<boolean>;
-  log: Pick<LogFile, 'path' | 'tail'>;
+  log: Pick<LogFile, 'path' | 'tail' | 'dropped'>;
 }
 
 /**
@@ -42,6 +42,6 @@ export async function collectMainDiagnostics(
     },
     os: { platform: ports.os.platform, release: ports.os.release, arch: ports.os.arch },
     erp: { kind: configured === null ? 'demo' : 'configured', url, tokenPresent },
-    log: { source: 'file', location: ports.log.path, lines },
+    log: { source: 'file', location: ports.log.path, lines, dropped: ports.log.dropped() },
   };
 }

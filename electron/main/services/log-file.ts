@@ -21,6 +21,8 @@ export interface LogFileOptions {
   maxBytes?: number;
   /** How many files are kept, the current one included. Default 3. */
   keep?: number;
+  /** Lines waiting for the disk, at most; later ones are dropped and counted. Default 1,000. */
+  maxQueuedLines?: number;
   console?: LogConsole | null;
 }
 
@@ -33,27 +35,44 @@ export interface LogFile {
   tail(n: number): Promise<string[]>;
   /** Settles once every line logged so far is written (or has failed). Never rejects. */
   flush(): Promise<void>;
+  /**
+   * Lines that never reached the file since start (the queue was full, or the write failed); the
+   * console still saw them.
+   */
+  dropped(): number;
 }
 
 export const LOG_MAX_BYTES = 1024 * 1024;
 export const LOG_KEEP = 3;
+/** With lines of at most 4,000 characters, a disk that hangs holds at most ~8 MB here. */
+export const LOG_QUEUE_MAX = 1000;
 const TAIL_MAX = 5_000;
 
 /**
  * main's log: one line per event, `ISO-time LEVEL scope message`, secrets redacted before they
  * reach the disk, rotated by size. Logging must never take the app down: every failure is
- * swallowed here and reported once to the console, and the next line tries the disk again.
+ * swallowed here and reported once to the console, and the next line tries the disk again. A disk
+ * that hangs must not grow main's memory either: at most `maxQueuedLines` wait, the rest are
+ * dropped, and once the disk takes lines again the file says how many it missed.
  */
 export function createLogFile(options: LogFileOptions): LogFile {
   const { files, path, now } = options;
   const maxBytes = options.maxBytes ?? LOG_MAX_BYTES;
   const keep = Math.max(1, Math.floor(options.keep ?? LOG_KEEP));
+  const maxQueued = Math.max(1, Math.floor(options.maxQueuedLines ?? LOG_QUEUE_MAX));
   const out = options.console ?? null;
   const encoder = new TextEncoder();
   const rotated = (index: number) => (index === 0 ? path : `${path}.${index}`);
 
   // Writes run one after another, so the size bookkeeping and the rotation never interleave.
-  let queue: Promise<void> = Promise.resolve();
+  // A run of dropped lines stays in the queue as a count, where they were logged, so the file
+  // says how many it missed at the right place.
+  const queued: Array<string | { dropped: number }> = [];
+  let queuedLines = 0;
+  let draining: Promise<void> | null = null;
+  let dropped = 0;
+  // Lines lost just before the next one written, which the file has not been told about yet.
+  let untold = 0;
   // Bytes in the current file; null until read from the disk (and again after a failure).
   let size: number | null = null;
   let reported = false;
@@ -80,7 +99,8 @@ export function createLogFile(options: LogFileOptions): LogFile {
     }
   }
 
-  async function append(line: string): Promise<void> {
+  /** True once the line is in the file. */
+  async function append(line: string): Promise<boolean> {
     const text = `${line}\n`;
     const bytes = encoder.encode(text).length;
     try {
@@ -91,10 +111,65 @@ export function createLogFile(options: LogFileOptions): LogFile {
       }
       await files.append(path, text);
       size += bytes;
+      return true;
     } catch (error) {
       size = null;
       report(error);
+      return false;
     }
+  }
+
+  /** Writes how many lines were lost since the file last heard of it; true once it is written. */
+  async function tellDropped(): Promise<boolean> {
+    const count = untold;
+    let notice: string;
+    try {
+      notice = formatLogLine(
+        now(),
+        'warn',
+        'log',
+        `${count} lines could not be written to this file (the disk failed, or fell more than ${maxQueued} lines behind)`,
+      );
+    } catch (error) {
+      report(error);
+      return false;
+    }
+    if (!(await append(notice))) return false;
+    untold -= count;
+    return true;
+  }
+
+  async function drain(): Promise<void> {
+    while (queued.length > 0 || untold > 0) {
+      const entry = queued.shift();
+      if (entry === undefined) {
+        // No line follows the lost ones yet: say so now. A notice that fails waits for a line.
+        if (!(await tellDropped()) && queued.length === 0) break;
+      } else if (typeof entry !== 'string') {
+        untold += entry.dropped;
+      } else {
+        queuedLines -= 1;
+        if (untold > 0) await tellDropped();
+        if (!(await append(entry))) {
+          dropped += 1;
+          untold += 1;
+        }
+      }
+    }
+    draining = null;
+  }
+
+  function enqueue(line: string): void {
+    if (queuedLines < maxQueued) {
+      queued.push(line);
+      queuedLines += 1;
+      draining ??= drain();
+      return;
+    }
+    dropped += 1;
+    const last = queued.at(-1);
+    if (typeof last === 'object') last.dropped += 1;
+    else queued.push({ dropped: 1 });
   }
 
   function write(level: LogLevel, scope: string, message: string, error?: unknown): void {
@@ -103,7 +178,7 @@ export function createLogFile(options: LogFileOptions): LogFile {
       if (level === 'error') out?.error(line);
       else if (level === 'warn') out?.warn(line);
       else out?.log(line);
-      queue = queue.then(() => append(line));
+      enqueue(line);
     } catch (failure) {
       report(failure);
     }
@@ -129,10 +204,11 @@ export function createLogFile(options: LogFileOptions): LogFile {
     info: (scope, message, error) => write('info', scope, message, error),
     warn: (scope, message, error) => write('warn', scope, message, error),
     error: (scope, message, error) => write('error', scope, message, error),
-    flush: () => queue,
+    flush: () => draining ?? Promise.resolve(),
+    dropped: () => dropped,
     async tail(n) {
       const wanted = Math.min(TAIL_MAX, Math.max(0, Math.floor(n)));
-      await queue;
+      await draining;
       const lines: string[] = [];
       for (let index = 0; index < keep && lines.length < wanted; index += 1) {
         const older = await readLines(rotated(index));

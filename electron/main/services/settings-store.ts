@@ -36,41 +36,53 @@ export function createSettingsStore(options: SettingsStoreOptions): SettingsStor
   let settings: Settings = defaultSettings();
   let problem: SettingsProblem | null = null;
 
+  // Loads and updates run one after another: an update builds on the settings the previous one
+  // wrote, so two saves in flight (say, quiet hours and the ERP address) cannot drop either.
+  let tail: Promise<unknown> = Promise.resolve();
+  const serialized = <T>(task: () => Promise<T>): Promise<T> => {
+    const result = tail.then(task);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+
   const snapshot = (): SettingsSnapshot => ({
     settings: structuredClone(settings),
     problem: problem === null ? null : { ...problem },
   });
 
+  async function load(): Promise<SettingsSnapshot> {
+    const bytes = await files.read(path);
+    let text: string | null = null;
+    if (bytes !== null) {
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        // Not UTF-8 at all: hand the parser something that fails the same, reportable way.
+        text = '\uFFFD';
+      }
+    }
+    ({ settings, problem } = decodeSettings(text, path));
+    return snapshot();
+  }
+
+  async function update(
+    patch: ParsedRequestInput<'settings:set'>,
+  ): Promise<HostResult<SettingsSnapshot>> {
+    const next = applySettingsPatch(settings, patch);
+    if (problem !== null && problem.preservedAs === null) {
+      const preservedAs = preservedName(path, options.now());
+      await files.rename(path, preservedAs);
+      problem = { ...problem, preservedAs };
+    }
+    await files.writeAtomic(path, encodeSettings(next));
+    settings = next;
+    return ok(snapshot());
+  }
+
   return {
-    async load() {
-      const bytes = await files.read(path);
-      let text: string | null = null;
-      if (bytes !== null) {
-        try {
-          text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-        } catch {
-          // Not UTF-8 at all: hand the parser something that fails the same, reportable way.
-          text = '\uFFFD';
-        }
-      }
-      ({ settings, problem } = decodeSettings(text, path));
-      return snapshot();
-    },
-
+    load: () => serialized(load),
     snapshot,
-
     current: () => structuredClone(settings),
-
-    async update(patch) {
-      const next = applySettingsPatch(settings, patch);
-      if (problem !== null && problem.preservedAs === null) {
-        const preservedAs = preservedName(path, options.now());
-        await files.rename(path, preservedAs);
-        problem = { ...problem, preservedAs };
-      }
-      await files.writeAtomic(path, encodeSettings(next));
-      settings = next;
-      return ok(snapshot());
-    },
+    update: (patch) => serialized(() => update(patch)),
   };
 }

@@ -246,6 +246,11 @@ export function LogCard({ host }: { host: Part<HostDiagnostics> | null }) {
                 })
               : t('diagnostics.log.memoryNote')}
           </p>
+          {value.log.dropped !== null && value.log.dropped > 0 && (
+            <p className="diagnostics-card__note" data-testid="diagnostics-log-dropped">
+              {t('diagnostics.log.droppedNote', { count: value.log.dropped })}
+            </p>
+          )}
           {value.log.lines.length === 0 ? (
             <p className="diagnostics-card__state">{t('diagnostics.log.empty')}</p>
           ) : (

@@ -71,6 +71,8 @@ export const diagnosticsRu = {
     fileNote: 'Последние {{count}} строк файла {{location}}.',
     memoryNote:
       'Браузерный режим: файла журнала нет, показаны последние предупреждения, которые эта вкладка держит в памяти.',
+    droppedNote:
+      'Не попало в файл строк с запуска: {{count}} (диск отказал или не успевал записывать).',
     empty: 'Записей нет.',
   },
 };
@@ -147,6 +149,8 @@ export const diagnosticsEn: typeof diagnosticsRu = {
     fileNote: 'The last {{count}} lines of {{location}}.',
     memoryNote:
       'Browser mode: there is no log file; these are the recent warnings this tab keeps in memory.',
+    droppedNote:
+      'Lines that did not reach the file since start: {{count}} (the disk failed or fell behind).',
     empty: 'No entries.',
   },
 };

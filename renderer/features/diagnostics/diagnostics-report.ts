@@ -117,6 +117,7 @@ export function buildDiagnosticsReport(input: ReportInput) {
           ? 'Browser host: its own recent warnings, kept in memory; there is no log file.'
           : null,
       lines: host?.log.lines ?? [],
+      dropped: host?.log.dropped ?? null,
     },
     unavailable,
   };

@@ -235,6 +235,55 @@ describe('the cursor', () => {
   });
 });
 
+describe('the ERP compacts its change log by itself', () => {
+  it('a device whose cursor predates it resyncs fully and keeps its pending commands', async () => {
+    // A threshold a few comments reach; the default (10,000 superseded rows) is the same code.
+    const compacting = await startErpHarness({
+      compaction: { minSupersededRows: 3, checkEveryRows: 1 },
+    });
+    try {
+      const writer = await syncedDevice(compacting, 'b');
+      const reader = await syncedDevice(compacting, 'a', { engine: { pageSize: 5 } });
+      const [first, second] = (await reader.db.tickets.limit(2).toArray()).map((r) => r.id);
+      // Offline, the reader records work of its own.
+      await comment(reader, second!, 'без сети');
+      // Each push appends one row per ticket it changed: the writer's third supersedes the third
+      // row, and the server compacts right after it.
+      for (const text of ['1', '2', '3']) {
+        await comment(writer, first!, text);
+        expect((await writer.syncUntilSettled()).at(-1)).toEqual({ ok: true });
+      }
+
+      // Back online, the reader pushes, then pulls from its old cursor: 410, a full resync. A
+      // command recorded while the resync runs must survive it too.
+      const applyPage = reader.store.applyPage;
+      let added = false;
+      reader.store.applyPage = async (page) => {
+        await applyPage(page);
+        if (added) return;
+        added = true;
+        await comment(reader, second!, 'во время полной пересинхронизации');
+      };
+      expect(await reader.engine.syncNow()).toEqual({ ok: true });
+      reader.store.applyPage = applyPage;
+      expect(added).toBe(true);
+      expect((await reader.db.meta.get('resync'))?.value).toEqual({ epoch: 1, active: false });
+      expect(await reader.db.outbox.count()).toBe(1);
+      await expectConverged(compacting, [writer, reader]);
+      const texts = ((await reader.db.tickets.get(second!))!.view as Ticket).comments.map(
+        (c) => c.text,
+      );
+      expect(texts.slice(-2)).toEqual(['без сети', 'во время полной пересинхронизации']);
+      const firstView = (await reader.db.tickets.get(first!))!.view as Ticket;
+      expect(firstView.comments.slice(-3).map((c) => c.text)).toEqual(['1', '2', '3']);
+      writer.close();
+      reader.close();
+    } finally {
+      await compacting.close();
+    }
+  });
+});
+
 // The checker the fault suite relies on must itself catch what it claims to catch.
 describe('the invariant checker', () => {
   it('passes a converged device and flags each kind of damage', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket } from '@shared/domain';
+import { processState, spawnUnreapedChild, untilZombie } from '../../../fixtures/processes';
 import { Device, pullAll, tempDir, TOKEN } from './erp-test-kit';
 
 // The standalone server as a child process, killed with SIGKILL while pushes are in flight:
@@ -135,6 +136,41 @@ describe('standalone server under kill -9', () => {
     expect(second.output()).toMatch(/SIGTERM, closing the database/);
     expect(existsSync(join(dir.path, 'demo-erp.lock'))).toBe(false);
   }, 60_000);
+
+  // A supervisor that restarts the server the moment it died, before it has reaped the dead one:
+  // the killed server is a zombie whose pid still answers signals.
+  it.runIf(process.platform === 'linux')(
+    'a restart at once after kill -9, the killed server not yet reaped, gets a running server',
+    async () => {
+      const own = await tempDir();
+      const args = ['--port', '0', '--data', own.path, '--token', TOKEN, '--seed-tickets', '0'];
+      const killed = await spawnUnreapedChild([process.execPath, '--import', 'tsx', CLI, ...args], {
+        cwd: root,
+      });
+      try {
+        while (!/URL:\s+http/.test(killed.output())) {
+          if ((await processState(killed.pid)) === 'Z') {
+            throw new Error(`the server exited before listening:\n${killed.output()}`);
+          }
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        const url = /URL:\s+(http:\/\/\S+)/.exec(killed.output())![1]!;
+        const ticket = await new Device(url).create();
+
+        process.kill(killed.pid, 'SIGKILL');
+        await untilZombie(killed.pid);
+        const restarted = await startCli(own.path, ['--seed-tickets', '0']);
+        const ids = (await pullAll(restarted.url)).changes.map((change) => change.id);
+        expect(ids).toContain(ticket.id);
+        restarted.child.kill('SIGTERM');
+        expect(await restarted.exited).toEqual({ code: 0, signal: null });
+      } finally {
+        killed.parent.kill('SIGKILL');
+        await own.remove();
+      }
+    },
+    60_000,
+  );
 
   it('names a bad flag and exits with status 2', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', 'eighty'], {

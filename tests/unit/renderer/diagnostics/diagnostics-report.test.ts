@@ -117,6 +117,7 @@ describe('the diagnostics report', () => {
           `2026-12-02T19:00:01.000Z ERROR ipc failed — Authorization: Bearer ${TOKEN}`,
           `2026-12-02T19:00:02.000Z WARN  erp sent "Bearer ${TOKEN}" and {"token":"${TOKEN}"}`,
         ],
+        dropped: 0,
       },
     });
     const text = serializeReport(
@@ -209,10 +210,16 @@ describe('the diagnostics report', () => {
     ]);
   });
 
+  it('says how many lines the log file missed (a disk that failed or hung)', () => {
+    const sample = sampleHostDiagnostics();
+    const host = sampleHostDiagnostics({ log: { ...sample.log, dropped: 3999 } });
+    expect(fileOf(input({ host: { ok: true, value: host } })).log.dropped).toBe(3999);
+  });
+
   it('says so when the browser host gave its memory log', () => {
     const host = sampleHostDiagnostics({
       host: 'browser',
-      log: { source: 'memory', location: null, lines: [] },
+      log: { source: 'memory', location: null, lines: [], dropped: null },
     });
     const file = fileOf(input({ host: { ok: true, value: host } }));
     expect(file.log.note).toMatch(/in memory/);

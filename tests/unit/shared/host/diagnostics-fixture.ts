@@ -12,6 +12,7 @@ export function sampleHostDiagnostics(patch: Partial<HostDiagnostics> = {}): Hos
       source: 'file',
       location: '/home/ivan/.config/PROконтакт Support Desk/logs/main.log',
       lines: ['2026-12-02T19:29:58.000Z INFO  main starting'],
+      dropped: 0,
     },
     ...patch,
   };

@@ -46,7 +46,23 @@ describe('diagnostics:host in main', () => {
       log: { source: 'file', location: '/userData/logs/main.log' },
     });
     expect(answer.log.lines).toHaveLength(2);
+    expect(answer.log.dropped).toBe(0);
     expect(JSON.stringify(answer)).not.toContain(TOKEN);
+  });
+
+  it('reports how many lines the log file missed', async () => {
+    const answer = await collectMainDiagnostics(
+      ports({
+        log: { path: '/userData/logs/main.log', tail: async () => [], dropped: () => 3999 },
+      }),
+    );
+    expect(answer.log).toEqual({
+      source: 'file',
+      location: '/userData/logs/main.log',
+      lines: [],
+      dropped: 3999,
+    });
+    expect(hostDiagnosticsSchema.parse(answer)).toEqual(answer);
   });
 
   it('names the embedded demo ERP when no address is configured', async () => {

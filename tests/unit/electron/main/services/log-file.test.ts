@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createLogFile, type LogConsole } from '../../../../../electron/main/services/log-file';
+import {
+  createLogFile,
+  LOG_QUEUE_MAX,
+  type LogConsole,
+} from '../../../../../electron/main/services/log-file';
 import type { FilePort } from '../../../../../electron/main/services/file-port';
 import { createMemoryFiles } from './memory-files';
 
@@ -181,5 +185,99 @@ describe('main.log', () => {
     });
     expect(() => log.info('main', 'bad clock')).not.toThrow();
     await expect(log.tail(5)).resolves.toEqual([]);
+  });
+});
+
+/** A disk whose appends wait until `recover` is called, as a hung network drive does. */
+function hangingDisk() {
+  const memory = createMemoryFiles();
+  let recover!: () => void;
+  const recovered = new Promise<void>((resolve) => (recover = resolve));
+  const files: FilePort = {
+    ...memory.files,
+    append: async (path, text) => {
+      await recovered;
+      await memory.files.append(path, text);
+    },
+  };
+  const lines = () => memory.text(PATH)?.split('\n').filter(Boolean) ?? [];
+  return { files, recover, lines };
+}
+
+describe('main.log on a disk that hangs', () => {
+  it('holds at most the queue limit, counts the rest, and the file says how many at their place', async () => {
+    const disk = hangingDisk();
+    const out = quietConsole();
+    const log = createLogFile({ files: disk.files, path: PATH, now: () => AT, console: out });
+    const total = LOG_QUEUE_MAX + 500;
+    for (let n = 1; n <= total; n += 1) log.info('t', `m${n}`);
+
+    // One line is with the disk and LOG_QUEUE_MAX wait; the rest were only on the console.
+    const dropped = total - 1 - LOG_QUEUE_MAX;
+    expect(log.dropped()).toBe(dropped);
+    expect(out.log).toHaveBeenCalledTimes(total);
+
+    disk.recover();
+    await log.flush();
+    const written = disk.lines();
+    expect(written).toHaveLength(LOG_QUEUE_MAX + 2);
+    expect(written[0]).toMatch(/ m1$/);
+    expect(written[LOG_QUEUE_MAX]).toMatch(new RegExp(` m${LOG_QUEUE_MAX + 1}$`));
+    expect(written[LOG_QUEUE_MAX + 1]).toBe(
+      `2026-12-02T19:30:00.000Z WARN  log ${dropped} lines could not be written to this file ` +
+        `(the disk failed, or fell more than ${LOG_QUEUE_MAX} lines behind)`,
+    );
+    expect(log.dropped()).toBe(dropped);
+  });
+
+  it('writes the count at once when nothing follows the dropped lines', async () => {
+    const disk = hangingDisk();
+    const log = createLogFile({
+      files: disk.files,
+      path: PATH,
+      now: () => AT,
+      console: null,
+      maxQueuedLines: 2,
+    });
+    for (let n = 1; n <= 6; n += 1) log.info('t', `m${n}`);
+    expect(log.dropped()).toBe(3);
+    disk.recover();
+    await log.flush();
+    expect(disk.lines().map((line) => line.slice(25))).toEqual([
+      'INFO  t m1',
+      'INFO  t m2',
+      'INFO  t m3',
+      'WARN  log 3 lines could not be written to this file (the disk failed, or fell more than 2 lines behind)',
+    ]);
+  });
+
+  it('counts lines whose write failed, and the file says so before the next line it takes', async () => {
+    const memory = createMemoryFiles();
+    let broken = true;
+    const files: FilePort = {
+      ...memory.files,
+      append: async (path, text) => {
+        if (broken) throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+        return memory.files.append(path, text);
+      },
+    };
+    const log = createLogFile({ files, path: PATH, now: () => AT, console: null });
+    log.info('t', 'm1');
+    log.info('t', 'm2');
+    await log.flush();
+    expect(log.dropped()).toBe(2);
+    broken = false;
+    log.info('t', 'm3');
+    await log.flush();
+    expect(
+      memory
+        .text(PATH)
+        ?.split('\n')
+        .filter(Boolean)
+        .map((line) => line.slice(25)),
+    ).toEqual([
+      'WARN  log 2 lines could not be written to this file (the disk failed, or fell more than 1000 lines behind)',
+      'INFO  t m3',
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNodeFiles } from '../../../../../electron/main/adapters/node-files';
+import type { FilePort } from '../../../../../electron/main/services/file-port';
 import { createSettingsStore } from '../../../../../electron/main/services/settings-store';
 import { defaultSettings } from '../../../../../shared/host/schemas';
 import { createMemoryFiles } from './memory-files';
@@ -89,6 +90,73 @@ describe('settings store', () => {
     await store.load();
     store.current().alerts.levels.push(0.5);
     expect(store.current().alerts.levels).toEqual(defaultSettings().alerts.levels);
+  });
+});
+
+/** A file port whose writes wait until the test lets each one through. */
+function heldWrites() {
+  const memory = createMemoryFiles();
+  const held: Array<() => void> = [];
+  const files: FilePort = {
+    ...memory.files,
+    async writeAtomic(path, data) {
+      await new Promise<void>((release) => held.push(release));
+      await memory.files.writeAtomic(path, data);
+    },
+  };
+  return { files, held, text: memory.text };
+}
+
+/** Lets the event loop run until the port holds `count` writes. */
+async function untilHeld(held: unknown[], count: number): Promise<void> {
+  while (held.length < count) await new Promise((resolve) => setImmediate(resolve));
+}
+
+describe('settings store under concurrent saves', () => {
+  it('keeps both of two updates in flight that touch different sections', async () => {
+    const { files, held, text } = heldWrites();
+    const store = createSettingsStore({ files, path: PATH, now });
+    await store.load();
+
+    const first = store.update({ sync: { intervalMinutes: 10 } });
+    const second = store.update({ alerts: { enabled: false } });
+    await untilHeld(held, 1);
+    held[0]!();
+    await untilHeld(held, 2);
+    held[1]!();
+    await Promise.all([first, second]);
+
+    expect(store.current()).toMatchObject({
+      sync: { intervalMinutes: 10 },
+      alerts: { enabled: false },
+    });
+    expect(JSON.parse(text(PATH) ?? '')).toMatchObject({
+      sync: { intervalMinutes: 10 },
+      alerts: { enabled: false },
+    });
+  });
+
+  it('a failed write changes nothing and does not block the next update', async () => {
+    const memory = createMemoryFiles();
+    let failNext = true;
+    const files: FilePort = {
+      ...memory.files,
+      async writeAtomic(path, data) {
+        if (failNext) {
+          failNext = false;
+          throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        }
+        await memory.files.writeAtomic(path, data);
+      },
+    };
+    const store = createSettingsStore({ files, path: PATH, now });
+    await store.load();
+    const failed = store.update({ sync: { intervalMinutes: 10 } });
+    const next = store.update({ alerts: { enabled: false } });
+    await expect(failed).rejects.toThrow(/ENOSPC/);
+    await expect(next).resolves.toMatchObject({ ok: true });
+    expect(store.current().sync.intervalMinutes).toBe(defaultSettings().sync.intervalMinutes);
+    expect(JSON.parse(memory.text(PATH) ?? '')).toMatchObject({ alerts: { enabled: false } });
   });
 });
 
