@@ -15,7 +15,10 @@ export function useHostValue<C extends NoInputChannel>(
   useEffect(() => {
     let alive = true;
     // Each channel's input is `undefined`, which the request signature allows to be omitted.
-    const request = getHost().request as (channel: C) => Promise<HostResult<RequestOutput<C>>>;
+    const host = getHost();
+    const request = host.request.bind(host) as (
+      channel: C,
+    ) => Promise<HostResult<RequestOutput<C>>>;
     void request(channel).then((value) => {
       if (alive) setResult(value);
     });

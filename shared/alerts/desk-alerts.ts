@@ -11,20 +11,22 @@ export interface AlertSettingsView {
 }
 
 /** What a host (main or the browser) provides; everything else is the same in both. */
+// Ports are plain functions (property signatures, not methods): they are handed on detached from
+// this object, so none may depend on `this`.
 export interface DeskAlertsPorts {
-  now(): number;
-  monotonicNow(): number;
-  setTimeout(callback: () => void, ms: number): () => void;
-  setInterval(callback: () => void, ms: number): () => void;
+  now: () => number;
+  monotonicNow: () => number;
+  setTimeout: (callback: () => void, ms: number) => () => void;
+  setInterval: (callback: () => void, ms: number) => () => void;
   /** The viewer's IANA zone (Intl's resolved zone). */
   timeZone: string;
   /** The fired set as stored last time (null: nothing stored). */
   storedMemory: string | null;
-  writeMemory(text: string): void;
-  show(notice: AlertNotice): void;
-  onStatus(status: AlertStatus): void;
+  writeMemory: (text: string) => void;
+  show: (notice: AlertNotice) => void;
+  onStatus: (status: AlertStatus) => void;
   /** Something is wrong but alerts go on (an unreadable stored memory). */
-  onProblem(message: string): void;
+  onProblem: (message: string) => void;
 }
 
 export interface DeskAlerts {

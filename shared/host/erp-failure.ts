@@ -38,7 +38,11 @@ function chainOf(error: unknown): Described[] {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth++) {
     if (typeof current !== 'object') {
-      chain.push({ name: '', message: String(current), code: '' });
+      chain.push({
+        name: '',
+        message: typeof current === 'string' ? current : `a thrown ${typeof current}`,
+        code: '',
+      });
       break;
     }
     const record = current as {

@@ -12,6 +12,7 @@ import { defaultQuietHours, quietHoursSchema } from '../alerts/quiet-hours';
 // shared/ compiles without DOM or Node types, yet both runtimes have a WHATWG URL parser. Using
 // it (instead of a regex) means we classify an address exactly as the network stack will.
 interface ParsedUrl {
+  origin: string;
   protocol: string;
   hostname: string;
   username: string;
@@ -49,7 +50,7 @@ export function isAcceptableErpUrl(input: string): boolean {
  * a changed ERP address can never take it along. null for an address that does not parse.
  */
 export function erpOriginOf(baseUrl: string): string | null {
-  const url = parseUrl(baseUrl) as (ParsedUrl & { origin?: string }) | null;
+  const url = parseUrl(baseUrl);
   return url?.origin && url.origin !== 'null' ? url.origin : null;
 }
 

@@ -139,7 +139,11 @@ export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'string') return `"${truncate(value)}"`;
   if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object';
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return `${typeof value} ${value}`;
+  }
+  // undefined, a symbol or a function: the type says enough (a function's text is its source).
+  return typeof value;
 }
 
 function truncate(text: string): string {

@@ -18,7 +18,8 @@ export function scheduleFor(
 ): WorkSchedule {
   if (kind === '24x7') return ROUND_THE_CLOCK;
   let byZone = tables.get(calendar);
-  if (!byZone) tables.set(calendar, (byZone = new Map()));
+  if (!byZone)
+    tables.set(calendar, (byZone = new Map<string, WeakMap<ResolvedPolicy, BusinessSchedule>>()));
   let byPolicy = byZone.get(zone);
   if (!byPolicy) byZone.set(zone, (byPolicy = new WeakMap()));
   let table = byPolicy.get(policy);

@@ -1,4 +1,3 @@
-import type { CommandType } from '../erp/commands';
 import { applyCommand, eventTimeFor, type ApplyOutcome } from '../domain/apply-command';
 import type { Organization, Ticket } from '../domain/ticket';
 import type { OutboxEntry } from './ports';
@@ -18,13 +17,14 @@ export function applyPending(
   currentOffsetMs: number | null,
 ): ApplyOutcome {
   const wire = toWireCommand(entry, currentOffsetMs);
+  const created = wire.payload['organizationId'];
   const orgId =
-    entry.type === 'create' ? String(wire.payload['organizationId'] ?? '') : ticket?.organizationId;
+    entry.type === 'create' ? (typeof created === 'string' ? created : '') : ticket?.organizationId;
   const { at, adjusted } =
     ticket === null
       ? { at: wire.clientCreatedAt, adjusted: false }
       : eventTimeFor(ticket, wire.clientCreatedAt, wire.clientCreatedAt);
-  return applyCommand(ticket, entry.type as CommandType, wire.payload, {
+  return applyCommand(ticket, entry.type, wire.payload, {
     commandId: entry.commandId,
     ticketId: entry.ticketId,
     author: entry.author,

@@ -97,7 +97,7 @@ test.describe('diagnostics', () => {
       /^prokontakt-diagnostics-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.json$/,
     );
     await expect(page.getByTestId('diagnostics-saved')).toContainText(file.suggestedFilename());
-    const text = await readFile((await file.path())!, 'utf8');
+    const text = await readFile(await file.path(), 'utf8');
     expect(text).not.toContain(token);
     const report = JSON.parse(text);
     expect(report).toMatchObject({

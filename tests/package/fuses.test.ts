@@ -15,7 +15,7 @@ const stateOf = (code: number | undefined) =>
 let wire: Record<string, unknown>;
 
 beforeAll(async () => {
-  wire = (await getCurrentFuseWire(findUnpackedApp().executable)) as Record<string, unknown>;
+  wire = await getCurrentFuseWire(findUnpackedApp().executable);
 });
 
 const fuse = (name: FuseName) => stateOf(wire[FuseV1Options[name]] as number | undefined);

@@ -2,11 +2,12 @@ import { app, Menu, nativeImage, Tray, type NativeImage } from 'electron';
 import { trayIconPng } from '../services/tray-icon';
 import type { TrayCondition, TrayView } from '../services/tray-state';
 
+/** Menu callbacks, handed to Electron detached from this object: plain functions, no `this`. */
 export interface TrayActions {
-  open(): void;
-  syncNow(): void;
-  toggleMute(): void;
-  quit(): void;
+  open: () => void;
+  syncNow: () => void;
+  toggleMute: () => void;
+  quit: () => void;
 }
 
 export interface DeskTray {

@@ -7,8 +7,8 @@ export interface SecretRedactor {
   /** True when the text could carry the secret, verbatim or behind JSON escapes. */
   mayHide(text: string): boolean;
   redact(text: string): string;
-  /** A JSON.parse reviver that redacts every string value and key. */
-  reviver(key: string, value: unknown): unknown;
+  /** A JSON.parse reviver that redacts every string value and key (a plain function: no `this`). */
+  reviver: (key: string, value: unknown) => unknown;
 }
 
 export const REDACTED = '[redacted]';

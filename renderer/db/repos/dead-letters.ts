@@ -1,4 +1,3 @@
-import type { CommandType } from '@shared/erp/commands';
 import type { AppDb, DeadLetterRow } from '../schema';
 import { actionTables, type ActionResult, type TicketActions } from './ticket-actions';
 
@@ -34,11 +33,7 @@ export async function retryDeadLetter(
     const result =
       letter.type === 'create'
         ? await actions.create(letter.payload as never)
-        : await actions.perform(
-            letter.type as Exclude<CommandType, 'create'>,
-            letter.ticketId,
-            letter.payload as never,
-          );
+        : await actions.perform(letter.type, letter.ticketId, letter.payload);
     if (result.ok) await db.deadLetters.delete(commandId);
     return result;
   });

@@ -101,7 +101,12 @@ export function IntakePage() {
           <code className="intake-refusal__code">{refusal.code}</code>
         </div>
       )}
-      <form className="intake__form" aria-labelledby="intake-heading" noValidate onSubmit={submit}>
+      <form
+        className="intake__form"
+        aria-labelledby="intake-heading"
+        noValidate
+        onSubmit={(event) => void submit(event)}
+      >
         <div className="intake__columns">
           <div className="intake__main">
             <section className="intake-card" aria-labelledby="intake-section-customer">

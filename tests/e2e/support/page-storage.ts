@@ -18,7 +18,7 @@ export async function dumpPageStorage(page: Page): Promise<{
     const request = <T>(req: IDBRequest<T>) =>
       new Promise<T>((resolve, reject) => {
         req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
+        req.onerror = () => reject(req.error ?? new Error('an IndexedDB request failed'));
       });
     const databases: Record<string, Record<string, unknown[]>> = {};
     let indexedDbRecords = 0;

@@ -75,9 +75,7 @@ describe('ERP requests that get no answer', () => {
   });
 
   it('a certificate nobody trusts: TLS, naming the certificate problem', async () => {
-    const port = await listen(
-      createHttpsServer(tls, (_req, res) => res.end('{}')) as unknown as Server,
-    );
+    const port = await listen(createHttpsServer(tls, (_req, res) => res.end('{}')));
     const failure = await pullFrom(`https://localhost:${port}`);
     expect(failure).toMatchObject({ code: 'erp_tls', status: 'tls' });
     expect(failure.message).toMatch(/certificate/i);

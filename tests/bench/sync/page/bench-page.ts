@@ -47,7 +47,7 @@ async function record(input: { db: string; commands: number }): Promise<RecordRe
     const result =
       action.type === 'create'
         ? await actions.create(action.input)
-        : await actions.perform(action.type, action.ticketId, action.payload as never);
+        : await actions.perform(action.type, action.ticketId, action.payload);
     if (result.ok && result.commandId !== null) {
       sampler.step();
       continue;

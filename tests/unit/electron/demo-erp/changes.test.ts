@@ -68,7 +68,7 @@ describe('changes', () => {
     expect(Object.fromEntries(seen)).toEqual(Object.fromEntries(latest));
 
     // Nothing new since the last cursor: an empty page, the same position.
-    const tail = await changes(erp.url, { cursor: cursor! });
+    const tail = await changes(erp.url, { cursor: cursor });
     expect(tail.body).toMatchObject({ changes: [], hasMore: false, nextCursor: cursor });
   });
 

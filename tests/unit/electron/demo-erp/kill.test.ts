@@ -39,8 +39,8 @@ function startCli(dataDir: string, extra: string[] = []): Promise<Running> {
       const url = /URL:\s+(http:\/\/\S+)/.exec(output)?.[1];
       if (url) resolve({ child, url, output: () => output, exited });
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     void exited.then(({ code }) =>
       reject(new Error(`CLI exited (${code}) before listening:\n${output}`)),
     );

@@ -8,7 +8,7 @@ const electron = vi.hoisted(() => {
   const windows: Array<{
     options: Record<string, unknown>;
     listeners: Map<string, Listener>;
-    openHandler: () => unknown;
+    openHandler: Listener;
   }> = [];
   class BrowserWindow {
     listeners = new Map<string, Listener>();
@@ -24,7 +24,7 @@ const electron = vi.hoisted(() => {
     loadURL = vi.fn(async () => undefined);
     loadFile = vi.fn(async () => undefined);
     constructor(public options: Record<string, unknown>) {
-      windows.push(this as never);
+      windows.push(this);
     }
   }
   return { windows, BrowserWindow, shell: { openExternal: vi.fn(async () => undefined) } };
@@ -53,7 +53,7 @@ function setup() {
     window.listeners.get(event)!({ url, isMainFrame, preventDefault });
     return preventDefault;
   };
-  const openWindow = (url: string) => (window.openHandler as Listener)({ url });
+  const openWindow = (url: string) => window.openHandler({ url });
   return { window, navigation, openWindow };
 }
 

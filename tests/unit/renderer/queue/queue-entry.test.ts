@@ -114,7 +114,7 @@ describe('compareUrgency', () => {
         fc.array(
           fc.record({
             dueMs: fc.integer({ min: 0, max: 1e6 }),
-            priority: fc.constantFrom(1, 2, 3, 4) as fc.Arbitrary<1 | 2 | 3 | 4>,
+            priority: fc.constantFrom<1 | 2 | 3 | 4>(1, 2, 3, 4),
           }),
           { maxLength: 40 },
         ),

@@ -70,7 +70,7 @@ describe('desk alerts in a host', () => {
     expect(first.written).toHaveLength(1);
 
     advanceTo('2026-11-25T09:50:00Z');
-    const second = host(first.written.at(-1)!);
+    const second = host(first.written.at(-1));
     second.alerts.update(feed(P1));
     expect(second.shown).toEqual([]);
     advanceTo('2026-11-25T09:54:00Z');

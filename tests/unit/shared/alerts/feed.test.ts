@@ -75,7 +75,7 @@ describe('alert feed of a ticket', () => {
       organization: org.name,
       priority: 2,
     });
-    expect(entry!.clocks[0]).toEqual({
+    expect(entry.clocks[0]).toEqual({
       clock: 'reaction',
       targetMs: 4 * 3_600_000,
       dueAtMs: at('2026-11-25T15:00:00Z'),
@@ -86,7 +86,7 @@ describe('alert feed of a ticket', () => {
         { level: 1, atMs: at('2026-11-25T15:00:00Z') },
       ],
     });
-    expect(entry!.clocks[1]!.clock).toBe('resolution');
+    expect(entry.clocks[1]!.clock).toBe('resolution');
   });
 
   it('drops a stopped clock and the unknown future of a paused one, keeping the ticket', () => {

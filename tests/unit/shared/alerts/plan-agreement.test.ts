@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildFeedEntry, feedLevels } from '@shared/alerts/build-feed';
 import { alertFeedSchema } from '@shared/alerts/schemas';
-import { planAlerts, type SlaTicket } from '@shared/sla';
+import { planAlerts } from '@shared/sla';
 import { validCaseArb } from '../sla/oracle/arbitraries';
 import { LEVELS, setup } from './alert-fixtures';
 
@@ -19,7 +19,7 @@ describe('alert timing agrees with planAlerts', () => {
   it('fires every planned level of every clock once, at its instant', () => {
     fc.assert(
       fc.property(validCaseArb, ({ ticket, now }) => {
-        const sla = ticket as unknown as SlaTicket;
+        const sla = ticket;
         const nowMs = typeof now === 'string' ? Date.parse(now) : now.getTime();
         vi.setSystemTime(nowMs);
         const expected = planAlerts(sla, new Date(nowMs), LEVELS).map((alert) => ({

@@ -33,10 +33,10 @@ function traceDiskCalls(): string[] {
       callback(error, fd);
     });
   }) as typeof fs.open);
-  vi.spyOn(fs, 'fsync').mockImplementation(((fd: number, callback: Callback) => {
+  vi.spyOn(fs, 'fsync').mockImplementation((fd: number, callback: Callback) => {
     trace.push(`fsync ${pathOf.get(fd)}`);
     fsync(fd, callback);
-  }) as typeof fs.fsync);
+  });
   vi.spyOn(fs, 'rename').mockImplementation(((from: string, to: string, callback: Callback) => {
     trace.push(`rename ${String(from)} -> ${String(to)}`);
     rename(from, to, callback);
@@ -69,10 +69,10 @@ describe('node files: writeAtomic', () => {
   it('a disk that fills up mid-write leaves the old file whole and no temporary file', async () => {
     const path = join(dir, 'settings.json');
     await writeFile(path, '{"old":true}');
-    vi.spyOn(fs, 'write').mockImplementation(((...args: unknown[]) => {
+    vi.spyOn(fs, 'write').mockImplementation((...args: unknown[]) => {
       const callback = args.pop() as Callback;
       callback(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
-    }) as typeof fs.write);
+    });
 
     await expect(
       createNodeFiles().writeAtomic(path, new TextEncoder().encode('{"new":true}')),
@@ -94,11 +94,11 @@ describe('node files: writeAtomic', () => {
     async () => {
       const path = join(dir, 'alerts.json');
       const fsync = fs.fsync;
-      vi.spyOn(fs, 'fsync').mockImplementation(((fd: number, callback: Callback) => {
+      vi.spyOn(fs, 'fsync').mockImplementation((fd: number, callback: Callback) => {
         if (fs.fstatSync(fd).isDirectory()) {
           callback(Object.assign(new Error('EINVAL: invalid argument'), { code: 'EINVAL' }));
         } else fsync(fd, callback);
-      }) as typeof fs.fsync);
+      });
 
       await createNodeFiles().writeAtomic(path, '[]');
       expect(await readFile(path, 'utf8')).toBe('[]');

@@ -21,7 +21,7 @@ import {
 } from './naive-sla';
 
 type EngineTicket = Parameters<typeof engineEvaluate>[0];
-const asEngine = (t: OracleTicket): EngineTicket => t as unknown as EngineTicket;
+const asEngine = (t: OracleTicket): EngineTicket => t;
 
 const RUNS = Number(process.env.SLA_ORACLE_RUNS ?? '400');
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
