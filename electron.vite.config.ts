@@ -46,7 +46,11 @@ export default defineConfig({
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     build: {
       outDir: fromRoot('out/renderer'),
-      rolldownOptions: { input: { index: fromRoot('renderer/index.html') } },
+      // One page per host, chosen at build time: index.html (main.electron.ts) is what Electron
+      // loads, web.html (main.web.ts, the browser host) what dev:web and the browser tests serve.
+      rolldownOptions: {
+        input: { index: fromRoot('renderer/index.html'), web: fromRoot('renderer/web.html') },
+      },
     },
   },
 });

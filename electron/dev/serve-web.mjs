@@ -1,6 +1,9 @@
 // `npm run dev:web` (and the Playwright web server): the built renderer over plain HTTP, so the
-// app runs in any Chromium with the browser host. It serves exactly what Electron loads — same
-// files, same CSP — rather than a dev-server variant that would need a looser policy.
+// app runs in any Chromium with the browser host. It serves the build Electron loads — same
+// files, same CSP — through the browser host's own entry, web.html, rather than a dev-server
+// variant that would need a looser policy. `/` and every client-side route get web.html;
+// index.html, Electron's entry, is served only when asked for by name, where it shows what the
+// desktop app shows when its preload bridge is missing (an e2e test looks at exactly that).
 //
 //   node electron/dev/serve-web.mjs [--port 5180] [--host 127.0.0.1] [--no-build] [--erp URL]
 //                                   [--erp-data DIR | --fresh-erp] [--seed-tickets N]
@@ -70,8 +73,9 @@ if (!args['no-build']) {
   });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-if (!existsSync(`${rendererOut}/index.html`)) {
-  console.error('out/renderer/index.html is missing: run `npm run build` first.');
+const WEB_PAGE = 'web.html';
+if (!existsSync(`${rendererOut}/${WEB_PAGE}`)) {
+  console.error(`out/renderer/${WEB_PAGE} is missing: run \`npm run build\` first.`);
   process.exit(1);
 }
 
@@ -91,7 +95,7 @@ const server = createServer((request, response) => {
   if (request.url?.startsWith('/host/')) {
     host.handle(request, response);
   } else {
-    serveStatic(request, response, rendererOut);
+    serveStatic(request, response, rendererOut, WEB_PAGE);
   }
 });
 

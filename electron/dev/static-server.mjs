@@ -1,4 +1,5 @@
-// Static files for serve-web.mjs, with a traversal-proof path check.
+// Static files for serve-web.mjs, with a traversal-proof path check. `page` is the HTML served for
+// `/`, any folder and any client-side route (an extension-less path that is no file).
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 
@@ -21,7 +22,7 @@ const BASE_HEADERS = {
   'Referrer-Policy': 'no-referrer',
 };
 
-function fileFor(root, urlPath) {
+function fileFor(root, urlPath, page) {
   let pathname;
   try {
     pathname = decodeURIComponent(new URL(urlPath, 'http://local').pathname);
@@ -34,20 +35,20 @@ function fileFor(root, urlPath) {
   try {
     const stat = statSync(candidate);
     if (stat.isFile()) return candidate;
-    if (stat.isDirectory()) return fileFor(root, `${pathname.replace(/\/$/, '')}/index.html`);
+    if (stat.isDirectory()) return join(root, page);
   } catch {
     // Not there: an extension-less path is a client-side route and gets the app's page.
-    if (extname(pathname) === '') return join(root, 'index.html');
+    if (extname(pathname) === '') return join(root, page);
   }
   return null;
 }
 
-export function serveStatic(request, response, root) {
+export function serveStatic(request, response, root, page) {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { ...BASE_HEADERS, Allow: 'GET, HEAD' }).end();
     return;
   }
-  const file = fileFor(resolve(root), request.url ?? '/');
+  const file = fileFor(resolve(root), request.url ?? '/', page);
   if (file === null) {
     response.writeHead(404, { ...BASE_HEADERS, 'Content-Type': 'text/plain' }).end('Not found');
     return;

@@ -2,17 +2,24 @@ import { app, session } from 'electron';
 import { isTrustedUrl, type TrustedLocations } from './trusted-url';
 
 /**
- * The one permission the page may hold: notifications, and only for the app's own page. Camera,
- * microphone, geolocation, MIDI, clipboard reads, openExternal… are never needed (main shows the
- * desk alerts and opens links itself), so they are refused without asking the user.
+ * What the app's own page may hold, and nothing else may: notifications, and writing text to the
+ * clipboard (the error screens' "copy diagnostics"; Chromium allows it only in answer to a click,
+ * and sanitizes what is written). Camera, microphone, geolocation, MIDI, clipboard reads,
+ * openExternal… are never needed (main shows the desk alerts and opens links itself), so they are
+ * refused without asking the user.
  */
+const PAGE_PERMISSIONS: ReadonlySet<string> = new Set([
+  'notifications',
+  'clipboard-sanitized-write',
+]);
+
 export function isPermissionAllowed(
   permission: string,
   requestingUrl: string | undefined,
   trusted: TrustedLocations,
 ): boolean {
   return (
-    permission === 'notifications' &&
+    PAGE_PERMISSIONS.has(permission) &&
     requestingUrl !== undefined &&
     isTrustedUrl(requestingUrl, trusted)
   );

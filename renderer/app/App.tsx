@@ -7,6 +7,7 @@ import { QueuePage } from '../features/queue/QueuePage';
 import { SettingsProblemBanner } from '../features/settings/SettingsProblemBanner';
 import { TicketPage } from '../features/ticket/TicketPage';
 import { AppHeader } from './AppHeader';
+import { PageErrorBoundary } from './PageErrorBoundary';
 import { StatusBar } from './StatusBar';
 import { useRoute } from './route';
 
@@ -22,15 +23,17 @@ export function App() {
       <AppHeader settings={snapshot?.settings ?? null} />
       {snapshot?.problem && <SettingsProblemBanner problem={snapshot.problem} />}
       <main className="app__main">
-        {route.name === 'ticket' ? (
-          <TicketPage key={route.ticketId} ticketId={route.ticketId} />
-        ) : route.name === 'intake' ? (
-          <IntakePage />
-        ) : route.name === 'diagnostics' ? (
-          <DiagnosticsPage />
-        ) : (
-          <QueuePage settings={snapshot?.settings ?? null} />
-        )}
+        <PageErrorBoundary route={route}>
+          {route.name === 'ticket' ? (
+            <TicketPage key={route.ticketId} ticketId={route.ticketId} />
+          ) : route.name === 'intake' ? (
+            <IntakePage />
+          ) : route.name === 'diagnostics' ? (
+            <DiagnosticsPage />
+          ) : (
+            <QueuePage settings={snapshot?.settings ?? null} />
+          )}
+        </PageErrorBoundary>
       </main>
       <StatusBar hostKind={getHostKind()} info={info} />
       <DeskAlerts />

@@ -14,10 +14,22 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   const ticket = /^\/ticket\/([^/?#]+)$/.exec(path);
-  if (ticket?.[1]) return { name: 'ticket', ticketId: decodeURIComponent(ticket[1]) };
+  if (ticket?.[1]) return { name: 'ticket', ticketId: decodeSegment(ticket[1]) };
   if (path === '/intake') return { name: 'intake' };
   if (path === '/diagnostics') return { name: 'diagnostics' };
   return { name: 'queue' };
+}
+
+/**
+ * A link with a broken escape (`%E0`, typed or cut short) names no ticket we could have: it is
+ * kept as written, so the ticket page says "not found" instead of the window failing to render.
+ */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 export function hrefOf(route: Route): string {

@@ -27,7 +27,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const out = (line = ''): void => void process.stdout.write(`${line}\n`);
 
 async function startServer(): Promise<ChildProcess> {
-  if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) {
+  if (!existsSync(join(ROOT, 'out', 'renderer', 'web.html'))) {
     throw new Error(
       'out/renderer is missing: run `npm run build` first (npm run bench:queue does).',
     );

@@ -18,6 +18,9 @@ import {
  */
 const ASAR_BUDGET_BYTES = 30_000_000;
 
+/** The browser host's entry page (npm run dev:web), built beside Electron's index.html. */
+const BROWSER_PAGE = 'out/renderer/web.html';
+
 interface AsarFile {
   path: string;
   size: number;
@@ -83,12 +86,17 @@ describe('app.asar holds the built app', () => {
       expect(packaged).not.toHaveProperty(key);
   });
 
-  it('holds, outside node_modules, exactly the built out/ and package.json', () => {
+  it('holds, outside node_modules, exactly the built out/ but the browser page, and package.json', () => {
     const own = files.map((file) => file.path).filter((path) => !path.startsWith('node_modules/'));
-    const built = walk(join(repoRoot, 'out')).map((path) =>
-      relative(repoRoot, path).split('\\').join('/'),
-    );
+    const built = walk(join(repoRoot, 'out'))
+      .map((path) => relative(repoRoot, path).split('\\').join('/'))
+      .filter((path) => path !== BROWSER_PAGE);
     expect(own.sort()).toEqual([...built, 'package.json'].sort());
+  });
+
+  it("leaves out the browser host's page, so nothing in the desktop app can start that host", () => {
+    expect(existsSync(join(repoRoot, BROWSER_PAGE)), 'the build made no browser page').toBe(true);
+    expect(paths).not.toContain(BROWSER_PAGE);
   });
 
   it('holds no sources, tests, source maps or native binaries', () => {

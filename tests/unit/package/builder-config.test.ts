@@ -54,6 +54,8 @@ describe('electron-builder configuration', () => {
   it('packages the built out/ and package.json only, never maps or sources of dependencies', () => {
     expect(config.files).toEqual([
       'out/**',
+      // The browser host's page: the desktop app must have no page that could start it.
+      '!out/renderer/web.html',
       'package.json',
       '!node_modules/**/*.{map,ts,cts,mts,tsx}',
     ]);

@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-// The page's only Content-Security-Policy is the meta tag in renderer/index.html (a file:// page
-// gets no response headers), so that tag is the policy: read it as the browser would.
-const html = readFileSync(new URL('../../../renderer/index.html', import.meta.url), 'utf8');
+// A page's only Content-Security-Policy is the meta tag in its HTML (a file:// page gets no
+// response headers), so that tag is the policy: read it as the browser would. Every HTML entry
+// in renderer/ is checked: index.html (Electron) and web.html (the browser host), and any added.
+const rendererDir = new URL('../../../renderer/', import.meta.url);
+const entries = readdirSync(rendererDir).filter((name) => name.endsWith('.html'));
 
 function attributes(tag: string): Map<string, string> {
   const found = new Map<string, string>();
@@ -13,10 +15,14 @@ function attributes(tag: string): Map<string, string> {
   return found;
 }
 
-const withoutComments = html.replace(/<!--[\s\S]*?-->/g, '');
-const cspTags = [...withoutComments.matchAll(/<meta\b[^>]*>/gi)]
-  .map((match) => ({ index: match.index, attrs: attributes(match[0]) }))
-  .filter(({ attrs }) => attrs.get('http-equiv')?.toLowerCase() === 'content-security-policy');
+function readEntry(name: string) {
+  const html = readFileSync(new URL(name, rendererDir), 'utf8');
+  const withoutComments = html.replace(/<!--[\s\S]*?-->/g, '');
+  const cspTags = [...withoutComments.matchAll(/<meta\b[^>]*>/gi)]
+    .map((match) => ({ index: match.index, attrs: attributes(match[0]) }))
+    .filter(({ attrs }) => attrs.get('http-equiv')?.toLowerCase() === 'content-security-policy');
+  return { withoutComments, cspTags };
+}
 
 // A browser honours the first of two same-named directives; a duplicate is a mistake either way.
 function directives(policy: string): { parsed: Map<string, string[]>; duplicates: string[] } {
@@ -31,7 +37,18 @@ function directives(policy: string): { parsed: Map<string, string[]>; duplicates
   return { parsed, duplicates };
 }
 
-describe('renderer CSP (index.html)', () => {
+it('finds both host entries', () => {
+  expect(entries).toEqual(expect.arrayContaining(['index.html', 'web.html']));
+});
+
+it('gives every entry the same policy', () => {
+  const policies = entries.map((name) => readEntry(name).cspTags[0]?.attrs.get('content'));
+  expect(new Set(policies).size).toBe(1);
+});
+
+describe.each(entries)('renderer CSP (%s)', (name) => {
+  const { withoutComments, cspTags } = readEntry(name);
+
   it('has exactly one CSP meta tag, before any script', () => {
     expect(cspTags).toHaveLength(1);
     const firstScript = withoutComments.search(/<script\b/i);

@@ -40,7 +40,6 @@ const REFUSED = [
   'midiSysex',
   'openExternal',
   'clipboard-read',
-  'clipboard-sanitized-write',
   'display-capture',
   'fullscreen',
   'pointerLock',
@@ -83,18 +82,25 @@ describe('permission requests and checks', () => {
     expect(check(permission)).toBe(false);
   });
 
-  it('grants notifications to the app page', () => {
-    expect(request('notifications')).toBe(true);
-    expect(check('notifications')).toBe(true);
-  });
-
-  it.each(['https://evil.example/', 'file:///tmp/evil.html', 'data:text/html,hi'])(
-    'refuses notifications to %s',
-    (url) => {
-      expect(request('notifications', url)).toBe(false);
-      expect(check('notifications', url)).toBe(false);
+  // clipboard-sanitized-write: "copy diagnostics" on the error screens (writeText, after a click).
+  it.each(['notifications', 'clipboard-sanitized-write'])(
+    'grants %s to the app page',
+    (permission) => {
+      expect(request(permission)).toBe(true);
+      expect(check(permission)).toBe(true);
     },
   );
+
+  it.each([
+    ['notifications', 'https://evil.example/'],
+    ['notifications', 'file:///tmp/evil.html'],
+    ['notifications', 'data:text/html,hi'],
+    ['clipboard-sanitized-write', 'https://evil.example/'],
+    ['clipboard-sanitized-write', 'file:///tmp/evil.html'],
+  ])('refuses %s to %s', (permission, url) => {
+    expect(request(permission, url)).toBe(false);
+    expect(check(permission, url)).toBe(false);
+  });
 
   it('refuses notifications when the requesting page is unknown', () => {
     const details = { isMainFrame: true };
