@@ -30,7 +30,7 @@ async function storeUndrawableTicket(page: Page, id: string): Promise<void> {
     (ticketId) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('prokontakt-desk');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('IndexedDB did not open'));
         open.onsuccess = () => {
           const db = open.result;
           const write = db.transaction('tickets', 'readwrite');
@@ -48,7 +48,7 @@ async function storeUndrawableTicket(page: Page, id: string): Promise<void> {
             db.close();
             resolve();
           };
-          write.onerror = () => reject(write.error);
+          write.onerror = () => reject(write.error ?? new Error('the ticket was not written'));
         };
       }),
     id,
