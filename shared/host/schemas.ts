@@ -236,6 +236,9 @@ export interface SyncTrigger {
   at: string;
 }
 
+/** What `diagnostics:log` accepts at most, so a page can cut its report to fit. */
+export const DIAGNOSTICS_LOG_LIMITS = { message: 2_000, detail: 20_000 } as const;
+
 /** `diagnostics:log`: a problem the renderer met (a render error, a failed start) for the host's log. */
 export const diagnosticsLogSchema = z.strictObject({
   level: z.enum(['warn', 'error']),
@@ -245,8 +248,8 @@ export const diagnosticsLogSchema = z.strictObject({
     .min(1)
     .max(40)
     .regex(/^[a-z][a-z0-9-]*$/, { message: 'scope must be a lower-case word' }),
-  message: z.string().min(1).max(2_000),
+  message: z.string().min(1).max(DIAGNOSTICS_LOG_LIMITS.message),
   /** A stack or component trace; cut by the host's log line limit. */
-  detail: z.string().max(20_000).optional(),
+  detail: z.string().max(DIAGNOSTICS_LOG_LIMITS.detail).optional(),
 });
 export type DiagnosticsLogEntry = z.input<typeof diagnosticsLogSchema>;

@@ -1,5 +1,5 @@
 import { redactSecrets } from '@shared/host/redact';
-import type { DiagnosticsLogEntry } from '@shared/host/schemas';
+import { DIAGNOSTICS_LOG_LIMITS, type DiagnosticsLogEntry } from '@shared/host/schemas';
 
 /*
  * What a window that failed to render or to start tells support: a short plain-text report for
@@ -28,9 +28,6 @@ export interface FailureContext {
   userAgent: string;
 }
 
-// The host refuses longer fields (diagnosticsLogSchema in shared/host/schemas.ts).
-const MAX_LOG_MESSAGE = 2_000;
-const MAX_LOG_DETAIL = 20_000;
 // Enough frames to find the place while the copied text still fits in an e-mail.
 const MAX_TRACE_LINES = 15;
 
@@ -101,8 +98,11 @@ export function failureLogEntry(failure: Failure, context: FailureContext): Diag
   return {
     level: 'error',
     scope: failure.kind === 'start' ? 'boot' : 'render',
-    message: clip(`${WHAT_FAILED[failure.kind]}: ${errorSummary(failure.error)}`, MAX_LOG_MESSAGE),
-    detail: clip(detail, MAX_LOG_DETAIL),
+    message: clip(
+      `${WHAT_FAILED[failure.kind]}: ${errorSummary(failure.error)}`,
+      DIAGNOSTICS_LOG_LIMITS.message,
+    ),
+    detail: clip(detail, DIAGNOSTICS_LOG_LIMITS.detail),
   };
 }
 
