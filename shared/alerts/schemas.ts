@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_CLOCK_OFFSET_MS } from '../clock/corrected-clock';
 
 /*
  * What crosses the host boundary for desk alerts. The renderer owns the tickets, so it sends the
@@ -45,6 +46,11 @@ export const alertFeedTicketSchema = z.strictObject({
 export const alertFeedSchema = z.strictObject({
   /** Language of the notification texts (the window's interface language). */
   locale: z.enum(ALERT_LOCALES).default('ru'),
+  /**
+   * ERP time − device time, as the renderer's sync engine measured it (0: not measured). The
+   * instants below are ERP time; the host fires them by its own clock corrected by this.
+   */
+  clockOffsetMs: z.number().int().min(-MAX_CLOCK_OFFSET_MS).max(MAX_CLOCK_OFFSET_MS).default(0),
   tickets: z.array(alertFeedTicketSchema).max(100_000),
 });
 
