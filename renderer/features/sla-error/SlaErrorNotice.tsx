@@ -37,13 +37,15 @@ export function SlaErrorNotice({ facts, variant }: { facts: Facts; variant: 'cel
         <button
           type="button"
           className="button button--quiet sla-error__copy"
+          aria-label={t('slaError.copy')}
+          title={t('slaError.copy')}
           onClick={(event) => {
             // The row opens the ticket on a click; this button only copies.
             event.stopPropagation();
             void copy();
           }}
         >
-          {outcome.state === 'copied' ? t('slaError.copied') : t('slaError.copy')}
+          {outcome.state === 'copied' ? t('slaError.copiedShort') : t('slaError.copyShort')}
         </button>
         {outcome.state === 'refused' && (
           <span className="sla-error__status" role="status">

@@ -29,6 +29,9 @@ export const slaErrorRu = {
   because: 'Сроки не рассчитаны: {{reason}}',
   reasons: reasonsRu,
   copy: 'Скопировать диагностику',
+  /** The queue row's button: its accessible name stays the full `copy`. */
+  copyShort: 'Скопировать',
+  copiedShort: 'Скопировано',
   copied: 'Диагностика скопирована: вставьте её в письмо в службу поддержки.',
   copyRefused:
     'Скопировать не удалось: доступ к буферу обмена не разрешён. Выделите текст ниже и скопируйте его вручную.',
@@ -59,6 +62,8 @@ export const slaErrorEn: typeof slaErrorRu = {
     unexpected: 'an unexpected error occurred while calculating the deadlines.',
   },
   copy: 'Copy diagnostics',
+  copyShort: 'Copy',
+  copiedShort: 'Copied',
   copied: 'Diagnostics copied: paste them into an e-mail to support.',
   copyRefused:
     'Could not copy: access to the clipboard is not allowed. Select the text below and copy it by hand.',
