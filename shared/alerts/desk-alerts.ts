@@ -29,8 +29,9 @@ export interface DeskAlertsPorts {
   setTimeout: (callback: () => void, ms: number) => () => void;
   setInterval: (callback: () => void, ms: number) => () => void;
   /**
-   * The viewer's IANA zone now (Intl's resolved zone). Read again once a minute and on resume:
-   * a travelling engineer's computer changes zone while the app runs, and nothing reports it.
+   * The viewer's IANA zone now (Intl's resolved zone), used until a feed names the window's.
+   * Read again once a minute and on resume: a travelling engineer's computer changes zone while
+   * the app runs, and nothing reports it.
    */
   timeZone: () => string;
   /** The fired set as stored last time (null: nothing stored). */
@@ -67,7 +68,10 @@ export function createDeskAlerts(ports: DeskAlertsPorts, settings: AlertSettings
   if (problem) ports.onProblem(`stored alert memory ignored: ${problem}`);
 
   let offsetMs = 0;
-  let zone = ports.timeZone();
+  /** The zone the window last reported; the window's Chromium follows the system's. */
+  let windowZone: string | null = null;
+  const currentZone = () => windowZone ?? ports.timeZone();
+  let zone = currentZone();
   let view = settings;
   const now = () => correctedNow(ports.now(), { offsetMs });
 
@@ -97,7 +101,7 @@ export function createDeskAlerts(ports: DeskAlertsPorts, settings: AlertSettings
   );
   /** A new zone moves quiet hours and every time the tray and notices name: plan again. */
   const checkZone = (): boolean => {
-    const next = ports.timeZone();
+    const next = currentZone();
     if (next === zone) return false;
     zone = next;
     scheduler.setPolicy(policyOf(view));
@@ -117,6 +121,8 @@ export function createDeskAlerts(ports: DeskAlertsPorts, settings: AlertSettings
   return {
     update(feed) {
       offsetMs = feed.clockOffsetMs;
+      windowZone = feed.timeZone ?? windowZone;
+      checkZone();
       return scheduler.update(feed);
     },
     mute(minutes) {

@@ -158,16 +158,16 @@ test.describe('a computer whose clock is wrong', () => {
     // context is in Moscow; `__deviceZone` stands in for the system setting.
     await page.addInitScript(() => {
       const Original = Intl.DateTimeFormat;
-      const Zoned = function (locales?: string | string[], options?: Intl.DateTimeFormatOptions) {
+      function Zoned(locales?: string | string[], options?: Intl.DateTimeFormatOptions) {
         const zone = (window as { __deviceZone?: string }).__deviceZone;
         return new Original(
           locales,
           zone && options?.timeZone === undefined ? { ...options, timeZone: zone } : options,
         );
-      } as unknown as typeof Intl.DateTimeFormat;
+      }
       Zoned.prototype = Original.prototype;
       Zoned.supportedLocalesOf = Original.supportedLocalesOf.bind(Original);
-      Intl.DateTimeFormat = Zoned;
+      Intl.DateTimeFormat = Zoned as unknown as typeof Intl.DateTimeFormat;
     });
     // A Kamchatka (UTC+12) ticket created an hour ago: its times differ from either reading.
     const ticket = await createTicketInErp(page.request, {

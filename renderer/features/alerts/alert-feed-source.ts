@@ -27,6 +27,7 @@ export function createAlertFeedSource(
     locale: AlertLocale,
     nowMs: number,
     clockOffsetMs: number,
+    timeZone: string,
   ): Promise<AlertFeedInput> {
     const levels = feedLevels(alertLevels);
     const lines = await db.queue.toArray();
@@ -68,6 +69,6 @@ export function createAlertFeedSource(
       if (cached.entry) tickets.push(cached.entry);
     }
     cache = next;
-    return { locale, clockOffsetMs, tickets };
+    return { locale, clockOffsetMs, timeZone, tickets };
   };
 }

@@ -6,6 +6,7 @@ import { navigate } from '../../app/route';
 import { getAppDb } from '../../db/app-db';
 import { DB_NAME } from '../../db/schema';
 import { getHost } from '../../lib/host';
+import { getDeviceZone } from '../../lib/device-zone';
 import { currentLocale } from '../../lib/i18n';
 import { correctedNowMs, currentClockOffset, subscribeClockOffset } from '../../lib/window-clock';
 import { createAlertFeedSource } from './alert-feed-source';
@@ -23,8 +24,8 @@ const OFFSET_RESEND_MS = 1_000;
 
 /**
  * Keeps the host's alert scheduler fed: whenever tickets or organizations change in IndexedDB,
- * or the measured clock offset moves, the open ones go to the host as a compact feed
- * (`alerts:update`), planned on ERP time and carrying the offset. A notification click comes back
+ * or the measured clock offset or the computer's zone changes, the open ones go to the host as
+ * a compact feed (`alerts:update`), planned on ERP time and carrying the offset and the zone. A notification click comes back
  * as `alerts:open-ticket` and opens that ticket.
  */
 export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): void {
@@ -50,7 +51,13 @@ export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): 
       if (!alive) return;
       const started = performance.now();
       sentOffsetMs = currentClockOffset()?.offsetMs ?? 0;
-      sending = readFeed(alertLevels, locale, correctedNowMs(), sentOffsetMs)
+      sending = readFeed(
+        alertLevels,
+        locale,
+        correctedNowMs(),
+        sentOffsetMs,
+        getDeviceZone().current(),
+      )
         .then(async (feed) => {
           if (!alive) return;
           const result = await host.request('alerts:update', feed);
@@ -80,6 +87,9 @@ export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): 
       const offsetMs = currentClockOffset()?.offsetMs ?? 0;
       if (Math.abs(offsetMs - sentOffsetMs) >= OFFSET_RESEND_MS) schedule();
     });
+    // The host words times and plans quiet hours in this zone; Electron's main may not see a
+    // change of it by itself.
+    const offZone = getDeviceZone().subscribe(schedule);
     const disconnect = connectRecentAlerts(host);
     const offOpen = host.on('alerts:open-ticket', ({ ticketId }) =>
       navigate({ name: 'ticket', ticketId }),
@@ -93,6 +103,7 @@ export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): 
       if (timer !== null) window.clearTimeout(timer);
       Dexie.on.storagemutated.unsubscribe(onMutated);
       offOffset();
+      offZone();
       offOpen();
       disconnect();
     };

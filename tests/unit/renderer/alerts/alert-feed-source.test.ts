@@ -26,7 +26,7 @@ describe('alert feed from the local database', () => {
     const created = await actions.create(intake(ORG.id, 'Офлайн-заявка', 1));
     expect(created.ok).toBe(true);
 
-    const feed = await readFeed(LEVELS, 'en', NOW, 0);
+    const feed = await readFeed(LEVELS, 'en', NOW, 0, 'Europe/Moscow');
     expect(feed.locale).toBe('en');
     expect(feed.tickets.map((t) => [t.number, t.organization, t.priority])).toEqual(
       expect.arrayContaining([
@@ -42,9 +42,9 @@ describe('alert feed from the local database', () => {
     const second = await actions.create(intake(ORG.id, 'Вторая', 1));
     if (!first.ok || !second.ok) throw new Error('fixture');
 
-    const before = await readFeed(LEVELS, 'ru', NOW, 0);
+    const before = await readFeed(LEVELS, 'ru', NOW, 0, 'Europe/Moscow');
     await actions.perform('react', first.ticketId, {});
-    const after = await readFeed(LEVELS, 'ru', NOW + 60_000, 0);
+    const after = await readFeed(LEVELS, 'ru', NOW + 60_000, 0, 'Europe/Moscow');
 
     const byId = (feed: typeof before, id: string) => feed.tickets.find((t) => t.ticketId === id);
     expect(byId(after, second.ticketId)).toBe(byId(before, second.ticketId));
@@ -52,10 +52,11 @@ describe('alert feed from the local database', () => {
     expect(byId(after, first.ticketId)!.clocks.map((c) => c.clock)).toEqual(['resolution']);
   });
 
-  it('carries the clock offset the instants were planned with, for the host', async () => {
+  it('carries the clock offset the instants were planned with, and the zone, for the host', async () => {
     const { readFeed } = await setup();
-    expect(await readFeed(LEVELS, 'ru', NOW, 7_380_000)).toMatchObject({
+    expect(await readFeed(LEVELS, 'ru', NOW, 7_380_000, 'Asia/Novosibirsk')).toMatchObject({
       clockOffsetMs: 7_380_000,
+      timeZone: 'Asia/Novosibirsk',
     });
   });
 
@@ -65,7 +66,9 @@ describe('alert feed from the local database', () => {
     const created = await actions.create(intake(ORG.id, 'Срочная', 1));
     if (!created.ok) throw new Error('fixture');
     const marks = async (nowMs: number) =>
-      (await readFeed(LEVELS, 'ru', nowMs, 0)).tickets[0]!.clocks[0]!.marks.map((m) => m.atMs);
+      (await readFeed(LEVELS, 'ru', nowMs, 0, 'Europe/Moscow')).tickets[0]!.clocks[0]!.marks.map(
+        (m) => m.atMs,
+      );
     // Read at T0+50 min (a clock running ahead): 75 % already reached.
     expect(await marks(T0 + 50 * 60_000)).toEqual([null, T0 + 55 * 60_000, T0 + 61 * 60_000]);
     // Measured again, the ERP time is T0+30 min: 75 % is ahead after all.
@@ -81,6 +84,6 @@ describe('alert feed from the local database', () => {
     const created = await actions.create(intake(ORG.id, 'Решим сразу', 2));
     if (!created.ok) throw new Error('fixture');
     await actions.perform('resolve', created.ticketId, { result: 'Исправлено.' });
-    expect((await readFeed(LEVELS, 'ru', NOW, 0)).tickets).toEqual([]);
+    expect((await readFeed(LEVELS, 'ru', NOW, 0, 'Europe/Moscow')).tickets).toEqual([]);
   });
 });

@@ -238,6 +238,19 @@ describe('desk alerts in a host', () => {
       expect(statuses.at(-1)!.quietUntil).toBe('2026-11-26T01:00:00.000Z');
     });
 
+    it("takes the window's zone over its own reading, which Electron's main may not update", () => {
+      // The host process still reads Moscow; the window (Chromium follows the system) reports
+      // Novosibirsk with its feed.
+      const { alerts, statuses, clocks } = host(null, settings({ quietHours: quiet }));
+      advanceTo('2026-11-25T14:00:00Z');
+      alerts.update({ ...feed(P2), timeZone: 'Asia/Novosibirsk' });
+      expect(statuses.at(-1)!.quietUntil).toBe('2026-11-26T01:00:00.000Z');
+      expect(clocks.at(-1)!.timeZone).toBe('Asia/Novosibirsk');
+      // A later feed from an older window without a zone keeps the last one reported.
+      alerts.update(feed(P2));
+      expect(clocks.at(-1)!.timeZone).toBe('Asia/Novosibirsk');
+    });
+
     it('names notice times in the new zone', () => {
       const { alerts, shown, setZone } = host();
       alerts.update(feed(P1));

@@ -119,6 +119,12 @@ describe('alerts:update input', () => {
     });
   });
 
+  it("accepts the window's time zone", () => {
+    expect(schema.parse({ tickets: [], timeZone: 'Asia/Novosibirsk' })).toMatchObject({
+      timeZone: 'Asia/Novosibirsk',
+    });
+  });
+
   it.each([
     // A device clock two hours behind; one reset to 1970 (about 57 years behind in 2026).
     [2 * 3_600_000],
@@ -143,5 +149,8 @@ describe('alerts:update input', () => {
     { tickets: [], clockOffsetMs: 1.5 },
     { tickets: [], clockOffsetMs: '7200000' },
     { tickets: [], clockOffsetMs: null },
+    // The window's zone must be one the host can compute in.
+    { tickets: [], timeZone: 'Europe/Atlantis' },
+    { tickets: [], timeZone: 'x'.repeat(65) },
   ])('refuses malformed input #%#', (input) => expect(schema.safeParse(input).success).toBe(false));
 });
