@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, powerMonitor, type BrowserWindow } from 'electron';
 import { createDeskAlerts } from '@shared/alerts/desk-alerts';
+import { resolvedTimeZone } from '@shared/clock/device-zone';
 import { erpOriginOf } from '@shared/host/schemas';
 import { createElectronCipher } from './adapters/electron-cipher';
 import { electronFetch } from './adapters/electron-fetch';
@@ -85,7 +86,6 @@ async function start(log: LogFile): Promise<void> {
     emit: (trigger) => sendHostEvent(window?.webContents, 'sync:trigger', trigger),
   });
 
-  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   let quitting = false;
   const tray = createElectronTray({
     open: showWindow,
@@ -116,15 +116,15 @@ async function start(log: LogFile): Promise<void> {
         const timer = setInterval(callback, ms);
         return () => clearInterval(timer);
       },
-      timeZone,
+      timeZone: resolvedTimeZone,
       storedMemory: await memoryFile.load(),
       writeMemory: (text) => void memoryFile.write(text),
       show: (notice) => {
         showNotice(notice);
         sendHostEvent(window?.webContents, 'alerts:shown', notice);
       },
-      onStatus: (status) => {
-        tray.render(trayViewOf(status, Date.now(), timeZone));
+      onStatus: (status, clock) => {
+        tray.render(trayViewOf(status, clock.nowMs, clock.timeZone));
         sendHostEvent(window?.webContents, 'alerts:status', status);
       },
       onProblem: (message) => log.warn('alerts', message),

@@ -1,6 +1,8 @@
 import { getHostKind } from '../lib/host';
 import { useHostValue } from '../lib/useHostValue';
 import { DeskAlerts } from '../features/alerts/DeskAlerts';
+import { ClockSkewBanner } from '../features/clock/ClockSkewBanner';
+import { useWindowClock } from '../features/clock/useWindowClock';
 import { DiagnosticsPage } from '../features/diagnostics/DiagnosticsPage';
 import { IntakePage } from '../features/intake/IntakePage';
 import { QueuePage } from '../features/queue/QueuePage';
@@ -17,11 +19,15 @@ export function App() {
   const snapshot = settingsResult?.ok ? settingsResult.value : null;
   const info = infoResult?.ok ? infoResult.value : null;
   const route = useRoute();
+  useWindowClock();
 
   return (
     <div className="app">
       <AppHeader settings={snapshot?.settings ?? null} />
-      {snapshot?.problem && <SettingsProblemBanner problem={snapshot.problem} />}
+      <div className="app__notices">
+        {snapshot?.problem && <SettingsProblemBanner problem={snapshot.problem} />}
+        <ClockSkewBanner />
+      </div>
       <main className="app__main">
         <PageErrorBoundary route={route}>
           {route.name === 'ticket' ? (

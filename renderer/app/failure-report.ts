@@ -11,7 +11,8 @@ import { findHost } from '../lib/host';
  * the host's log. Every step is guarded: reporting one failure must never cause another.
  */
 
-function currentContext(): FailureContext {
+/** The facts of this window now, for any report that goes to support. */
+export function currentContext(): FailureContext {
   return {
     at: new Date(),
     appVersion: __APP_VERSION__,

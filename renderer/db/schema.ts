@@ -115,7 +115,7 @@ export function createAppDb(name: string = DB_NAME, deps?: IndexedDbDeps): AppDb
         .toArray();
       await tx.table<QueueRowEntry>('queue').bulkPut(
         rows.flatMap((row) => {
-          const entry = queueEntryOf(row, (id) => organizations.get(id), Date.now());
+          const entry = queueEntryOf(row, (id) => organizations.get(id));
           return entry ? [entry] : [];
         }),
       );
@@ -136,17 +136,10 @@ export const syncTables = (db: AppDb) => [
 export function queueEntryOf(
   row: TicketRow,
   organizationOf: (id: string) => Organization | undefined,
-  nowMs: number,
 ): QueueEntry | null {
   const view = row.view;
   if (!view || view.state === 'resolved') return null;
-  return toQueueEntry(
-    view,
-    organizationOf(view.organizationId),
-    row.pending,
-    row.failing.length,
-    nowMs,
-  );
+  return toQueueEntry(view, organizationOf(view.organizationId), row.pending, row.failing.length);
 }
 
 export type { CommandType };

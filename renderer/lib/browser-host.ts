@@ -1,4 +1,5 @@
 import { createDeskAlerts } from '@shared/alerts/desk-alerts';
+import { resolvedTimeZone } from '@shared/clock/device-zone';
 import type { AlertNotice } from '@shared/alerts/schemas';
 import type { EventChannel, EventPayload, HostBridge, RequestChannel } from '@shared/host/contract';
 import { describeErpProblem } from '@shared/host/diagnostics';
@@ -47,7 +48,7 @@ export function createBrowserHost(): HostBridge {
         const timer = window.setInterval(callback, ms);
         return () => window.clearInterval(timer);
       },
-      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      timeZone: resolvedTimeZone,
       storedMemory: readStorage(ALERT_MEMORY_KEY),
       writeMemory: (text) => writeStorage(ALERT_MEMORY_KEY, text, log),
       show: (notice) => {

@@ -122,11 +122,11 @@ export function zoneLabel(at: Date, timeZone: string, locale: string): string {
     : `UTC${signedHours(offset)}`;
 }
 
-function dayAndTime(at: Date, locale: string, timeZone?: string): { day: string; time: string } {
-  const zone = timeZone ? { timeZone } : {};
+// The zone is always named: a cached formatter without one would keep the zone it was built in.
+function dayAndTime(at: Date, locale: string, timeZone: string): { day: string; time: string } {
   return {
-    day: dateFormat(locale, { day: '2-digit', month: '2-digit', ...zone }).format(at),
-    time: dateFormat(locale, { hour: '2-digit', minute: '2-digit', ...zone }).format(at),
+    day: dateFormat(locale, { day: '2-digit', month: '2-digit', timeZone }).format(at),
+    time: dateFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(at),
   };
 }
 
@@ -134,23 +134,26 @@ function dayAndTime(at: Date, locale: string, timeZone?: string): { day: string;
  * An instant in the customer's zone ("03.12 15:00 МСК+9", or "15:00 МСК+9" on the customer's
  * today) and, when the engineer's own clock reads differently, that reading too ("06:00", or
  * "02.12 21:00" on another day): the regulation counts in the customer's zone, the engineer lives
- * in their own.
+ * in their own (`ownZone`, this computer's, which changes when the engineer travels).
  */
 export function formatCustomerInstant(
   ms: number,
   timeZone: string,
   locale: string,
+  ownZone: string,
   nowMs?: number,
 ): { customer: string; own: string | null } {
   const at = new Date(ms);
   const customer = dayAndTime(at, locale, timeZone);
-  const own = dayAndTime(at, locale);
+  const own = dayAndTime(at, locale, ownZone);
   const today = nowMs === undefined ? null : new Date(nowMs);
   const customerDay =
     today && dayAndTime(today, locale, timeZone).day === customer.day ? '' : `${customer.day} `;
   const customerText = `${customerDay}${customer.time} ${zoneLabel(at, timeZone, locale)}`;
   if (own.day === customer.day && own.time === customer.time)
     return { customer: customerText, own: null };
-  const ownDay = today ? dayAndTime(today, locale).day === own.day : own.day === customer.day;
+  const ownDay = today
+    ? dayAndTime(today, locale, ownZone).day === own.day
+    : own.day === customer.day;
   return { customer: customerText, own: ownDay ? own.time : `${own.day} ${own.time}` };
 }

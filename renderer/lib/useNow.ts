@@ -1,23 +1,28 @@
 import { useSyncExternalStore } from 'react';
+import { correctedNowMs, subscribeClockOffset } from './window-clock';
 
 /*
  * One clock for the whole window. Every live timer reads the same `now`, so a thousand visible
- * countdowns cost one interval, and they all agree to the second.
+ * countdowns cost one interval, and they all agree to the second. It is ERP time (the device
+ * clock corrected by the measured offset, see window-clock.ts): a new offset moves every timer
+ * at once, not at the next tick.
  */
 const listeners = new Set<() => void>();
-let now = Date.now();
+let now = correctedNowMs();
 let interval: number | null = null;
+let offsetWatch: (() => void) | null = null;
 
 function tick(): void {
-  now = Date.now();
+  now = correctedNowMs();
   for (const listener of listeners) listener();
 }
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
+  offsetWatch ??= subscribeClockOffset(tick);
   if (interval === null) {
-    now = Date.now();
-    // Aligned to the wall-clock second, so "59 s left" turns over when the system clock does.
+    now = correctedNowMs();
+    // Aligned to the corrected second, so "59 s left" turns over when the ERP's clock does.
     interval = -1;
     window.setTimeout(
       () => {
@@ -25,7 +30,7 @@ function subscribe(listener: () => void): () => void {
         if (listeners.size > 0) interval = window.setInterval(tick, 1000);
         else interval = null;
       },
-      1000 - (Date.now() % 1000),
+      1000 - (correctedNowMs() % 1000),
     );
   }
   return () => {
@@ -39,7 +44,7 @@ function subscribe(listener: () => void): () => void {
 
 const snapshot = () => now;
 
-/** Epoch ms, updated once a second for every component that asks. */
+/** ERP time in epoch ms, updated once a second for every component that asks. */
 export function useNow(): number {
   return useSyncExternalStore(subscribe, snapshot);
 }

@@ -5,6 +5,8 @@ export interface ClockWatchPorts {
   monotonicNow(): number;
   setInterval(callback: () => void, ms: number): () => void;
   onJump(deltaMs: number): void;
+  /** Called on every check, jump or not: other once-a-minute checks (the time zone) ride along. */
+  onCheck?(): void;
 }
 
 export const CLOCK_CHECK_MS = 60_000;
@@ -27,5 +29,6 @@ export function watchWallClock(ports: ClockWatchPorts): () => void {
     wall = nextWall;
     mono = nextMono;
     if (Math.abs(delta) > CLOCK_TOLERANCE_MS) ports.onJump(delta);
+    ports.onCheck?.();
   }, CLOCK_CHECK_MS);
 }

@@ -1,3 +1,4 @@
+import { correctedNow } from '../clock/corrected-clock';
 import { watchWallClock } from './clock-watch';
 import { decodeMemory, encodeMemory } from './memory';
 import { createAlertScheduler, type AlertPolicy } from './scheduler';
@@ -10,21 +11,34 @@ export interface AlertSettingsView {
   quietHours: QuietHours;
 }
 
+/** The clock a status was computed on: what the tray needs to word it. */
+export interface AlertClockView {
+  /** ERP time (the device clock corrected by the feed's offset), epoch ms. */
+  nowMs: number;
+  /** The device's zone at that moment. */
+  timeZone: string;
+}
+
 /** What a host (main or the browser) provides; everything else is the same in both. */
 // Ports are plain functions (property signatures, not methods): they are handed on detached from
 // this object, so none may depend on `this`.
 export interface DeskAlertsPorts {
+  /** The device's wall clock (Date.now). */
   now: () => number;
   monotonicNow: () => number;
   setTimeout: (callback: () => void, ms: number) => () => void;
   setInterval: (callback: () => void, ms: number) => () => void;
-  /** The viewer's IANA zone (Intl's resolved zone). */
-  timeZone: string;
+  /**
+   * The viewer's IANA zone now (Intl's resolved zone), used until a feed names the window's.
+   * Read again once a minute and on resume: a travelling engineer's computer changes zone while
+   * the app runs, and nothing reports it.
+   */
+  timeZone: () => string;
   /** The fired set as stored last time (null: nothing stored). */
   storedMemory: string | null;
   writeMemory: (text: string) => void;
   show: (notice: AlertNotice) => void;
-  onStatus: (status: AlertStatus) => void;
+  onStatus: (status: AlertStatus, clock: AlertClockView) => void;
   /** Something is wrong but alerts go on (an unreadable stored memory). */
   onProblem: (message: string) => void;
 }
@@ -44,50 +58,84 @@ export interface DeskAlerts {
 // With 50,000 open tickets the fired set is a few MB of JSON: write it once per burst.
 const WRITE_DELAY_MS = 1_000;
 
-/** The alert scheduler with its persistence, its settings and the wall-clock watch wired up. */
+/**
+ * The alert scheduler with its persistence, its settings and the clock watch wired up. The feed's
+ * instants are ERP time, so the scheduler runs on the device clock corrected by the offset the
+ * feed carries: with a device clock two hours behind, the 75 % alert still fires at the real 75 %.
+ */
 export function createDeskAlerts(ports: DeskAlertsPorts, settings: AlertSettingsView): DeskAlerts {
   const { memory, problem } = decodeMemory(ports.storedMemory);
   if (problem) ports.onProblem(`stored alert memory ignored: ${problem}`);
+
+  let offsetMs = 0;
+  /** The zone the window last reported; the window's Chromium follows the system's. */
+  let windowZone: string | null = null;
+  const currentZone = () => windowZone ?? ports.timeZone();
+  let zone = currentZone();
+  let view = settings;
+  const now = () => correctedNow(ports.now(), { offsetMs });
 
   let cancelWrite: (() => void) | null = null;
   const write = () => {
     cancelWrite = null;
     ports.writeMemory(encodeMemory(memory));
   };
-  const policyOf = (view: AlertSettingsView): AlertPolicy => ({
-    enabled: view.enabled,
-    levels: view.levels,
-    quietHours: view.quietHours,
-    timeZone: ports.timeZone,
+  const policyOf = (next: AlertSettingsView): AlertPolicy => ({
+    enabled: next.enabled,
+    levels: next.levels,
+    quietHours: next.quietHours,
+    timeZone: zone,
   });
 
   const scheduler = createAlertScheduler(
     {
-      now: ports.now,
+      now,
       setTimer: ports.setTimeout,
       show: ports.show,
       saveMemory: () => {
         cancelWrite ??= ports.setTimeout(write, WRITE_DELAY_MS);
       },
-      onStatus: ports.onStatus,
+      onStatus: (status) => ports.onStatus(status, { nowMs: now(), timeZone: zone }),
     },
     { policy: policyOf(settings), memory },
   );
+  /** A new zone moves quiet hours and every time the tray and notices name: plan again. */
+  const checkZone = (): boolean => {
+    const next = currentZone();
+    if (next === zone) return false;
+    zone = next;
+    scheduler.setPolicy(policyOf(view));
+    return true;
+  };
+  // Watches the device clock itself, not the corrected one: a new offset is no jump (the feed
+  // that brings it re-plans anyway), while a device clock set by hand is, until the renderer
+  // has measured the offset again and sent it.
   const stopWatch = watchWallClock({
     wallNow: ports.now,
     monotonicNow: ports.monotonicNow,
     setInterval: ports.setInterval,
     onJump: () => scheduler.replan(),
+    onCheck: () => void checkZone(),
   });
 
   return {
-    update: (feed) => scheduler.update(feed),
+    update(feed) {
+      offsetMs = feed.clockOffsetMs;
+      windowZone = feed.timeZone ?? windowZone;
+      checkZone();
+      return scheduler.update(feed);
+    },
     mute(minutes) {
-      scheduler.mute(minutes === 0 ? null : ports.now() + minutes * 60_000);
+      scheduler.mute(minutes === 0 ? null : now() + minutes * 60_000);
       return scheduler.status();
     },
-    applySettings: (view) => scheduler.setPolicy(policyOf(view)),
-    resume: () => scheduler.replan(),
+    applySettings(next) {
+      view = next;
+      scheduler.setPolicy(policyOf(next));
+    },
+    resume() {
+      if (!checkZone()) scheduler.replan();
+    },
     status: () => scheduler.status(),
     dispose() {
       stopWatch();

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MAX_CLOCK_OFFSET_MS } from '../clock/corrected-clock';
+import { isKnownZone } from '../sla/zone';
 
 /*
  * What crosses the host boundary for desk alerts. The renderer owns the tickets, so it sends the
@@ -45,6 +47,21 @@ export const alertFeedTicketSchema = z.strictObject({
 export const alertFeedSchema = z.strictObject({
   /** Language of the notification texts (the window's interface language). */
   locale: z.enum(ALERT_LOCALES).default('ru'),
+  /**
+   * ERP time − device time, as the renderer's sync engine measured it (0: not measured). The
+   * instants below are ERP time; the host fires them by its own clock corrected by this.
+   */
+  clockOffsetMs: z.number().int().min(-MAX_CLOCK_OFFSET_MS).max(MAX_CLOCK_OFFSET_MS).default(0),
+  /**
+   * The computer's zone as the window resolves it now. Chromium follows a change of the system
+   * zone in its windows, while Electron's main process may keep the zone it started with
+   * (electron/electron#33723), so the host prefers this to its own reading.
+   */
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(isKnownZone, { message: 'must be an IANA time zone, e.g. Europe/Moscow' })
+    .optional(),
   tickets: z.array(alertFeedTicketSchema).max(100_000),
 });
 

@@ -1,6 +1,6 @@
 import { toSlaTicket, type Organization, type Ticket, type TicketState } from '../domain/ticket';
-import { evaluateSla, planAlerts } from '../sla';
-import type { ClockName, ClockState, Priority, SlaTicket } from '../sla';
+import { evaluateSla, planAlerts, SlaInputError } from '../sla';
+import type { ClockName, ClockState, Priority, SlaErrorCode, SlaTicket } from '../sla';
 
 /** The share of a target after which a ticket counts as "near its deadline" (the first alert level). */
 export const NEAR_DEADLINE_LEVEL = 0.75;
@@ -32,19 +32,27 @@ export interface QueueEntry {
   stoppedStatus: 'met' | 'breached' | null;
   /** When the current clock breaches if nothing happens; null while paused (unknown). */
   dueMs: number | null;
-  /** When the current clock reaches the near-deadline level; -Infinity if it already has. */
+  /** When the current clock reaches the near-deadline level; -Infinity if it had by the last event. */
   nearMs: number;
   paused: boolean;
   /** Lower-cased number, title, organization and account for the search box. */
   searchText: string;
-  /** The SLA engine refused the ticket's data (shown as such, never hidden). */
+  /** The SLA engine refused the ticket's data (shown as such, never hidden): the engine's message, for diagnostics. */
   invalid: string | null;
+  /**
+   * Why, as a code the window words in its language: the engine's, or `organization_unknown`.
+   * Absent on lines stored before codes existed (read as `unexpected`).
+   */
+  invalidCode?: QueueInvalidCode | null;
   /** Sort key of `compareUrgency`, also an IndexedDB key: the first screen is read by index. */
   urgency: UrgencyKey;
 }
 
 /** [group, due instant, priority, number, id]; absent values sort last. */
 export type UrgencyKey = [number, number, number, number, string];
+
+/** Why a line has no clocks: the engine refused the ticket, or its organization is not here yet. */
+export type QueueInvalidCode = SlaErrorCode | 'organization_unknown' | 'unexpected';
 
 export type QueueStatus = 'breached' | 'near' | 'running' | 'paused' | 'met';
 
@@ -60,12 +68,18 @@ function currentClock(reaction: ClockState): ClockName {
   return reaction.stoppedAt === null ? 'reaction' : 'resolution';
 }
 
+/**
+ * The line of a ticket: a function of the ticket and its organization alone, never of the clock
+ * that happened to be read when it was written, so a device clock off by hours (or a month) can
+ * neither make the engine refuse the ticket nor shift a status. It is evaluated as of the ticket's
+ * last known instant (its newest event, or its creation); the clock is continued from there by
+ * instants, and `statusAt` compares them with the (ERP-corrected) now of whoever reads the line.
+ */
 export function toQueueEntry(
   ticket: Ticket,
   organization: Organization | undefined,
   pending: number,
   failing: number,
-  nowMs: number,
 ): QueueEntry {
   const base = {
     id: ticket.id,
@@ -84,14 +98,16 @@ export function toQueueEntry(
       .join('\n')
       .toLowerCase(),
   };
-  if (!organization) return invalidEntry(base, 'organization unknown on this device');
+  if (!organization) {
+    return invalidEntry(base, 'organization_unknown', 'organization unknown on this device');
+  }
   const sla = toSlaTicket(ticket, organization);
   try {
-    // Nothing stored here depends on `now` except which alert instants are still ahead; a device
-    // clock behind the ERP's must not make the engine refuse a ticket created "in its future".
+    // With every event included, statuses and due instants are the same at any later now; the
+    // near level is planned from here, so a level already passed comes back as a past instant.
     const lastEventMs =
       ticket.events.length > 0 ? Date.parse(ticket.events[ticket.events.length - 1]!.at) : 0;
-    const now = new Date(Math.max(nowMs, Date.parse(ticket.createdAt), lastEventMs));
+    const now = new Date(Math.max(Date.parse(ticket.createdAt), lastEventMs));
     const evaluation = evaluateSla(sla, now);
     const clock = currentClock(evaluation.reaction);
     const state = evaluation[clock];
@@ -111,9 +127,12 @@ export function toQueueEntry(
       nearMs: near ? Date.parse(near.at) : paused ? Infinity : -Infinity,
       paused,
       invalid: null,
+      invalidCode: null,
     });
   } catch (error) {
-    return invalidEntry(base, error instanceof Error ? error.message : String(error));
+    return error instanceof SlaInputError
+      ? invalidEntry(base, error.code, error.message)
+      : invalidEntry(base, 'unexpected', error instanceof Error ? error.message : String(error));
   }
 }
 
@@ -128,8 +147,10 @@ function invalidEntry(
     | 'nearMs'
     | 'paused'
     | 'invalid'
+    | 'invalidCode'
     | 'urgency'
   >,
+  code: QueueInvalidCode,
   message: string,
 ): QueueEntry {
   return withUrgency({
@@ -142,6 +163,7 @@ function invalidEntry(
     nearMs: Infinity,
     paused: false,
     invalid: message,
+    invalidCode: code,
   });
 }
 

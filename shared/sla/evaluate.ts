@@ -52,10 +52,16 @@ export function toClockState(result: ClockResult): ClockState {
   };
 }
 
+/** Years up to `horizonMs` counted by rule 2's fallback: the calendar has no data for them. */
+export function assumedYears(context: SlaContext, horizonMs: number): number[] {
+  const { schedule, timeline } = context;
+  return schedule.uncoveredYears(timeline.createdMs, Math.max(horizonMs, timeline.nowMs));
+}
+
 /** Rule 2's fallback is never silent: name the years counted without calendar data. */
 export function calendarWarnings(context: SlaContext, horizonMs: number): string[] {
-  const { schedule, timeline } = context;
-  const years = schedule.uncoveredYears(timeline.createdMs, Math.max(horizonMs, timeline.nowMs));
+  const { timeline } = context;
+  const years = assumedYears(context, horizonMs);
   if (years.length === 0) return [];
   const id = timeline.calendar.id;
   return [

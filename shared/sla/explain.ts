@@ -1,6 +1,12 @@
 import { formatDayNumber } from '../calendars/civil-date';
 import { evaluateClock, type ClockModel } from './clocks';
-import { buildContext, calendarWarnings, toClockState, type SlaContext } from './evaluate';
+import {
+  assumedYears,
+  buildContext,
+  calendarWarnings,
+  toClockState,
+  type SlaContext,
+} from './evaluate';
 import { formatInstant } from './instants';
 import type { SlaConfig } from './policy';
 import { BusinessSchedule, type DayWindow } from './schedule';
@@ -48,6 +54,8 @@ export interface SlaExplanation {
   calendar: string;
   businessHours: { start: string; end: string; shortDayEnd: string } | null;
   warnings: string[];
+  /** The years in `warnings`, for a UI that words them itself (empty when none). */
+  assumedYears: number[];
   reaction: ClockExplanation;
   resolution: ClockExplanation;
 }
@@ -81,6 +89,7 @@ export function explainSla(
         }
       : null,
     warnings: business ? calendarWarnings(context, horizon) : [],
+    assumedYears: business ? assumedYears(context, horizon) : [],
     reaction,
     resolution,
   };

@@ -15,11 +15,18 @@ export type { SlaConfig, SlaPolicy, PriorityPolicy } from './policy';
 export { registerCalendar, listCalendarIds } from '../calendars/registry';
 export { CalendarFormatError } from '../calendars/calendar-format';
 export type { CalendarFile } from '../calendars/calendar-format';
-export { SlaInputError, PAUSE_REASONS, PAUSE_REASONS_WITH_EMAIL, SLA_EVENT_TYPES } from './types';
+export {
+  SlaInputError,
+  SLA_ERROR_CODES,
+  PAUSE_REASONS,
+  PAUSE_REASONS_WITH_EMAIL,
+  SLA_EVENT_TYPES,
+} from './types';
 export type {
   Priority,
   PauseReason,
   SlaEventType,
+  SlaErrorCode,
   SlaEvent,
   SlaTicket,
   ClockStatus,

@@ -1,5 +1,5 @@
 import { civilDateOf, dayNumberOf, daysInMonth } from '../calendars/civil-date';
-import { SlaInputError } from './types';
+import { SlaInputError, type SlaErrorCode } from './types';
 
 // Hand-rolled because Date.parse accepts 2025-02-30 and 24:00 and luxon costs ~10 µs a call; the
 // engine parses two or more instants per ticket on every tick, so this reads char codes directly.
@@ -94,21 +94,23 @@ export function parseInstant(text: string): number | null {
   );
 }
 
-/** Parses `value` or throws an SlaInputError naming `what`. */
-export function requireInstant(value: unknown, what: string): number {
+/** Parses `value` or throws an SlaInputError naming `what`, of kind `code`. */
+export function requireInstant(value: unknown, what: string, code: SlaErrorCode): number {
   if (value instanceof Date) {
     const ms = value.getTime();
-    if (Number.isNaN(ms)) throw new SlaInputError(`${what} is an invalid Date`);
+    if (Number.isNaN(ms)) throw new SlaInputError(code, `${what} is an invalid Date`);
     return ms;
   }
   if (typeof value !== 'string') {
     throw new SlaInputError(
+      code,
       `${what} must be an ISO 8601 string with Z or an offset, got ${describe(value)}`,
     );
   }
   const ms = parseInstant(value);
   if (ms === null) {
     throw new SlaInputError(
+      code,
       `${what} "${truncate(value)}" is not an ISO 8601 instant with Z or an offset (e.g. 2025-11-05T09:00:00+03:00)`,
     );
   }

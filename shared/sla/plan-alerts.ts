@@ -21,6 +21,7 @@ export function planAlerts(
     chosen.some((l) => typeof l !== 'number' || !Number.isFinite(l) || l <= 0)
   ) {
     throw new SlaInputError(
+      'invalid_config',
       'levels must be an array of numbers > 0 (fractions of the target, 1 = the deadline)',
     );
   }

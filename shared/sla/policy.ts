@@ -81,6 +81,7 @@ function resolve(config: SlaConfig | undefined): ResolvedPolicy {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new SlaInputError(
+      'invalid_config',
       `config.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
     );
   }
@@ -94,6 +95,7 @@ function resolve(config: SlaConfig | undefined): ResolvedPolicy {
   const endMinute = minutesOf(businessHours.end);
   if (endMinute <= startMinute) {
     throw new SlaInputError(
+      'invalid_config',
       `config.businessHours: end ${businessHours.end} must be after start ${businessHours.start}`,
     );
   }

@@ -160,6 +160,7 @@ export class BusinessSchedule implements WorkSchedule {
     const year = civilDateOf(day).year;
     if (year < FIRST_SUPPORTED_YEAR || year > LAST_SUPPORTED_YEAR) {
       throw new SlaInputError(
+        'year_not_supported',
         `working time in ${year} is outside the supported years ${FIRST_SUPPORTED_YEAR}–${LAST_SUPPORTED_YEAR}`,
       );
     }

@@ -9,6 +9,7 @@ import {
   SlaInputError,
   type PauseReason,
   type Priority,
+  type SlaErrorCode,
 } from './types';
 import { isKnownZone } from './zone';
 
@@ -51,38 +52,49 @@ interface ParsedEvent {
   raw: Record<string, unknown>;
 }
 
-function fail(event: ParsedEvent, problem: string): never {
+function fail(event: ParsedEvent, code: SlaErrorCode, problem: string): never {
   const label = `${event.type} at ${String(event.raw.at)}`;
-  throw new SlaInputError(`events[${event.index}] (${label}): ${problem}`);
+  throw new SlaInputError(code, `events[${event.index}] (${label}): ${problem}`);
 }
 
 function parseEvents(events: unknown, createdMs: number): ParsedEvent[] {
   if (!Array.isArray(events))
-    throw new SlaInputError(`ticket.events must be an array, got ${describe(events)}`);
+    throw new SlaInputError(
+      'invalid_ticket',
+      `ticket.events must be an array, got ${describe(events)}`,
+    );
   const parsed: ParsedEvent[] = [];
   for (let index = 0; index < events.length; index++) {
     const raw: unknown = events[index];
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      throw new SlaInputError(`events[${index}] must be an object, got ${describe(raw)}`);
+      throw new SlaInputError(
+        'invalid_event',
+        `events[${index}] must be an object, got ${describe(raw)}`,
+      );
     }
     const record = raw as Record<string, unknown>;
     const type = record.type;
     if (typeof type !== 'string' || !EVENT_TYPES.has(type)) {
       throw new SlaInputError(
+        'invalid_event',
         `events[${index}].type ${describe(type)} is not one of ${SLA_EVENT_TYPES.join(', ')}`,
       );
     }
-    const atMs = requireInstant(record.at, `events[${index}].at (${type})`);
+    const atMs = requireInstant(record.at, `events[${index}].at (${type})`, 'invalid_event');
     const event: ParsedEvent = {
       index,
       type,
       atMs,
       raw: record,
     };
-    if (atMs < createdMs) fail(event, 'is before the ticket was created');
+    if (atMs < createdMs) fail(event, 'event_before_created', 'is before the ticket was created');
     const previous = parsed[index - 1];
     if (previous && atMs < previous.atMs)
-      fail(event, `is earlier than events[${index - 1}]; events must be in time order`);
+      fail(
+        event,
+        'events_out_of_order',
+        `is earlier than events[${index - 1}]; events must be in time order`,
+      );
     checkFields(event);
     parsed.push(event);
   }
@@ -91,23 +103,37 @@ function parseEvents(events: unknown, createdMs: number): ParsedEvent[] {
 
 function checkFields(event: ParsedEvent): void {
   const { raw } = event;
-  if (raw.note !== undefined && typeof raw.note !== 'string') fail(event, 'note must be a string');
+  if (raw.note !== undefined && typeof raw.note !== 'string')
+    fail(event, 'invalid_event', 'note must be a string');
   if (event.type === 'paused') {
     if (typeof raw.reason !== 'string' || !REASONS.has(raw.reason)) {
-      fail(event, `reason ${describe(raw.reason)} is not one of ${PAUSE_REASONS.join(', ')}`);
+      fail(
+        event,
+        'invalid_event',
+        `reason ${describe(raw.reason)} is not one of ${PAUSE_REASONS.join(', ')}`,
+      );
     }
     if (raw.reason === 'other' && (typeof raw.note !== 'string' || raw.note.trim() === '')) {
-      fail(event, 'a pause for reason "other" needs a note saying what the circumstances are');
+      fail(
+        event,
+        'invalid_event',
+        'a pause for reason "other" needs a note saying what the circumstances are',
+      );
     }
   } else if (event.type === 'extended') {
     if (typeof raw.hours !== 'number' || !Number.isFinite(raw.hours) || raw.hours <= 0) {
-      fail(event, `hours must be a number > 0, got ${describe(raw.hours)}`);
+      fail(event, 'invalid_event', `hours must be a number > 0, got ${describe(raw.hours)}`);
     }
   } else if (event.type === 'priority_changed') {
-    if (!PRIORITIES.has(raw.to)) fail(event, `to must be a priority 1–4, got ${describe(raw.to)}`);
+    if (!PRIORITIES.has(raw.to))
+      fail(event, 'invalid_event', `to must be a priority 1–4, got ${describe(raw.to)}`);
   } else if (event.type === 'fix_scheduled' && raw.releaseDate !== undefined) {
     if (typeof raw.releaseDate !== 'string' || parseIsoDate(raw.releaseDate) === null) {
-      fail(event, `releaseDate must be a YYYY-MM-DD date, got ${describe(raw.releaseDate)}`);
+      fail(
+        event,
+        'invalid_event',
+        `releaseDate must be a YYYY-MM-DD date, got ${describe(raw.releaseDate)}`,
+      );
     }
   }
 }
@@ -115,22 +141,30 @@ function checkFields(event: ParsedEvent): void {
 /** Validates the ticket (rule 11) and replays its events up to `now`. */
 export function readTimeline(ticket: unknown, now: unknown, policy: ResolvedPolicy): Timeline {
   if (typeof ticket !== 'object' || ticket === null)
-    throw new SlaInputError(`ticket must be an object, got ${describe(ticket)}`);
+    throw new SlaInputError('invalid_ticket', `ticket must be an object, got ${describe(ticket)}`);
   const t = ticket as Record<string, unknown>;
   if (!PRIORITIES.has(t.priority))
-    throw new SlaInputError(`ticket.priority must be 1, 2, 3 or 4, got ${describe(t.priority)}`);
-  const createdMs = requireInstant(t.createdAt, 'ticket.createdAt');
+    throw new SlaInputError(
+      'invalid_ticket',
+      `ticket.priority must be 1, 2, 3 or 4, got ${describe(t.priority)}`,
+    );
+  const createdMs = requireInstant(t.createdAt, 'ticket.createdAt', 'invalid_ticket');
   if (typeof t.timeZone !== 'string' || !isKnownZone(t.timeZone)) {
     throw new SlaInputError(
+      'unknown_zone',
       `ticket.timeZone ${describe(t.timeZone)} is not a known IANA time zone`,
     );
   }
   const calendarId = t.calendar ?? policy.defaultCalendar;
   const calendar = typeof calendarId === 'string' ? findCalendar(calendarId) : undefined;
   if (!calendar)
-    throw new SlaInputError(`ticket.calendar ${describe(calendarId)} is not a registered calendar`);
-  const nowMs = requireInstant(now, 'now');
-  if (nowMs < createdMs) throw new SlaInputError('now is before ticket.createdAt');
+    throw new SlaInputError(
+      'unknown_calendar',
+      `ticket.calendar ${describe(calendarId)} is not a registered calendar`,
+    );
+  const nowMs = requireInstant(now, 'now', 'invalid_now');
+  if (nowMs < createdMs)
+    throw new SlaInputError('now_before_created', 'now is before ticket.createdAt');
 
   const events = parseEvents(t.events, createdMs);
   let finalPriority = t.priority as Priority;
@@ -159,7 +193,8 @@ export function readTimeline(ticket: unknown, now: unknown, policy: ResolvedPoli
       timeline.reactionStopMs = e.atMs;
     switch (e.type) {
       case 'paused':
-        if (state !== 'open') fail(e, `cannot pause a ticket that is already ${state}`);
+        if (state !== 'open')
+          fail(e, 'event_not_allowed', `cannot pause a ticket that is already ${state}`);
         state = 'paused';
         // A pause after the clock stopped changes no count.
         if (timeline.resolutionStopMs === null) {
@@ -167,23 +202,29 @@ export function readTimeline(ticket: unknown, now: unknown, policy: ResolvedPoli
         }
         break;
       case 'resumed':
-        if (state !== 'paused') fail(e, `resume without a pause: the ticket is ${state}`);
+        if (state !== 'paused')
+          fail(e, 'event_not_allowed', `resume without a pause: the ticket is ${state}`);
         state = 'open';
         closePause(timeline, e.atMs);
         break;
       case 'resolved':
-        if (state === 'resolved') fail(e, 'the ticket is already resolved');
+        if (state === 'resolved') fail(e, 'event_not_allowed', 'the ticket is already resolved');
         state = 'resolved';
         stopResolution(timeline, e.atMs);
         break;
       case 'fix_scheduled':
         if (priority !== 4)
-          fail(e, `a fix date answers only a P4 ticket; the ticket is P${priority} at that moment`);
+          fail(
+            e,
+            'event_not_allowed',
+            `a fix date answers only a P4 ticket; the ticket is P${priority} at that moment`,
+          );
         // Rule 6: the answer stops the clock only of a ticket that is evaluated as P4 (rule 8).
         if (finalPriority === 4) stopResolution(timeline, e.atMs);
         break;
       case 'reopened':
-        if (state !== 'resolved') fail(e, `cannot reopen a ticket that is ${state}, not resolved`);
+        if (state !== 'resolved')
+          fail(e, 'event_not_allowed', `cannot reopen a ticket that is ${state}, not resolved`);
         state = 'open';
         if (timeline.resolutionStopMs !== null) {
           timeline.excluded.push({ from: timeline.resolutionStopMs, to: e.atMs, kind: 'resolved' });
@@ -194,6 +235,7 @@ export function readTimeline(ticket: unknown, now: unknown, policy: ResolvedPoli
         if (priority !== 3)
           fail(
             e,
+            'event_not_allowed',
             `an extension applies only to a P3 ticket; the ticket is P${priority} at that moment`,
           );
         if (finalPriority === 3) timeline.extensionMs += (e.raw.hours as number) * HOUR_MS;

@@ -81,7 +81,39 @@ export interface PlannedAlert {
   at: string;
 }
 
-/** Bad input: the message names the offending field or event. */
+/**
+ * What kind of bad input the engine refused: stable codes a UI maps to its own words, while the
+ * message (English, naming the offending field or event) is for logs and diagnostics.
+ */
+export const SLA_ERROR_CODES = [
+  /** `now` is earlier than `createdAt`: usually a device clock far behind the ERP's. */
+  'now_before_created',
+  /** `now` is not an instant (an invalid Date, a string without Z or an offset). */
+  'invalid_now',
+  /** A field of the ticket itself is missing or malformed (priority, createdAt, events). */
+  'invalid_ticket',
+  'unknown_zone',
+  'unknown_calendar',
+  /** An event is malformed: its type, its time or one of its fields. */
+  'invalid_event',
+  'event_before_created',
+  'events_out_of_order',
+  /** An event the ticket's state or priority does not allow then (a second pause, a P2 extension). */
+  'event_not_allowed',
+  /** Working time would have to be counted in a year the engine has no tables for. */
+  'year_not_supported',
+  /** The caller's SlaConfig or alert levels are invalid. */
+  'invalid_config',
+] as const;
+export type SlaErrorCode = (typeof SLA_ERROR_CODES)[number];
+
+/** Bad input: `code` says what kind, the message names the offending field or event. */
 export class SlaInputError extends Error {
   override name = 'SlaInputError';
+  readonly code: SlaErrorCode;
+
+  constructor(code: SlaErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
 }

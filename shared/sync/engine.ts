@@ -39,8 +39,11 @@ export interface SyncEngineDeps {
   options?: SyncEngineOptions;
 }
 
-/** Hints come from the OS or the user. They may speed a sync up; they never prevent one. */
-export type SyncHint = 'online' | 'offline' | 'resume' | 'manual' | 'timer' | 'startup';
+/**
+ * Hints come from the OS or the user. They may speed a sync up; they never prevent one. `clock`:
+ * the device clock was set while the app ran, so the measured offset is wrong until measured again.
+ */
+export type SyncHint = 'online' | 'offline' | 'resume' | 'manual' | 'timer' | 'startup' | 'clock';
 
 export type SyncRunResult = { ok: true } | { ok: false; error: SyncErrorInfo };
 
@@ -76,6 +79,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let cancelRetry: (() => void) | null = null;
   let cancelSoon: (() => void) | null = null;
   let offset: ClockOffset | null = null;
+  /** Set by a `clock` hint; cleared once a probe has measured the offset again. */
+  let remeasure = false;
   let disposed = false;
 
   const emit = (event: SyncEvent) => listeners.forEach((listener) => listener(event));
@@ -107,9 +112,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         deadLettered: (notices) => emit({ type: 'dead-letters', notices }),
         batchSize,
       };
-      if (offsetIsStale(offset, clock.now(), offsetMaxAgeMs)) {
+      if (remeasure || offsetIsStale(offset, clock.now(), offsetMaxAgeMs)) {
         const probe = await probeClock(env);
-        if (!probe.ok && !probeRefusalIsHarmless(probe.failure)) return probe;
+        if (probe.ok) remeasure = false;
+        else if (!probeRefusalIsHarmless(probe.failure)) return probe;
       }
       const pushed = await pushOutbox(env);
       await refreshCounts();
@@ -225,6 +231,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         return;
       }
       if (hint === 'online') setStatus({ connection: 'online' });
+      if (hint === 'clock') remeasure = true;
       attempt = 0;
       // A hint resets our own backoff, but not a wait the server asked for.
       const wait = retryAfterUntil - clock.now();

@@ -20,11 +20,6 @@ export function measureOffset(
   return { offsetMs: Math.round(server - (sentAt + rttMs / 2)), rttMs, measuredAt: receivedAt };
 }
 
-/** Device time corrected by the last measured offset. */
-export function correctedNow(deviceNow: number, offset: ClockOffset | null): number {
-  return deviceNow + (offset?.offsetMs ?? 0);
-}
-
 /**
  * When the engineer acted, in server time. A command stamped before any offset was known takes
  * the offset known now: a device whose clock is a year off still reports the right instant.

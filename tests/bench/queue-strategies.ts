@@ -61,7 +61,7 @@ export function compareQueueStrategies(out: (line?: string) => void): void {
 
   let entries: QueueEntry[] = [];
   const deriveMs = time(() => {
-    entries = tickets.map((t) => toQueueEntry(t, organizations.get(t.zone), 0, 0, nowMs));
+    entries = tickets.map((t) => toQueueEntry(t, organizations.get(t.zone), 0, 0));
   });
   const sortMs = time(() => [...entries].sort(compareUrgency));
   entries.sort(compareUrgency);

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { createTicketInErp, ticketsInErp } from './support/erp';
+import { erpClockReadsPageClock } from './support/erp-clock';
 
 // Desk alerts end to end in the browser host: the same scheduler as in Electron's main process,
 // driving Web Notifications. Playwright's clock moves the window's time past a threshold.
@@ -75,6 +76,7 @@ test.describe('desk alerts', () => {
     const title = `П1 · №${ticket.number} · 75 % срока реакции`;
 
     await page.clock.install({ time: start });
+    await erpClockReadsPageClock(page);
     await page.goto('/');
     // The sync brings every ERP ticket in and the alerts watch each open one (the toggle's
     // tooltip counts them, like the tray's): from then on ours is planned.

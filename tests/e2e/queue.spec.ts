@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createTicketInErp, ticketsInErp } from './support/erp';
+import { erpClockReadsPageClock } from './support/erp-clock';
 
 async function openQueue(page: Page) {
   await page.goto('/');
@@ -56,6 +57,7 @@ test.describe('the queue', () => {
       title: 'ОЧЕРЕДЬ-E2E не приходят SMS диспетчерам',
     });
     await page.clock.setFixedTime(new Date('2026-11-30T08:30:00Z'));
+    await erpClockReadsPageClock(page);
     await openQueue(page);
     await page.getByRole('searchbox', { name: 'Поиск' }).fill('ОЧЕРЕДЬ-E2E');
 

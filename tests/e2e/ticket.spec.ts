@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { DateTime } from 'luxon';
 import { erpTicketById, pushToErp } from './support/erp';
+import { erpClockReadsPageClock } from './support/erp-clock';
 
 // The ticket page against the embedded demo ERP. Every test creates its own tickets through the
 // ERP's push API (as another device would; through the served host's /host/erp/push), so other
@@ -96,6 +97,7 @@ test.describe('ticket page', () => {
     ]);
     // The engineer looks at it on Tue 13.01.2026 at 10:00 Moscow.
     await page.clock.setFixedTime(new Date('2026-01-13T07:00:00Z'));
+    await erpClockReadsPageClock(page);
     await openTicket(page, id, title);
 
     // RU calendar (shared/calendars/ru.json): 30.12.2025 is a full working day (3 h count from
@@ -257,6 +259,7 @@ test.describe('ticket page', () => {
     ]);
     // Thu 26.11.2026 12:20 in Krasnoyarsk.
     await page.clock.setFixedTime(new Date('2026-11-26T05:20:00Z'));
+    await erpClockReadsPageClock(page);
     await openTicket(page, id, title);
 
     // Resolution: Mon 7 h 45 min + Tue 2 h, the pause skipped, Wed 8 h 30 min, Thu 3 h 20 min

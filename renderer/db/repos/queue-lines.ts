@@ -7,17 +7,13 @@ import { organizationsById } from './ticket-rows';
  * here, inside its own transaction (which must include `db.queue`), so the queue can never show a
  * line its ticket no longer has.
  */
-export async function putTicketRows(
-  db: AppDb,
-  rows: readonly TicketRow[],
-  nowMs = Date.now(),
-): Promise<void> {
+export async function putTicketRows(db: AppDb, rows: readonly TicketRow[]): Promise<void> {
   if (rows.length === 0) return;
   const organizations = await organizationsById(
     db,
     rows.flatMap((row) => (row.view ? [row.view.organizationId] : [])),
   );
-  await writeLines(db, rows, (id) => organizations.get(id), nowMs);
+  await writeLines(db, rows, (id) => organizations.get(id));
   await db.tickets.bulkPut([...rows]);
 }
 
@@ -29,7 +25,6 @@ export async function putTicketRows(
 export async function refreshQueueLines(
   db: AppDb,
   organizationIds: readonly string[],
-  nowMs = Date.now(),
 ): Promise<void> {
   if (organizationIds.length === 0) return;
   const [rows, organizations] = await Promise.all([
@@ -39,19 +34,18 @@ export async function refreshQueueLines(
       .toArray(),
     organizationsById(db, organizationIds),
   ]);
-  await writeLines(db, rows, (id) => organizations.get(id), nowMs);
+  await writeLines(db, rows, (id) => organizations.get(id));
 }
 
 async function writeLines(
   db: AppDb,
   rows: readonly TicketRow[],
   organizationOf: (id: string) => Organization | undefined,
-  nowMs: number,
 ): Promise<void> {
   const lines = [];
   const gone = [];
   for (const row of rows) {
-    const line = queueEntryOf(row, organizationOf, nowMs);
+    const line = queueEntryOf(row, organizationOf);
     if (line) lines.push(line);
     else gone.push(row.id);
   }

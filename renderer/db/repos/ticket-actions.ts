@@ -88,11 +88,7 @@ export function createTicketActions(db: AppDb, ctx: ActionContext): TicketAction
       if (outcome.status !== 'applied') return { ok: false, error: outcome.error } as const;
       const base = baseOf(row, ticketId, (resync ?? DEFAULT_RESYNC).epoch);
       await Promise.all([
-        putTicketRows(
-          db,
-          [composeRow(base, outcome.ticket, pending + 1, row?.failing ?? [])],
-          now(),
-        ),
+        putTicketRows(db, [composeRow(base, outcome.ticket, pending + 1, row?.failing ?? [])]),
         db.outbox.add(entry),
         setMeta(db, 'nextSeq', entry.seq + 1),
       ]);

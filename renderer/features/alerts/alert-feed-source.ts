@@ -4,14 +4,18 @@ import type { AppDb } from '../../db/schema';
 
 interface Cached {
   key: string;
+  /** The (ERP) time it was planned at: levels reached by then are marked as reached. */
+  atMs: number;
   entry: AlertFeedTicket | null;
 }
 
 /**
  * Reads the queue lines (the compact copy of every open and paused ticket, see shared/queue) and
- * builds the alert feed. An entry is recomputed only when its ticket (or organization) changed:
- * planned instants do not depend on when they were computed, so a cached entry stays right as
- * time passes.
+ * builds the alert feed, planned on ERP time (`nowMs`, the corrected clock) and carrying the
+ * offset the host corrects its own clock by. An entry is recomputed only when its ticket (or
+ * organization) changed: planned instants do not depend on when they were computed, so a cached
+ * entry stays right as time passes — forwards. If a new offset takes the corrected clock back
+ * before an entry was planned, levels it marked as reached may not be, so it is planned again.
  */
 export function createAlertFeedSource(
   db: AppDb,
@@ -22,6 +26,8 @@ export function createAlertFeedSource(
     alertLevels: readonly number[],
     locale: AlertLocale,
     nowMs: number,
+    clockOffsetMs: number,
+    timeZone: string,
   ): Promise<AlertFeedInput> {
     const levels = feedLevels(alertLevels);
     const lines = await db.queue.toArray();
@@ -43,7 +49,7 @@ export function createAlertFeedSource(
         last?.at,
       ].join('|');
       let cached = cache.get(line.id);
-      if (cached?.key !== key) {
+      if (cached?.key !== key || cached.atMs > nowMs) {
         let entry: AlertFeedTicket | null = null;
         try {
           if (!sla) throw new Error(line.invalid ?? 'no SLA data');
@@ -57,12 +63,12 @@ export function createAlertFeedSource(
           // One ticket the SLA engine refuses must not silence the alerts of all the others.
           onBadTicket(line.id, error);
         }
-        cached = { key, entry };
+        cached = { key, atMs: nowMs, entry };
       }
       next.set(line.id, cached);
       if (cached.entry) tickets.push(cached.entry);
     }
     cache = next;
-    return { locale, tickets };
+    return { locale, clockOffsetMs, timeZone, tickets };
   };
 }

@@ -6,7 +6,9 @@ import { navigate } from '../../app/route';
 import { getAppDb } from '../../db/app-db';
 import { DB_NAME } from '../../db/schema';
 import { getHost } from '../../lib/host';
+import { getDeviceZone } from '../../lib/device-zone';
 import { currentLocale } from '../../lib/i18n';
+import { correctedNowMs, currentClockOffset, subscribeClockOffset } from '../../lib/window-clock';
 import { createAlertFeedSource } from './alert-feed-source';
 import { connectRecentAlerts } from './recent-alerts';
 
@@ -16,11 +18,15 @@ const BATCH_MS = 500;
 const FIRST_FEED_DELAY_MS = 3000;
 // Queue lines change with every ticket change that matters here, organizations included.
 const TICKET_PARTS = [`idb://${DB_NAME}/queue/`];
+// Every push re-measures the offset, which wobbles by milliseconds; the host needs a new one only
+// when it says something (a clock set by hand, a first measurement).
+const OFFSET_RESEND_MS = 1_000;
 
 /**
  * Keeps the host's alert scheduler fed: whenever tickets or organizations change in IndexedDB,
- * the open ones go to the host as a compact feed (`alerts:update`). A notification click comes
- * back as `alerts:open-ticket` and opens that ticket.
+ * or the measured clock offset or the computer's zone changes, the open ones go to the host as
+ * a compact feed (`alerts:update`), planned on ERP time and carrying the offset and the zone. A notification click comes back
+ * as `alerts:open-ticket` and opens that ticket.
  */
 export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): void {
   const { i18n } = useTranslation();
@@ -37,13 +43,21 @@ export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): 
     let timer: number | null = null;
     let sending: Promise<void> | null = null;
     let lastSendMs = 0;
+    let sentOffsetMs = 0;
 
     const send = async () => {
       timer = null;
       if (sending) await sending;
       if (!alive) return;
       const started = performance.now();
-      sending = readFeed(alertLevels, locale, Date.now())
+      sentOffsetMs = currentClockOffset()?.offsetMs ?? 0;
+      sending = readFeed(
+        alertLevels,
+        locale,
+        correctedNowMs(),
+        sentOffsetMs,
+        getDeviceZone().current(),
+      )
         .then(async (feed) => {
           if (!alive) return;
           const result = await host.request('alerts:update', feed);
@@ -69,6 +83,13 @@ export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): 
       }
     };
 
+    const offOffset = subscribeClockOffset(() => {
+      const offsetMs = currentClockOffset()?.offsetMs ?? 0;
+      if (Math.abs(offsetMs - sentOffsetMs) >= OFFSET_RESEND_MS) schedule();
+    });
+    // The host words times and plans quiet hours in this zone; Electron's main may not see a
+    // change of it by itself.
+    const offZone = getDeviceZone().subscribe(schedule);
     const disconnect = connectRecentAlerts(host);
     const offOpen = host.on('alerts:open-ticket', ({ ticketId }) =>
       navigate({ name: 'ticket', ticketId }),
@@ -81,6 +102,8 @@ export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): 
       alive = false;
       if (timer !== null) window.clearTimeout(timer);
       Dexie.on.storagemutated.unsubscribe(onMutated);
+      offOffset();
+      offZone();
       offOpen();
       disconnect();
     };

@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '@shared/domain/ticket';
 import { formatInZone } from '../../lib/format';
+import { useDeviceZone } from '../../lib/device-zone';
 import { useNow } from '../../lib/useNow';
 import { instantOfWallTime, utcOffsetLabel, wallTimeOf, zonesDiffer } from './created-at';
 import { Field } from './Field';
 import type { FieldError } from './intake-form';
-
-const ENGINEER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 interface CreatedAtFieldProps {
   /** null: "now", the moment of registration. */
@@ -23,11 +22,12 @@ interface CreatedAtFieldProps {
 export function CreatedAtField({ value, organization, error, onChange }: CreatedAtFieldProps) {
   const { t, i18n } = useTranslation();
   const now = useNow();
-  const zone = organization?.timeZone ?? ENGINEER_ZONE;
+  const engineerZone = useDeviceZone();
+  const zone = organization?.timeZone ?? engineerZone;
   const shown = value ?? wallTimeOf(now, zone);
   const wall = instantOfWallTime(shown, zone);
   const at = wall.ok ? wall.ms : now;
-  const showYours = organization !== undefined && wall.ok && zonesDiffer(zone, ENGINEER_ZONE, at);
+  const showYours = organization !== undefined && wall.ok && zonesDiffer(zone, engineerZone, at);
 
   const note = (
     <p className="intake-field__note" data-testid="intake-created-at-note">
@@ -38,8 +38,8 @@ export function CreatedAtField({ value, organization, error, onChange }: Created
       {showYours && (
         <span>
           {t('intake.createdAt.yours', {
-            time: formatInZone(new Date(at).toISOString(), ENGINEER_ZONE, i18n.language),
-            offset: utcOffsetLabel(ENGINEER_ZONE, at),
+            time: formatInZone(new Date(at).toISOString(), engineerZone, i18n.language),
+            offset: utcOffsetLabel(engineerZone, at),
           })}
         </span>
       )}

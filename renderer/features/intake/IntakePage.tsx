@@ -12,6 +12,7 @@ import { PriorityField } from './PriorityField';
 import { useIntakeDraft } from './useIntakeDraft';
 import { useOrganizations } from './useOrganizations';
 import './intake.css';
+import { correctedNowMs } from '../../lib/window-clock';
 
 /**
  * Registers a request on behalf of a customer. It only writes to this computer's database (the
@@ -32,7 +33,7 @@ export function IntakePage() {
   }, [failedSubmits]);
 
   const validate = (next: IntakeForm) =>
-    validateIntake(next, { now: Date.now(), organizations: organizations ?? [] });
+    validateIntake(next, { now: correctedNowMs(), organizations: organizations ?? [] });
   const change = (next: IntakeForm) => {
     const result = errors === null ? null : validate(next);
     set(next, result === null ? null : result.ok ? {} : result.errors);

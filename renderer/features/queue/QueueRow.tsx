@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefOf, navigate } from '../../app/route';
 import type { QueueEntry } from '@shared/queue/queue-entry';
-import { SlaClockCell } from './SlaClockCell';
+import { QueueClocks } from './QueueClocks';
 
 interface QueueRowProps {
   entry: QueueEntry;
@@ -44,20 +44,7 @@ export const QueueRow = memo(function QueueRow({ entry, index, top }: QueueRowPr
           {entry.organizationName} · {entry.account}
         </span>
       </div>
-      {entry.sla ? (
-        <>
-          <div role="cell" className="queue-cell queue-cell--clock" data-testid="reaction-clock">
-            <SlaClockCell sla={entry.sla} clock="reaction" timeZone={entry.timeZone} />
-          </div>
-          <div role="cell" className="queue-cell queue-cell--clock" data-testid="resolution-clock">
-            <SlaClockCell sla={entry.sla} clock="resolution" timeZone={entry.timeZone} />
-          </div>
-        </>
-      ) : (
-        <div role="cell" className="queue-cell queue-cell--invalid">
-          {t('queue.invalid', { message: entry.invalid ?? '' })}
-        </div>
-      )}
+      <QueueClocks entry={entry} />
       <div role="cell" className="queue-cell queue-cell--assignee">
         {entry.assignee ?? <span className="queue-row__muted">{t('queue.unassigned')}</span>}
       </div>

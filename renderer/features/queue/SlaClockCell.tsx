@@ -1,44 +1,24 @@
 import { useTranslation } from 'react-i18next';
-import {
-  evaluateSla,
-  workResumesAt,
-  type ClockName,
-  type ClockState,
-  type SlaTicket,
-} from '@shared/sla';
+import { workResumesAt, type ClockState, type SlaTicket } from '@shared/sla';
 import { formatCustomerInstant, formatDuration } from '../../lib/format';
-import { useNow } from '../../lib/useNow';
 import { NEAR_DEADLINE_LEVEL } from '@shared/queue/queue-entry';
 
 interface SlaClockCellProps {
   sla: SlaTicket;
-  clock: ClockName;
+  state: ClockState;
+  /** The customer's zone, where the regulation counts. */
   timeZone: string;
+  /** This computer's zone, for the engineer's own reading. */
+  ownZone: string;
+  /** ERP time the state was evaluated at. */
+  now: number;
 }
 
-/**
- * One live clock of one visible row. It alone subscribes to the shared second, so a tick
- * re-renders the timers on screen and nothing else.
- */
-export function SlaClockCell({ sla, clock, timeZone }: SlaClockCellProps) {
+/** One clock of one visible row: what is left (or overdue), and until when, in both zones. */
+export function SlaClockCell({ sla, state, timeZone, ownZone, now }: SlaClockCellProps) {
   const { t, i18n } = useTranslation();
-  const now = useNow();
-  let state: ClockState;
-  try {
-    state = evaluateSla(sla, new Date(now))[clock];
-  } catch (error) {
-    // A device clock behind the ticket's own times (the engine refuses "now before createdAt"):
-    // say so in place rather than show a wrong countdown.
-    const message = error instanceof Error ? error.message : String(error);
-    return (
-      <div className="queue-clock queue-clock--invalid" title={message} data-status="invalid">
-        <span className="queue-clock__main">—</span>
-        <span className="queue-clock__detail">{t('sla.clockBehind')}</span>
-      </div>
-    );
-  }
   const when = (iso: string) =>
-    formatCustomerInstant(Date.parse(iso), timeZone, i18n.language, now);
+    formatCustomerInstant(Date.parse(iso), timeZone, i18n.language, ownZone, now);
   // Seconds so a countdown visibly ticks; whole hours from 100 h on, where minutes are noise.
   const left = formatDuration(state.remainingMs, i18n.language, {
     seconds: true,

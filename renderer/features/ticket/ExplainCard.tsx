@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { toSlaTicket, type Organization, type Ticket } from '@shared/domain/ticket';
 import { explainSla } from '@shared/sla';
 import { useNow } from '../../lib/useNow';
+import { SlaErrorNotice } from '../sla-error/SlaErrorNotice';
+import { slaProblemOf, type SlaProblem } from '../sla-error/sla-error';
 import { LedgerRows } from './LedgerRows';
 import { ZonedTime } from './ZonedTime';
 import { buildExplanationView, type ClockLedger, type ExplanationView } from './explain-view-model';
@@ -23,11 +25,11 @@ export function ExplainCard({ ticket, organization, onClose }: ExplainCardProps)
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const slaTicket = useMemo(() => toSlaTicket(ticket, organization), [ticket, organization]);
-  const view = useMemo((): ExplanationView | string => {
+  const view = useMemo((): ExplanationView | SlaProblem => {
     try {
       return buildExplanationView(explainSla(slaTicket, now), now);
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return slaProblemOf(error);
     }
   }, [slaTicket, now]);
 
@@ -45,8 +47,11 @@ export function ExplainCard({ ticket, organization, onClose }: ExplainCardProps)
           {t('ticket.explain.close')}
         </button>
       </div>
-      {typeof view === 'string' ? (
-        <p className="ticket-error">{t('ticket.sla.error', { message: view })}</p>
+      {'code' in view ? (
+        <SlaErrorNotice
+          variant="panel"
+          facts={{ ticketId: ticket.id, number: ticket.number, sla: slaTicket, problem: view }}
+        />
       ) : (
         <>
           <p className="explain__intro">
@@ -54,11 +59,15 @@ export function ExplainCard({ ticket, organization, onClose }: ExplainCardProps)
               ? t('ticket.explain.introRoundTheClock')
               : t('ticket.explain.intro', { zone: view.timeZone })}
           </p>
-          {view.warnings.map((warning) => (
-            <p key={warning} className="ticket-error">
-              {warning}
+          {view.assumedYears.length > 0 && (
+            <p className="ticket-error" data-testid="explain-assumed-years">
+              {t('ticket.explain.assumedYears', {
+                count: view.assumedYears.length,
+                years: view.assumedYears.join(', '),
+                calendar: view.calendar,
+              })}
             </p>
-          ))}
+          )}
           <div className="explain__clocks">
             {view.clocks.map((ledger) => (
               <ClockLedgerView key={ledger.clock} ledger={ledger} zone={view.timeZone} />

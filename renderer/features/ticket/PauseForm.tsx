@@ -6,6 +6,7 @@ import { ActionFormFrame, Field, MailStep, useFieldError, type ActionFormProps }
 import { validatePause } from './action-forms';
 import { pauseMail, pauseNeedsMail, type MailDraft } from './mail-template';
 import { useActionSubmit } from './useActionSubmit';
+import { correctedNowMs } from '../../lib/window-clock';
 
 interface PauseFormProps extends ActionFormProps {
   ticket: Ticket;
@@ -29,7 +30,8 @@ export function PauseForm({ ticket, zone, onClose }: PauseFormProps) {
     (PAUSE_REASONS as readonly string[]).includes(reason) && pauseNeedsMail(reason as PauseReason);
   const mailHint = needsMail ? t('ticket.forms.pauseMailHint') : undefined;
   const onSubmit = async () => {
-    const at = new Date().toISOString();
+    // The moment the pause is recorded, as the ERP stamps it (the e-mail quotes it).
+    const at = new Date(correctedNowMs()).toISOString();
     if (!(await submit()) || !input.ok) return;
     const draft = pauseMail(ticket, { ...input.payload, at }, zone);
     if (draft) setMail(draft);

@@ -5,6 +5,7 @@ import { ActionFormFrame, Field, MailStep, useFieldError, type ActionFormProps }
 import { validateResolve } from './action-forms';
 import { resultMail, type MailDraft } from './mail-template';
 import { useActionSubmit } from './useActionSubmit';
+import { correctedNowMs } from '../../lib/window-clock';
 
 interface ResolveFormProps extends ActionFormProps {
   ticket: Ticket;
@@ -26,7 +27,8 @@ export function ResolveForm({ ticket, zone, onClose }: ResolveFormProps) {
 
   const hint = t('ticket.forms.resolveMailHint', { email: ticket.reporterEmail });
   const onSubmit = async () => {
-    const at = new Date().toISOString();
+    // The moment the result is recorded, as the ERP stamps it (the e-mail quotes it).
+    const at = new Date(correctedNowMs()).toISOString();
     if (!(await submit()) || !input.ok) return;
     setMail(resultMail(ticket, { result: input.payload.result, at }, zone));
   };

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { toSlaTicket, type Organization, type Ticket } from '@shared/domain/ticket';
 import { evaluateSla, type SlaEvaluation } from '@shared/sla';
 import { useNow } from '../../lib/useNow';
+import { SlaErrorNotice } from '../sla-error/SlaErrorNotice';
+import { slaProblemOf, type SlaProblem } from '../sla-error/sla-error';
 import { SlaClock } from './SlaClock';
 import './ticket-sla.css';
 
@@ -15,7 +17,7 @@ interface SlaPanelProps {
   onToggleExplain: () => void;
 }
 
-type Evaluated = { ok: true; value: SlaEvaluation } | { ok: false; message: string };
+type Evaluated = { ok: true; value: SlaEvaluation } | { ok: false; problem: SlaProblem };
 
 /** Both clocks, live (one shared 1-second clock), and the toggle of "explain this deadline". */
 export function SlaPanel(props: SlaPanelProps) {
@@ -32,8 +34,8 @@ export function SlaPanel(props: SlaPanelProps) {
     try {
       return { ok: true, value: evaluateSla(slaTicket, now) };
     } catch (error) {
-      // A clock set before the ticket's creation, or data the engine refuses: say so, don't crash.
-      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      // Data the engine refuses (or a clock before the ticket's creation): say why, don't crash.
+      return { ok: false, problem: slaProblemOf(error) };
     }
   }, [slaTicket, now]);
 
@@ -45,9 +47,15 @@ export function SlaPanel(props: SlaPanelProps) {
       {!evaluated ? (
         <p className="ticket-muted">{t('ticket.sla.noOrganization')}</p>
       ) : !evaluated.ok ? (
-        <p className="ticket-error" role="alert">
-          {t('ticket.sla.error', { message: evaluated.message })}
-        </p>
+        <SlaErrorNotice
+          variant="panel"
+          facts={{
+            ticketId: ticket.id,
+            number: ticket.number,
+            sla: slaTicket,
+            problem: evaluated.problem,
+          }}
+        />
       ) : (
         <>
           <SlaClock

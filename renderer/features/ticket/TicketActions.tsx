@@ -14,6 +14,7 @@ import {
 import { ONE_CLICK_ACTIONS, availableActions, type TicketActionType } from './available-actions';
 import { useTicketAction } from './useTicketAction';
 import './ticket-actions.css';
+import { correctedNowMs } from '../../lib/window-clock';
 
 /** The likely next step: the first of these the ticket allows is drawn as the primary button. */
 const NEXT_STEPS: readonly TicketActionType[] = ['react', 'resume', 'resolve', 'reopen'];
@@ -54,7 +55,7 @@ export function TicketActions({ ticket, zone }: TicketActionsProps) {
       return;
     }
     setOpen((current) =>
-      current?.type === type ? null : { type, openedAt: new Date().toISOString() },
+      current?.type === type ? null : { type, openedAt: new Date(correctedNowMs()).toISOString() },
     );
   };
 

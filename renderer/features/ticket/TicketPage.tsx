@@ -9,13 +9,14 @@ import { TicketHeader } from './TicketHeader';
 import { TicketTimeline } from './TicketTimeline';
 import { TimeBasisCard } from './TimeBasisCard';
 import { FailingNotice } from './FailingNotice';
-import { engineerTimeZone } from './sla-format';
 import { useTicket } from './useTicket';
+import { useDeviceZone } from '../../lib/device-zone';
 import './ticket.css';
 
 export function TicketPage({ ticketId }: { ticketId: string }) {
   const { t } = useTranslation();
   const data = useTicket(ticketId);
+  const engineerZone = useDeviceZone();
   const [explaining, setExplaining] = useState(false);
   const explainId = useId();
   const back = (
@@ -46,7 +47,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
 
   const { ticket, organization, pendingCommandIds, failing } = data;
   // Until the organization arrives, times are shown in the engineer's zone rather than not at all.
-  const zone = organization?.timeZone ?? engineerTimeZone();
+  const zone = organization?.timeZone ?? engineerZone;
   return (
     <div className="ticket-page" data-ticket-id={ticketId}>
       {back}

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Organization, Ticket } from '@shared/domain/ticket';
 import { DEFAULT_SLA_POLICY } from '@shared/sla';
-import { engineerTimeZone, offsetLabel } from './sla-format';
+import { useDeviceZone } from '../../lib/device-zone';
+import { offsetLabel } from './sla-format';
 
 interface TimeBasisCardProps {
   ticket: Pick<Ticket, 'priority' | 'updatedAt'>;
@@ -17,6 +18,7 @@ function minusMinutes(hhmm: string, minutes: number): string {
 /** What the deadlines are counted in: the customer's zone, calendar and working hours. */
 export function TimeBasisCard({ ticket, organization }: TimeBasisCardProps) {
   const { t } = useTranslation();
+  const mine = useDeviceZone();
   if (!organization) {
     return (
       <section className="ticket-card ticket-basis">
@@ -27,7 +29,6 @@ export function TimeBasisCard({ ticket, organization }: TimeBasisCardProps) {
   }
   // Offsets of Russian zones have not changed since 2016; the ticket's last change is a fine probe.
   const at = ticket.updatedAt;
-  const mine = engineerTimeZone();
   const hours = DEFAULT_SLA_POLICY.businessHours;
   const roundTheClock = DEFAULT_SLA_POLICY.priorities[ticket.priority].schedule === '24x7';
   const calendar =

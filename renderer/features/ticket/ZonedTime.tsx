@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { dateLocale, dualInstant, engineerTimeZone } from './sla-format';
+import { useDeviceZone } from '../../lib/device-zone';
+import { dateLocale, dualInstant } from './sla-format';
 
 /**
  * An instant as the regulation counts it, in the customer's zone, and, where the engineer's own
@@ -7,7 +8,7 @@ import { dateLocale, dualInstant, engineerTimeZone } from './sla-format';
  */
 export function ZonedTime({ iso, zone }: { iso: string; zone: string }) {
   const { t, i18n } = useTranslation();
-  const dual = dualInstant(iso, zone, engineerTimeZone(), dateLocale(i18n.language));
+  const dual = dualInstant(iso, zone, useDeviceZone(), dateLocale(i18n.language));
   return (
     <span className="zoned-time">
       <time dateTime={iso}>{dual.customer.text}</time>{' '}

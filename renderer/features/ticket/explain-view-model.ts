@@ -71,7 +71,8 @@ export interface ExplanationView {
   timeZone: string;
   calendar: string;
   businessHours: SlaExplanation['businessHours'];
-  warnings: string[];
+  /** Years counted without calendar data (Mon–Fri minus fixed holidays): said in the UI. */
+  assumedYears: number[];
   clocks: [ClockLedger, ClockLedger];
 }
 
@@ -81,7 +82,7 @@ export function buildExplanationView(explanation: SlaExplanation, now: string): 
     timeZone: explanation.timeZone,
     calendar: explanation.calendar,
     businessHours: explanation.businessHours,
-    warnings: explanation.warnings,
+    assumedYears: explanation.assumedYears,
     clocks: [
       buildLedger('reaction', explanation.reaction, now),
       buildLedger('resolution', explanation.resolution, now),

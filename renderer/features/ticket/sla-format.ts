@@ -109,8 +109,3 @@ export function dualInstant(
     },
   };
 }
-
-/** The zone this computer is set to: the engineer's own. */
-export function engineerTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}

@@ -25,6 +25,21 @@ export const ticketRu = {
   pendingHint: 'Действия сохранены на этом компьютере и уйдут в ERP при следующей синхронизации.',
   failingTitle: 'ERP, скорее всего, отклонит эти действия',
   failingUnknown: 'действие',
+  // Why the shared rules refused a pending action, by the refusal's code; the rules' own
+  // (English) message is for the log.
+  failingReasons: {
+    invalid_payload: 'данные действия заполнены с ошибкой',
+    unknown_ticket: 'заявки нет в ERP',
+    unknown_organization: 'организация заявки неизвестна',
+    invalid_transition: 'действие противоречит журналу заявки или регламенту',
+    ticket_exists: 'такая заявка уже зарегистрирована',
+    created_in_future: 'время создания заявки ещё не наступило',
+    late_registration_reason_required: 'не указана причина поздней регистрации',
+    visit_before_ticket: 'выезд начинается раньше создания заявки',
+    visit_in_future: 'выезд заканчивается позже момента записи',
+    release_date_in_past: 'дата выхода обновления уже прошла',
+    other: 'правила не позволяют это действие',
+  },
   request: {
     title: 'Заявка',
     organization: 'Организация',
@@ -74,7 +89,6 @@ export const ticketRu = {
     waitingHint: 'Сейчас нерабочее время организации: отсчёт продолжится в её рабочие часы.',
     pausedBecause: 'Причина: {{reason}}',
     breachedBy: 'с опозданием на {{duration}}',
-    error: 'Сроки не рассчитаны: {{message}}',
     noOrganization: 'Сроки появятся, когда организация заявки будет загружена из ERP.',
   },
   explain: {
@@ -85,6 +99,14 @@ export const ticketRu = {
       'Отсчёт идёт с момента создания заявки, только в рабочее время организации ({{zone}}). Ночи не учитываются и не показаны; выходные, праздники, сокращённые дни и паузы перечислены.',
     introRoundTheClock:
       'П1: отсчёт идёт круглосуточно с момента создания заявки, включая выходные и праздники.',
+    assumedYears_one:
+      'Для {{years}} года в календаре «{{calendar}}» нет данных: рабочими считаются пн–пт без постоянных праздников. Добавьте официальный календарь на этот год.',
+    assumedYears_few:
+      'Для {{years}} годов в календаре «{{calendar}}» нет данных: рабочими считаются пн–пт без постоянных праздников. Добавьте официальный календарь на эти годы.',
+    assumedYears_many:
+      'Для {{years}} годов в календаре «{{calendar}}» нет данных: рабочими считаются пн–пт без постоянных праздников. Добавьте официальный календарь на эти годы.',
+    assumedYears_other:
+      'Для {{years}} годов в календаре «{{calendar}}» нет данных: рабочими считаются пн–пт без постоянных праздников. Добавьте официальный календарь на эти годы.',
     target: 'Норматив',
     targetWithExtension: '{{base}} + {{extension}} по согласованию',
     colDate: 'День',
@@ -261,6 +283,19 @@ export const ticketEn: typeof ticketRu = {
   pendingHint: 'Saved on this computer; they go to the ERP with the next sync.',
   failingTitle: 'The ERP will likely refuse these actions',
   failingUnknown: 'action',
+  failingReasons: {
+    invalid_payload: "the action's data is malformed",
+    unknown_ticket: 'the ticket does not exist in the ERP',
+    unknown_organization: "the ticket's organization is unknown",
+    invalid_transition: "the action contradicts the ticket's log or the regulation",
+    ticket_exists: 'this ticket is already registered',
+    created_in_future: "the ticket's creation time has not come yet",
+    late_registration_reason_required: 'the reason for the late registration is missing',
+    visit_before_ticket: 'the visit starts before the ticket was created',
+    visit_in_future: 'the visit ends after the moment it was recorded',
+    release_date_in_past: 'the release date has already passed',
+    other: 'the rules do not allow this action',
+  },
   request: {
     title: 'Request',
     organization: 'Organization',
@@ -311,7 +346,6 @@ export const ticketEn: typeof ticketRu = {
       "It is outside the organization's working hours: the clock continues in its working time.",
     pausedBecause: 'Reason: {{reason}}',
     breachedBy: 'late by {{duration}}',
-    error: 'Deadlines not computed: {{message}}',
     noOrganization: "Deadlines appear once the ticket's organization is loaded from the ERP.",
   },
   explain: {
@@ -322,6 +356,14 @@ export const ticketEn: typeof ticketRu = {
       "The clock starts when the ticket was created and runs only in the organization's working time ({{zone}}). Nights are not counted and not listed; weekends, holidays, short days and pauses are.",
     introRoundTheClock:
       'P1: the clock runs around the clock from the moment the ticket was created, weekends and holidays too.',
+    assumedYears_one:
+      'The calendar “{{calendar}}” has no data for {{years}}: Monday to Friday minus the fixed holidays are counted as working days. Add the official calendar for that year.',
+    assumedYears_few:
+      'The calendar “{{calendar}}” has no data for {{years}}: Monday to Friday minus the fixed holidays are counted as working days. Add the official calendar for those years.',
+    assumedYears_many:
+      'The calendar “{{calendar}}” has no data for {{years}}: Monday to Friday minus the fixed holidays are counted as working days. Add the official calendar for those years.',
+    assumedYears_other:
+      'The calendar “{{calendar}}” has no data for {{years}}: Monday to Friday minus the fixed holidays are counted as working days. Add the official calendar for those years.',
     target: 'Target',
     targetWithExtension: '{{base}} + {{extension}} by agreement',
     colDate: 'Day',

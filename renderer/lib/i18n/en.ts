@@ -128,12 +128,10 @@ export const en: Translation = {
     pendingSync_many: '{{count}} actions wait to be sent',
     pendingSync_other: '{{count}} actions wait to be sent',
     failing: 'The ERP will likely refuse an action',
-    invalid: 'Deadlines not computed: {{message}}',
     alertsOn: 'Deadline notifications at {{levels}} of the target.',
     alertsOff: 'Deadline notifications are off.',
   },
   sla: {
-    clockBehind: "this computer's clock is behind the ticket's times",
     met: 'met',
     expiredAt: 'was due {{time}}',
     priority: 'P{{priority}}',

@@ -3,8 +3,10 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { ru } from './ru';
 import { alertsEn, alertsRu } from '../../features/alerts/alerts-messages';
+import { clockEn, clockRu } from '../../features/clock/clock-messages';
 import { diagnosticsEn, diagnosticsRu } from '../../features/diagnostics/diagnostics-messages';
 import { intakeEn, intakeRu } from '../../features/intake/intake-messages';
+import { slaErrorEn, slaErrorRu } from '../../features/sla-error/sla-error-messages';
 import { ticketEn, ticketRu } from '../../features/ticket/ticket-messages';
 
 export const LOCALES = ['ru', 'en'] as const;
@@ -43,6 +45,8 @@ export async function initI18n(): Promise<void> {
           ticket: ticketRu,
           intake: intakeRu,
           alerts: alertsRu,
+          clock: clockRu,
+          slaError: slaErrorRu,
           diagnostics: diagnosticsRu,
         },
       },
@@ -52,6 +56,8 @@ export async function initI18n(): Promise<void> {
           ticket: ticketEn,
           intake: intakeEn,
           alerts: alertsEn,
+          clock: clockEn,
+          slaError: slaErrorEn,
           diagnostics: diagnosticsEn,
         },
       },

@@ -127,12 +127,10 @@ export const ru = {
     pendingSync_many: '{{count}} действий ждут отправки',
     pendingSync_other: '{{count}} действия ждут отправки',
     failing: 'ERP, вероятно, отклонит действие',
-    invalid: 'Сроки не рассчитаны: {{message}}',
     alertsOn: 'Уведомления о сроках: при {{levels}} срока.',
     alertsOff: 'Уведомления о сроках выключены.',
   },
   sla: {
-    clockBehind: 'часы компьютера отстают от времени заявки',
     met: 'выполнено',
     expiredAt: 'истёк {{time}}',
     priority: 'П{{priority}}',

@@ -26,7 +26,7 @@ describe('alert feed from the local database', () => {
     const created = await actions.create(intake(ORG.id, 'Офлайн-заявка', 1));
     expect(created.ok).toBe(true);
 
-    const feed = await readFeed(LEVELS, 'en', NOW);
+    const feed = await readFeed(LEVELS, 'en', NOW, 0, 'Europe/Moscow');
     expect(feed.locale).toBe('en');
     expect(feed.tickets.map((t) => [t.number, t.organization, t.priority])).toEqual(
       expect.arrayContaining([
@@ -42,9 +42,9 @@ describe('alert feed from the local database', () => {
     const second = await actions.create(intake(ORG.id, 'Вторая', 1));
     if (!first.ok || !second.ok) throw new Error('fixture');
 
-    const before = await readFeed(LEVELS, 'ru', NOW);
+    const before = await readFeed(LEVELS, 'ru', NOW, 0, 'Europe/Moscow');
     await actions.perform('react', first.ticketId, {});
-    const after = await readFeed(LEVELS, 'ru', NOW + 60_000);
+    const after = await readFeed(LEVELS, 'ru', NOW + 60_000, 0, 'Europe/Moscow');
 
     const byId = (feed: typeof before, id: string) => feed.tickets.find((t) => t.ticketId === id);
     expect(byId(after, second.ticketId)).toBe(byId(before, second.ticketId));
@@ -52,11 +52,38 @@ describe('alert feed from the local database', () => {
     expect(byId(after, first.ticketId)!.clocks.map((c) => c.clock)).toEqual(['resolution']);
   });
 
+  it('carries the clock offset the instants were planned with, and the zone, for the host', async () => {
+    const { readFeed } = await setup();
+    expect(await readFeed(LEVELS, 'ru', NOW, 7_380_000, 'Asia/Novosibirsk')).toMatchObject({
+      clockOffsetMs: 7_380_000,
+      timeZone: 'Asia/Novosibirsk',
+    });
+  });
+
+  it('plans a ticket again when a new offset takes the corrected clock back', async () => {
+    // A P1 created at T0+1 min: 75 % of its 1 h reaction at T0+46 min, 90 % at T0+55 min.
+    const { actions, readFeed } = await setup();
+    const created = await actions.create(intake(ORG.id, 'Срочная', 1));
+    if (!created.ok) throw new Error('fixture');
+    const marks = async (nowMs: number) =>
+      (await readFeed(LEVELS, 'ru', nowMs, 0, 'Europe/Moscow')).tickets[0]!.clocks[0]!.marks.map(
+        (m) => m.atMs,
+      );
+    // Read at T0+50 min (a clock running ahead): 75 % already reached.
+    expect(await marks(T0 + 50 * 60_000)).toEqual([null, T0 + 55 * 60_000, T0 + 61 * 60_000]);
+    // Measured again, the ERP time is T0+30 min: 75 % is ahead after all.
+    expect(await marks(T0 + 30 * 60_000)).toEqual([
+      T0 + 46 * 60_000,
+      T0 + 55 * 60_000,
+      T0 + 61 * 60_000,
+    ]);
+  });
+
   it('leaves resolved tickets out', async () => {
     const { actions, readFeed } = await setup();
     const created = await actions.create(intake(ORG.id, 'Решим сразу', 2));
     if (!created.ok) throw new Error('fixture');
     await actions.perform('resolve', created.ticketId, { result: 'Исправлено.' });
-    expect((await readFeed(LEVELS, 'ru', NOW)).tickets).toEqual([]);
+    expect((await readFeed(LEVELS, 'ru', NOW, 0, 'Europe/Moscow')).tickets).toEqual([]);
   });
 });

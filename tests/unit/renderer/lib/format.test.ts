@@ -27,13 +27,37 @@ describe('zone labels and customer instants', () => {
     expect(zoneLabel(at, zone, locale)).toBe(expected);
   });
 
-  it('adds the engineer’s own reading only when it differs', () => {
-    // The test process runs in the zone vitest was given; compare against a zone equal to it.
-    const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    expect(formatCustomerInstant(at.getTime(), own, 'ru').own).toBeNull();
-    const far = own === 'Asia/Kamchatka' ? 'Europe/Kaliningrad' : 'Asia/Kamchatka';
-    const shown = formatCustomerInstant(at.getTime(), far, 'ru');
-    expect(shown.customer).toMatch(/^\d{2}\.\d{2} \d{2}:\d{2} МСК/);
-    expect(shown.own).not.toBeNull();
+  // 2026-12-02T21:00Z is 03.12 09:00 in Kamchatka (UTC+12), 03.12 04:00 in Novosibirsk
+  // (UTC+7), 03.12 00:00 in Moscow (UTC+3) and 02.12 23:00 in Kaliningrad (UTC+2). The reading
+  // happens at that same instant, so "today" is 03.12 everywhere but Kaliningrad.
+  const deadline = Date.parse('2026-12-02T21:00:00Z');
+  it.each([
+    ['Asia/Kamchatka', { customer: '09:00 МСК+9', own: null }],
+    ['Europe/Moscow', { customer: '09:00 МСК+9', own: '00:00' }],
+    ['Asia/Novosibirsk', { customer: '09:00 МСК+9', own: '04:00' }],
+    ['Europe/Kaliningrad', { customer: '09:00 МСК+9', own: '23:00' }],
+  ])('a Kamchatka deadline read by an engineer in %s', (ownZone, expected) => {
+    expect(formatCustomerInstant(deadline, 'Asia/Kamchatka', 'ru', ownZone, deadline)).toEqual(
+      expected,
+    );
+  });
+
+  it('names the day of either reading when it is not today there', () => {
+    // Read a day earlier (01.12 21:00Z): the deadline is on another day in both zones.
+    const dayBefore = deadline - 24 * 3_600_000;
+    expect(
+      formatCustomerInstant(deadline, 'Asia/Kamchatka', 'ru', 'Europe/Moscow', dayBefore),
+    ).toEqual({ customer: '03.12 09:00 МСК+9', own: '03.12 00:00' });
+  });
+
+  it('follows the engineer to a new zone at once (no formatter keeps the old one)', () => {
+    // Moscow → Novosibirsk while the app runs: the same instant, read again, in the new zone.
+    const read = (ownZone: string) =>
+      formatCustomerInstant(deadline, 'Asia/Kamchatka', 'ru', ownZone, deadline).own;
+    expect([read('Europe/Moscow'), read('Asia/Novosibirsk'), read('Europe/Moscow')]).toEqual([
+      '00:00',
+      '04:00',
+      '00:00',
+    ]);
   });
 });

@@ -31,7 +31,7 @@ const build = () => {
     [KAMCHATKA.id, KAMCHATKA],
   ]);
   const entries = [fresh, near, late, paused]
-    .map((t) => toQueueEntry(t, orgs.get(t.organizationId), 0, 0, NOW))
+    .map((t) => toQueueEntry(t, orgs.get(t.organizationId), 0, 0))
     .sort(compareUrgency);
   return { entries, fresh, near, late, paused };
 };

@@ -6,7 +6,7 @@ import { MOSCOW, makeTicket } from './queue-fixtures';
 
 const NOW = Date.parse('2025-11-27T09:00:00Z');
 const line = (ticket: ReturnType<typeof makeTicket>, pending = 0): QueueEntry =>
-  toQueueEntry(ticket, MOSCOW, pending, 0, NOW);
+  toQueueEntry(ticket, MOSCOW, pending, 0);
 
 function harness(initial: QueueEntry[]) {
   let rows = initial;

@@ -35,8 +35,8 @@ export interface TicketSpec {
   timeZone?: string;
 }
 
-/** The feed entry the renderer would send for this ticket at the (fake) current time. */
-export function entry(spec: TicketSpec): AlertFeedTicket {
+/** The feed entry the renderer would send for this ticket at `nowMs` (the fake current time). */
+export function entry(spec: TicketSpec, nowMs = Date.now()): AlertFeedTicket {
   return buildFeedEntry(
     {
       priority: spec.priority,
@@ -50,7 +50,7 @@ export function entry(spec: TicketSpec): AlertFeedTicket {
       number: spec.number,
       organization: `Организация ${spec.number}`,
     },
-    Date.now(),
+    nowMs,
     feedLevels(LEVELS),
   );
 }
@@ -58,7 +58,20 @@ export function entry(spec: TicketSpec): AlertFeedTicket {
 export function feed(...specs: TicketSpec[]): AlertFeed {
   return {
     locale: 'ru',
-    tickets: specs.map(entry),
+    clockOffsetMs: 0,
+    tickets: specs.map((spec) => entry(spec)),
+  };
+}
+
+/**
+ * The feed a renderer on a device whose clock is off sends: planned on ERP time (the device's
+ * fake clock corrected by `clockOffsetMs`), with that offset.
+ */
+export function feedWithOffset(clockOffsetMs: number, ...specs: TicketSpec[]): AlertFeed {
+  return {
+    locale: 'ru',
+    clockOffsetMs,
+    tickets: specs.map((spec) => entry(spec, Date.now() + clockOffsetMs)),
   };
 }
 

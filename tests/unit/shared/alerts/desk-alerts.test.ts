@@ -1,8 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDeskAlerts, type AlertSettingsView } from '../../../../shared/alerts/desk-alerts';
+import {
+  createDeskAlerts,
+  type AlertClockView,
+  type AlertSettingsView,
+} from '../../../../shared/alerts/desk-alerts';
 import { defaultQuietHours } from '../../../../shared/alerts/quiet-hours';
 import type { AlertNotice, AlertStatus } from '../../../../shared/alerts/schemas';
-import { advanceTo, feed, type TicketSpec } from './alert-fixtures';
+import { advanceTo, feed, feedWithOffset, type TicketSpec } from './alert-fixtures';
 
 // P1 created 09:00Z: reaction 75 % at 09:45Z, 90 % at 09:54Z, deadline 10:00Z (24×7).
 const P1: TicketSpec = { number: 101, priority: 1, createdAt: '2026-11-25T09:00:00Z' };
@@ -23,7 +27,9 @@ function host(stored: string | null = null, view = settings()) {
   const statuses: AlertStatus[] = [];
   const problems: string[] = [];
   const written: string[] = [];
+  const clocks: AlertClockView[] = [];
   let wallOffset = 0;
+  let zone = 'Europe/Moscow';
   const alerts = createDeskAlerts(
     {
       now: () => Date.now(),
@@ -36,11 +42,14 @@ function host(stored: string | null = null, view = settings()) {
         const timer = setInterval(callback, ms);
         return () => clearInterval(timer);
       },
-      timeZone: 'Europe/Moscow',
+      timeZone: () => zone,
       storedMemory: stored,
       writeMemory: (text) => written.push(text),
       show: (notice) => shown.push(notice),
-      onStatus: (status) => statuses.push(status),
+      onStatus: (status, clock) => {
+        statuses.push(status);
+        clocks.push(clock);
+      },
       onProblem: (message) => problems.push(message),
     },
     view,
@@ -51,7 +60,11 @@ function host(stored: string | null = null, view = settings()) {
     wallOffset += delta;
     vi.setSystemTime(Date.parse(iso));
   };
-  return { alerts, shown, statuses, problems, written, setWallClock };
+  /** The computer's zone is changed (the engineer flew somewhere); nothing announces it. */
+  const setZone = (next: string) => {
+    zone = next;
+  };
+  return { alerts, shown, statuses, clocks, problems, written, setWallClock, setZone };
 }
 
 describe('desk alerts in a host', () => {
@@ -160,5 +173,91 @@ describe('desk alerts in a host', () => {
     alerts.update(feed(P1));
     advanceTo('2026-11-25T09:45:00Z');
     expect(shown).toHaveLength(1);
+  });
+
+  describe('on a device whose clock is two hours behind the ERP', () => {
+    const HOURS_2 = 2 * 3_600_000;
+    // The ERP (and the world) is at 09:00Z; this computer's clock reads 07:00Z.
+    beforeEach(() => vi.setSystemTime(Date.parse('2026-11-25T07:00:00Z')));
+
+    it('fires the 75 % alert at the real instant, and says so in ERP time', () => {
+      const { alerts, shown } = host();
+      alerts.update(feedWithOffset(HOURS_2, P1)); // 75 % at 09:45Z ERP = 07:45Z on this clock
+      advanceTo('2026-11-25T07:44:59Z');
+      expect(shown).toEqual([]);
+      vi.advanceTimersByTime(1_000);
+      expect(shown.map((notice) => [notice.level, notice.shownAt])).toEqual([
+        [0.75, '2026-11-25T09:45:00.000Z'],
+      ]);
+      expect(shown[0]!.body).toContain('срок в 13:00'); // 10:00Z in Moscow
+    });
+
+    it('mutes for an hour of ERP time and shows the tray the ERP time', () => {
+      const { alerts, clocks } = host();
+      alerts.update(feedWithOffset(HOURS_2, P1));
+      expect(alerts.mute(60).mutedUntil).toBe('2026-11-25T10:00:00.000Z');
+      expect(clocks.at(-1)).toEqual({
+        nowMs: Date.parse('2026-11-25T09:00:00Z'),
+        timeZone: 'Europe/Moscow',
+      });
+    });
+
+    it("starts quiet hours when the engineer's real evening begins, not the clock's", () => {
+      // Quiet from 13:00 Moscow: 10:00Z in ERP time, 08:00Z on this clock.
+      const quiet = { ...defaultQuietHours(), enabled: true, from: '13:00', to: '08:00' };
+      const { alerts, statuses } = host(null, settings({ quietHours: quiet }));
+      alerts.update(feedWithOffset(HOURS_2, P1));
+      expect(statuses.at(-1)!.quietUntil).toBeNull();
+      advanceTo('2026-11-25T08:00:00Z');
+      expect(statuses.at(-1)!.quietUntil).toBe('2026-11-26T05:00:00.000Z');
+    });
+  });
+
+  describe('when the computer changes time zone (Moscow → Novosibirsk, UTC+3 → UTC+7)', () => {
+    // 14:00Z is 17:00 in Moscow and 21:00 in Novosibirsk.
+    const quiet = { ...defaultQuietHours(), enabled: true, from: '20:00', to: '08:00' };
+
+    it("follows the new zone within a minute: quiet hours and the tray's times", () => {
+      const { alerts, statuses, clocks, setZone } = host(null, settings({ quietHours: quiet }));
+      advanceTo('2026-11-25T14:00:00Z');
+      alerts.update(feed(P2));
+      expect(statuses.at(-1)!.quietUntil).toBeNull();
+      setZone('Asia/Novosibirsk');
+      vi.advanceTimersByTime(60_000);
+      // 08:00 Thursday in Novosibirsk is 01:00Z.
+      expect(statuses.at(-1)!.quietUntil).toBe('2026-11-26T01:00:00.000Z');
+      expect(clocks.at(-1)!.timeZone).toBe('Asia/Novosibirsk');
+    });
+
+    it('follows it at once when the system wakes up', () => {
+      const { alerts, statuses, setZone } = host(null, settings({ quietHours: quiet }));
+      advanceTo('2026-11-25T14:00:00Z');
+      alerts.update(feed(P2));
+      setZone('Asia/Novosibirsk');
+      alerts.resume();
+      expect(statuses.at(-1)!.quietUntil).toBe('2026-11-26T01:00:00.000Z');
+    });
+
+    it("takes the window's zone over its own reading, which Electron's main may not update", () => {
+      // The host process still reads Moscow; the window (Chromium follows the system) reports
+      // Novosibirsk with its feed.
+      const { alerts, statuses, clocks } = host(null, settings({ quietHours: quiet }));
+      advanceTo('2026-11-25T14:00:00Z');
+      alerts.update({ ...feed(P2), timeZone: 'Asia/Novosibirsk' });
+      expect(statuses.at(-1)!.quietUntil).toBe('2026-11-26T01:00:00.000Z');
+      expect(clocks.at(-1)!.timeZone).toBe('Asia/Novosibirsk');
+      // A later feed from an older window without a zone keeps the last one reported.
+      alerts.update(feed(P2));
+      expect(clocks.at(-1)!.timeZone).toBe('Asia/Novosibirsk');
+    });
+
+    it('names notice times in the new zone', () => {
+      const { alerts, shown, setZone } = host();
+      alerts.update(feed(P1));
+      setZone('Asia/Novosibirsk');
+      advanceTo('2026-11-25T09:45:00Z');
+      // The P1 reaction deadline, 10:00Z, is 17:00 in Novosibirsk (13:00 in Moscow).
+      expect(shown[0]!.body).toContain('срок в 17:00');
+    });
   });
 });

@@ -111,8 +111,26 @@ describe('alerts:update input', () => {
   const schema = requestInputSchemas['alerts:update'];
   const entry = feedEntryOf(ticket(), org, at('2026-11-25T14:10:00Z'), levels);
 
-  it('accepts a feed and defaults the language to Russian', () => {
-    expect(schema.parse({ tickets: [entry] })).toEqual({ locale: 'ru', tickets: [entry] });
+  it('accepts a feed and defaults the language to Russian and the clock offset to none', () => {
+    expect(schema.parse({ tickets: [entry] })).toEqual({
+      locale: 'ru',
+      clockOffsetMs: 0,
+      tickets: [entry],
+    });
+  });
+
+  it("accepts the window's time zone", () => {
+    expect(schema.parse({ tickets: [], timeZone: 'Asia/Novosibirsk' })).toMatchObject({
+      timeZone: 'Asia/Novosibirsk',
+    });
+  });
+
+  it.each([
+    // A device clock two hours behind; one reset to 1970 (about 57 years behind in 2026).
+    [2 * 3_600_000],
+    [-Date.parse('2026-11-25T00:00:00Z')],
+  ])('accepts a clock offset of %d ms', (clockOffsetMs) => {
+    expect(schema.parse({ clockOffsetMs, tickets: [] })).toMatchObject({ clockOffsetMs });
   });
 
   it.each([
@@ -125,5 +143,14 @@ describe('alerts:update input', () => {
     { tickets: [entry], locale: 'de' },
     { alerts: [] },
     { tickets: 'all' },
+    // More than a century off is no clock; a fraction or a string is no measured offset.
+    { tickets: [], clockOffsetMs: 101 * 365 * 86_400_000 },
+    { tickets: [], clockOffsetMs: -101 * 365 * 86_400_000 },
+    { tickets: [], clockOffsetMs: 1.5 },
+    { tickets: [], clockOffsetMs: '7200000' },
+    { tickets: [], clockOffsetMs: null },
+    // The window's zone must be one the host can compute in.
+    { tickets: [], timeZone: 'Europe/Atlantis' },
+    { tickets: [], timeZone: 'x'.repeat(65) },
   ])('refuses malformed input #%#', (input) => expect(schema.safeParse(input).success).toBe(false));
 });

@@ -14,6 +14,7 @@ describe('explainSla', () => {
       timeZone: 'Europe/Moscow',
       calendar: 'RU',
       warnings: [],
+      assumedYears: [],
     });
     expect(e.businessHours).toEqual({ start: '09:00', end: '18:00', shortDayEnd: '17:00' });
     const r = e.resolution;
@@ -105,5 +106,6 @@ describe('explainSla', () => {
       '2027-12-29T11:00:00+03:00',
     );
     expect(e.warnings).toEqual([expect.stringContaining('2028')]);
+    expect(e.assumedYears).toEqual([2028]);
   });
 });

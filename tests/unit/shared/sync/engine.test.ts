@@ -66,6 +66,22 @@ describe('a sync run', () => {
     expect(h.net.pushes.map((p) => p.commands.length)).toEqual([0, 1]);
     expect(h.memory.state.meta.clockOffset).toMatchObject({ offsetMs: -300, rttMs: 200 });
   });
+
+  it('measures the offset again at once when told the device clock was set', async () => {
+    // Set forward by 10 minutes: the stored offset is not old enough to be re-measured by age.
+    const h = engineHarness();
+    await h.engine.syncNow();
+    expect(h.net.pushes).toHaveLength(0);
+    h.clock.advance(10 * 60_000);
+    h.net.onPush(h.net.fail({ kind: 'network', message: 'ECONNREFUSED' }));
+    h.engine.hint('clock');
+    await h.engine.syncNow();
+    // The probe failed offline: the next run still measures, then no run after that does.
+    await h.engine.syncNow();
+    await h.engine.syncNow();
+    expect(h.net.pushes.map((p) => p.commands.length)).toEqual([0, 0]);
+    expect(h.memory.state.meta.clockOffset).toMatchObject({ measuredAt: h.clock.now() });
+  });
 });
 
 describe('failures', () => {

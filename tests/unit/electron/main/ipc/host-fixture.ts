@@ -136,7 +136,7 @@ export async function setupHost(options: { fetch?: FetchPort; token?: string } =
       monotonicNow: () => 0,
       setTimeout: () => () => undefined,
       setInterval: () => () => undefined,
-      timeZone: 'Europe/Moscow',
+      timeZone: () => 'Europe/Moscow',
       storedMemory: null,
       writeMemory: vi.fn(),
       show: vi.fn(),

@@ -128,6 +128,10 @@ const hostile = {
     ['tickets as a string', { tickets: 'x' }],
     ['missing tickets', { locale: 'ru' }],
     ['an unknown locale', { locale: 'de', tickets: [] }],
+    ['a clock offset of two centuries', { clockOffsetMs: 2 * 100 * 365 * 86_400_000, tickets: [] }],
+    ['a clock offset as a string', { clockOffsetMs: '7200000', tickets: [] }],
+    ['a clock offset of Infinity', { clockOffsetMs: Number.POSITIVE_INFINITY, tickets: [] }],
+    ['a made-up time zone', { timeZone: 'Mars/Olympus_Mons', tickets: [] }],
     ['a sparse feed of 2^32-1 tickets', { tickets: new Array(2 ** 32 - 1) }],
     ['a ticket without fields', { tickets: [{ ticketId: 'x' }] }],
     [
