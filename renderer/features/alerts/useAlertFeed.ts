@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { ALERT_LEVELS_DEFAULT } from '@shared/host/schemas';
 import { navigate } from '../../app/route';
 import { getAppDb } from '../../db/app-db';
-import { DB_NAME } from '../../db/schema';
 import { getHost } from '../../lib/host';
 import { currentLocale } from '../../lib/i18n';
 import { createAlertFeedSource } from './alert-feed-source';
@@ -14,8 +13,6 @@ import { connectRecentAlerts } from './recent-alerts';
 // window, the rest join it, so even a long initial sync keeps the host up to date.
 const BATCH_MS = 500;
 const FIRST_FEED_DELAY_MS = 3000;
-// Queue lines change with every ticket change that matters here, organizations included.
-const TICKET_PARTS = [`idb://${DB_NAME}/queue/`];
 
 /**
  * Keeps the host's alert scheduler fed: whenever tickets or organizations change in IndexedDB,
@@ -30,7 +27,10 @@ export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): 
   useEffect(() => {
     const host = getHost();
     const alertLevels = levelsKey.split(',').map(Number);
-    const readFeed = createAlertFeedSource(getAppDb(), (id, error) =>
+    const db = getAppDb();
+    // Queue lines change with every ticket change that matters here, organizations included.
+    const ticketParts = [`idb://${db.name}/queue/`];
+    const readFeed = createAlertFeedSource(db, (id, error) =>
       console.warn(`[alerts] ticket ${id} left out of the alerts`, error),
     );
     let alive = true;
@@ -63,7 +63,7 @@ export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): 
     };
     const onMutated = (parts: ObservabilitySet) => {
       if (
-        Object.keys(parts).some((part) => TICKET_PARTS.some((prefix) => part.startsWith(prefix)))
+        Object.keys(parts).some((part) => ticketParts.some((prefix) => part.startsWith(prefix)))
       ) {
         schedule();
       }

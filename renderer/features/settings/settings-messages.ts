@@ -1,0 +1,388 @@
+/** Texts of the Settings page, the first-run screen and the header's ERP badge (Russian first). */
+export const settingsRu = {
+  link: 'Настройки',
+  title: 'Настройки',
+  lead: 'Изменения действуют сразу после сохранения, без перезапуска.',
+  sections: {
+    erp: 'Подключение к ERP',
+    alerts: 'Уведомления о сроках',
+    desktop: 'Запуск и окно',
+    language: 'Язык',
+  },
+  save: 'Сохранить',
+  saving: 'Сохранение…',
+  cancel: 'Отменить изменения',
+  saved: 'Сохранено.',
+  notSaved: 'Не сохранено: {{message}}',
+  unsavedMark: 'не сохранено',
+  fixErrors_one: 'Не сохранено: исправьте {{count}} поле, отмеченное ниже.',
+  fixErrors_few: 'Не сохранено: исправьте {{count}} поля, отмеченных ниже.',
+  fixErrors_many: 'Не сохранено: исправьте {{count}} полей, отмеченных ниже.',
+  fixErrors_other: 'Не сохранено: исправьте {{count}} поля, отмеченных ниже.',
+  problemTitle: 'Настройки не прочитаны',
+  problemBody:
+    '{{source}}: {{detail}}. Действуют настройки по умолчанию. Прежние данные не тронуты: при сохранении новых настроек они будут отложены под другим именем, а не перезаписаны.',
+  preserved: 'Прежние данные отложены: {{path}}.',
+  dismiss: 'Скрыть',
+  erp: {
+    lead: 'Адрес ERP вашей службы поддержки и токен доступа выдаёт администратор ERP. Токен хранится зашифрованным, только для этого адреса, и больше не показывается.',
+    current: 'Сейчас',
+    currentDemo: 'демо-ERP — встроенный учебный сервер на этом компьютере',
+    currentUnset: 'ERP не выбрана',
+    address: 'Адрес ERP',
+    addressHint:
+      'Например, https://erp.example.ru/api/. Обычный http:// — только для этого компьютера (localhost).',
+    token: 'Токен доступа',
+    tokenHint: 'Вставьте токен целиком. Поле всегда пустое: сохранённый токен не показывается.',
+    tokenKeepHint:
+      'Оставьте пустым, чтобы сохранить прежний токен, или вставьте новый, чтобы заменить его.',
+    tokenSaved: 'Токен сохранён для {{host}}, {{date}}',
+    tokenSavedUndated: 'Токен сохранён для {{host}}',
+    tokenNone: 'Токен не сохранён.',
+    tokenRemove: 'Удалить токен',
+    tokenRemoved: 'Токен удалён. Синхронизация с ERP остановится, пока не будет введён новый.',
+    check: 'Проверить подключение',
+    checking: 'Проверка…',
+    connect: 'Сохранить и подключиться',
+    connecting: 'Подключение…',
+    useDemo: 'Перейти на демо-ERP',
+    demoNote:
+      'Демо-ERP — учебные данные на этом компьютере. У каждой ERP своя база заявок здесь, поэтому ничего из демо не попадёт в ERP вашей службы.',
+    switchNote:
+      'При переходе на другую ERP окно перезагрузится и откроет заявки этой ERP; неотправленные действия останутся в базе прежней.',
+    connected: 'Подключено к {{host}}.',
+    switchedToDemo: 'Теперь приложение работает с демо-ERP.',
+    tokenFailed: 'Адрес сохранён, токен — нет: {{message}}',
+  },
+  check: {
+    okTitle: 'ERP отвечает',
+    user: 'Токен принадлежит',
+    serverTime: 'Время ERP',
+    clock: 'Разница часов',
+    clockAhead: 'часы ERP спешат на {{amount}} относительно этого компьютера',
+    clockBehind: 'часы ERP отстают на {{amount}} от этого компьютера',
+    clockSame: 'совпадают (меньше секунды)',
+    roundTrip: 'запрос занял {{ms}} мс',
+    clockNote: 'Время ваших действий отправляется в ERP с поправкой на эту разницу.',
+    failTitle: 'Подключиться не удалось',
+    answer: 'Ответ ERP: {{detail}}',
+    kinds: {
+      unreachable:
+        'По этому адресу никто не отвечает: проверьте адрес, порт и сеть (сервер выключен или имя не находится).',
+      timeout:
+        'ERP не ответила за 15 секунд: сервер перегружен, или соединение задерживает сеть либо прокси.',
+      tls: 'Защищённое соединение не установлено: сертификат сервера не принят (просрочен, выдан на другое имя или неизвестным центром), либо по этому адресу не HTTPS.',
+      redirected:
+        'Адрес перенаправляет на другой. Укажите конечный адрес ERP: перенаправления не выполняются, чтобы токен не ушёл на чужой сервер.',
+      not_configured: 'Адрес не принят: {{detail}}',
+      token_refused:
+        'ERP не приняла токен (401): проверьте, что он скопирован целиком и не отозван администратором.',
+      token_missing: 'ERP требует токен (401): введите токен доступа.',
+      forbidden:
+        'ERP узнала токен, но запретила доступ (403): попросите администратора ERP выдать права на синхронизацию.',
+      wrong_version:
+        'Версия протокола не совпадает: ERP работает по версии {{server}}, приложение — по версии {{client}}. Нужно обновить приложение или ERP.',
+      wrong_version_426:
+        'ERP требует другую версию протокола (426): нужно обновить приложение или ERP.',
+      not_protocol:
+        'По этому адресу отвечает не ERP с протоколом синхронизации PROконтакт ({{what}}). Проверьте путь в адресе.',
+      busy: 'ERP перегружена (HTTP {{status}}): попробуйте через минуту.',
+      server_error: 'Ошибка на стороне ERP (HTTP {{status}}): сообщите администратору ERP.',
+      failed: 'Проверка не выполнена: {{detail}}',
+    },
+    shapes: {
+      html: 'HTML-страница',
+      json: 'JSON другого вида',
+      text: 'текст',
+      empty: 'пустой ответ',
+      status: 'HTTP {{status}}',
+      statusShape: 'HTTP {{status}}, {{shape}}',
+    },
+  },
+  errors: {
+    addressEmpty: 'Введите адрес ERP.',
+    addressSpaces: 'В адресе есть пробел или обратная косая черта — уберите их.',
+    addressNoScheme: 'Адрес должен начинаться с https:// — например, https://erp.example.ru/.',
+    addressScheme: 'Адрес начинается с {{scheme}}, а нужен https://.',
+    addressInvalid: 'Это не адрес сервера: проверьте написание.',
+    addressCredentials:
+      'Уберите из адреса имя и пароль (user:password@): для входа служит токен доступа.',
+    addressHttpRemote:
+      'Для {{host}} нужен https://: без шифрования токен и данные клиентов шли бы по сети открыто. http:// допустим только для этого компьютера (localhost, 127.0.0.1).',
+    addressTooLong: 'Адрес длиннее 2048 символов.',
+    tokenEmpty: 'Введите токен доступа: для этого адреса токен ещё не сохранён.',
+    tokenSpaces: 'В токене есть пробел или перенос строки — скопируйте токен без них.',
+    tokenNotAscii:
+      'В токене есть символы не латиницей (русские буквы? «кавычки»?) — проверьте раскладку и скопируйте токен заново.',
+    tokenTooLong: 'Токен длиннее 8192 символов.',
+    levelEmpty: 'Введите процент.',
+    levelNotNumber: '«{{text}}» — не целое число процентов.',
+    levelRange: '{{value}} % — вне диапазона 1–100 %.',
+    levelOrder: '{{value}} % должно быть больше предыдущего уровня ({{previous}} %).',
+    levelsCount: 'Нужно от 1 до {{max}} уровней.',
+    timeEmpty: 'Введите время.',
+    timeFormat: '«{{text}}» — не время: введите ЧЧ:ММ, например 08:00.',
+    timeRange: '«{{text}}» — такого времени нет: часы 00–23, минуты 00–59.',
+    quietSame: 'Начало и конец совпадают: тихие часы не длились бы ни минуты.',
+  },
+  alerts: {
+    lead: 'Регламент обещает реакцию и решение в срок; приложение предупреждает заранее, в трее и уведомлениями.',
+    enabled: 'Показывать уведомления о сроках',
+    levels: 'Когда предупреждать',
+    levelsHint:
+      'Доля израсходованного срока (реакции и решения), при которой приходит уведомление: от 1 до 5 уровней, по возрастанию. По умолчанию 75, 90 и 100 %.',
+    level: 'Уровень {{n}}, %',
+    levelName: 'Уровень {{n}}',
+    addLevel: 'Добавить уровень',
+    removeLevel: 'Убрать уровень {{n}}',
+    resetLevels: 'Вернуть 75 / 90 / 100 %',
+    quiet: 'Тихие часы',
+    quietEnabled: 'Не беспокоить в тихие часы',
+    from: 'С',
+    to: 'До',
+    quietDays: 'и весь день в выходные и праздники (производственный календарь РФ)',
+    quietZone:
+      'По времени этого компьютера ({{zone}}). Отложенное приходит одной сводкой, когда тихие часы кончаются.',
+    p1Always:
+      'Заявки П1 (полный отказ системы, сроки 24×7) уведомляют всегда — и в тихие часы, и когда уведомления выключены на час.',
+    mute: 'Без уведомлений на час',
+    unmute: 'Включить уведомления',
+    mutedUntil: 'Уведомления П2–П4 выключены до {{time}}.',
+    notMuted: 'Уведомления включены.',
+  },
+  desktop: {
+    lead: 'Для дежурных: приложение живёт в трее весь день и предупреждает о сроках без открытого окна.',
+    launchAtLogin: 'Запускать вместе с системой',
+    launchAtLoginHint:
+      'Windows и macOS. В Linux добавьте приложение в автозапуск средствами рабочего стола.',
+    startHidden: 'При запуске вместе с системой оставаться в трее',
+    startHiddenHint: 'Окно откроется по щелчку на значке; уведомления приходят и без окна.',
+    closeToTray: 'Закрытие окна убирает его в трей',
+    closeToTrayHint:
+      'Синхронизация и уведомления продолжаются. Если выключить, закрытие окна завершает приложение (выход есть и в меню значка в трее).',
+    browserNote:
+      'В браузерном режиме эти настройки сохраняются, но действуют только в настольном приложении.',
+  },
+  language: {
+    lead: 'Язык интерфейса и уведомлений. Применяется сразу.',
+  },
+  unsaved: {
+    title: 'Изменения не сохранены',
+    body: 'Не сохранено: {{sections}}. Если уйти со страницы, эти изменения пропадут.',
+    stay: 'Остаться',
+    leave: 'Уйти без сохранения',
+  },
+  header: {
+    erpDemo: 'ERP: демо',
+    erpDemoHint:
+      'Встроенная демо-ERP на этом компьютере: учебные данные. Подключить ERP службы — в «Настройках».',
+    erpRemote: 'ERP: {{host}}',
+    erpUnset: 'ERP не выбрана',
+  },
+  firstRun: {
+    title: 'Добро пожаловать',
+    lead: 'Приложение ведёт очередь заявок по регламенту поддержки «Digit PROконтакт»: сроки реакции и решения, работа без связи, предупреждения до истечения срока. Для начала выберите, с какой ERP работать.',
+    connectTitle: 'Подключиться к ERP службы',
+    connectBody: 'Понадобятся адрес ERP и токен доступа — их выдаёт администратор ERP.',
+    connect: 'Подключиться',
+    demoTitle: 'Попробовать на демо-ERP',
+    demoBody:
+      'Встроенный учебный сервер на этом компьютере с примерами заявок. Ничего из демо не попадёт в ERP вашей службы; подключить её можно позже в «Настройках».',
+    demo: 'Открыть демо',
+    demoMark: 'демо',
+    failed: 'Не получилось: {{message}}',
+  },
+};
+
+export const settingsEn: typeof settingsRu = {
+  link: 'Settings',
+  title: 'Settings',
+  lead: 'Changes apply as soon as they are saved, without a restart.',
+  sections: {
+    erp: 'ERP connection',
+    alerts: 'Deadline alerts',
+    desktop: 'Startup and window',
+    language: 'Language',
+  },
+  save: 'Save',
+  saving: 'Saving…',
+  cancel: 'Discard changes',
+  saved: 'Saved.',
+  notSaved: 'Not saved: {{message}}',
+  unsavedMark: 'not saved',
+  fixErrors_one: 'Not saved: fix the {{count}} field marked below.',
+  fixErrors_few: 'Not saved: fix the {{count}} fields marked below.',
+  fixErrors_many: 'Not saved: fix the {{count}} fields marked below.',
+  fixErrors_other: 'Not saved: fix the {{count}} fields marked below.',
+  problemTitle: 'Settings could not be read',
+  problemBody:
+    '{{source}}: {{detail}}. Defaults are in use. The stored data is untouched: saving new settings sets it aside under another name instead of overwriting it.',
+  preserved: 'The previous data was kept as {{path}}.',
+  dismiss: 'Dismiss',
+  erp: {
+    lead: 'Your support team’s ERP address and access token come from the ERP administrator. The token is stored encrypted, for this address only, and is never shown again.',
+    current: 'Now',
+    currentDemo: 'demo ERP — the built-in training server on this computer',
+    currentUnset: 'no ERP chosen',
+    address: 'ERP address',
+    addressHint:
+      'For example https://erp.example.ru/api/. Plain http:// only for this computer (localhost).',
+    token: 'Access token',
+    tokenHint: 'Paste the whole token. The field is always empty: a saved token is never shown.',
+    tokenKeepHint: 'Leave empty to keep the saved token, or paste a new one to replace it.',
+    tokenSaved: 'Token saved for {{host}}, {{date}}',
+    tokenSavedUndated: 'Token saved for {{host}}',
+    tokenNone: 'No token saved.',
+    tokenRemove: 'Remove token',
+    tokenRemoved: 'Token removed. Sync with the ERP stops until a new one is entered.',
+    check: 'Check connection',
+    checking: 'Checking…',
+    connect: 'Save and connect',
+    connecting: 'Connecting…',
+    useDemo: 'Switch to the demo ERP',
+    demoNote:
+      'The demo ERP holds training data on this computer. Each ERP has its own ticket database here, so nothing from the demo reaches your team’s ERP.',
+    switchNote:
+      'Switching to another ERP reloads the window onto that ERP’s tickets; unsent actions stay in the previous ERP’s database.',
+    connected: 'Connected to {{host}}.',
+    switchedToDemo: 'The app now works with the demo ERP.',
+    tokenFailed: 'The address was saved, the token was not: {{message}}',
+  },
+  check: {
+    okTitle: 'The ERP answers',
+    user: 'Token belongs to',
+    serverTime: 'ERP time',
+    clock: 'Clock difference',
+    clockAhead: 'the ERP’s clock is {{amount}} ahead of this computer',
+    clockBehind: 'the ERP’s clock is {{amount}} behind this computer',
+    clockSame: 'in step (less than a second)',
+    roundTrip: 'the request took {{ms}} ms',
+    clockNote: 'The times of your actions are sent to the ERP corrected by this difference.',
+    failTitle: 'Could not connect',
+    answer: 'The ERP said: {{detail}}',
+    kinds: {
+      unreachable:
+        'Nothing answers at this address: check the address, the port and the network (the server is off or the name is not found).',
+      timeout:
+        'The ERP did not answer within 15 seconds: the server is overloaded, or the network or a proxy holds the connection up.',
+      tls: 'No secure connection: the server’s certificate was not accepted (expired, issued for another name or by an unknown authority), or this address does not speak HTTPS.',
+      redirected:
+        'The address redirects elsewhere. Enter the ERP’s final address: redirects are not followed, so the token can never go to another server.',
+      not_configured: 'The address was not accepted: {{detail}}',
+      token_refused:
+        'The ERP refused the token (401): check that it was copied whole and was not revoked.',
+      token_missing: 'The ERP needs a token (401): enter the access token.',
+      forbidden:
+        'The ERP knows the token but denies access (403): ask the ERP administrator for sync rights.',
+      wrong_version:
+        'Protocol versions differ: the ERP speaks version {{server}}, the app version {{client}}. The app or the ERP needs an update.',
+      wrong_version_426:
+        'The ERP requires another protocol version (426): the app or the ERP needs an update.',
+      not_protocol:
+        'What answers here is not an ERP with the PROконтакт sync protocol ({{what}}). Check the path in the address.',
+      busy: 'The ERP is overloaded (HTTP {{status}}): try again in a minute.',
+      server_error: 'The ERP failed (HTTP {{status}}): tell the ERP administrator.',
+      failed: 'The check did not run: {{detail}}',
+    },
+    shapes: {
+      html: 'an HTML page',
+      json: 'JSON of another shape',
+      text: 'text',
+      empty: 'an empty answer',
+      status: 'HTTP {{status}}',
+      statusShape: 'HTTP {{status}}, {{shape}}',
+    },
+  },
+  errors: {
+    addressEmpty: 'Enter the ERP address.',
+    addressSpaces: 'The address contains a space or a backslash: remove it.',
+    addressNoScheme: 'The address must start with https://, e.g. https://erp.example.ru/.',
+    addressScheme: 'The address starts with {{scheme}}; it must be https://.',
+    addressInvalid: 'This is not a server address: check the spelling.',
+    addressCredentials:
+      'Remove the user name and password (user:password@) from the address: the access token signs you in.',
+    addressHttpRemote:
+      '{{host}} needs https://: without encryption the token and customer data would cross the network in the clear. http:// is allowed only for this computer (localhost, 127.0.0.1).',
+    addressTooLong: 'The address is longer than 2048 characters.',
+    tokenEmpty: 'Enter the access token: none is saved for this address yet.',
+    tokenSpaces: 'The token contains a space or a line break: copy it without them.',
+    tokenNotAscii:
+      'The token contains non-Latin characters (Cyrillic letters? “smart” quotes?): check the keyboard layout and copy the token again.',
+    tokenTooLong: 'The token is longer than 8192 characters.',
+    levelEmpty: 'Enter a percentage.',
+    levelNotNumber: '“{{text}}” is not a whole number of percent.',
+    levelRange: '{{value}}% is outside 1–100%.',
+    levelOrder: '{{value}}% must be above the level before it ({{previous}}%).',
+    levelsCount: 'Between 1 and {{max}} levels are needed.',
+    timeEmpty: 'Enter a time.',
+    timeFormat: '“{{text}}” is not a time: enter HH:MM, e.g. 08:00.',
+    timeRange: '“{{text}}” does not exist: hours 00–23, minutes 00–59.',
+    quietSame: 'Start and end are the same: quiet hours would last no time at all.',
+  },
+  alerts: {
+    lead: 'The regulation promises a reaction and a resolution on time; the app warns in advance, in the tray and with notifications.',
+    enabled: 'Show deadline notifications',
+    levels: 'When to warn',
+    levelsHint:
+      'The share of the deadline used up (reaction and resolution) at which a notification comes: 1 to 5 levels, increasing. Default 75, 90 and 100%.',
+    level: 'Level {{n}}, %',
+    levelName: 'Level {{n}}',
+    addLevel: 'Add a level',
+    removeLevel: 'Remove level {{n}}',
+    resetLevels: 'Back to 75 / 90 / 100%',
+    quiet: 'Quiet hours',
+    quietEnabled: 'Do not disturb during quiet hours',
+    from: 'From',
+    to: 'To',
+    quietDays: 'and all day on weekends and holidays (Russian production calendar)',
+    quietZone:
+      'In this computer’s time ({{zone}}). What was held back comes as one summary when quiet hours end.',
+    p1Always:
+      'P1 tickets (a full outage, 24×7 deadlines) always notify — in quiet hours and while notifications are muted for an hour.',
+    mute: 'Mute for an hour',
+    unmute: 'Unmute',
+    mutedUntil: 'P2–P4 notifications are muted until {{time}}.',
+    notMuted: 'Notifications are on.',
+  },
+  desktop: {
+    lead: 'For desk staff: the app lives in the tray all day and warns about deadlines without an open window.',
+    launchAtLogin: 'Start with the system',
+    launchAtLoginHint:
+      'Windows and macOS. On Linux, add the app to autostart in your desktop’s settings.',
+    startHidden: 'When started with the system, stay in the tray',
+    startHiddenHint: 'A click on the icon opens the window; notifications come without it.',
+    closeToTray: 'Closing the window hides it to the tray',
+    closeToTrayHint:
+      'Sync and notifications go on. Turn off to make closing the window quit the app (Quit is also in the tray icon’s menu).',
+    browserNote: 'In the browser these settings are saved but only take effect in the desktop app.',
+  },
+  language: {
+    lead: 'The language of the interface and the notifications. Applies at once.',
+  },
+  unsaved: {
+    title: 'Changes are not saved',
+    body: 'Not saved: {{sections}}. Leaving the page discards these changes.',
+    stay: 'Stay',
+    leave: 'Leave without saving',
+  },
+  header: {
+    erpDemo: 'ERP: demo',
+    erpDemoHint:
+      'The built-in demo ERP on this computer: training data. Connect your team’s ERP in Settings.',
+    erpRemote: 'ERP: {{host}}',
+    erpUnset: 'No ERP chosen',
+  },
+  firstRun: {
+    title: 'Welcome',
+    lead: 'The app keeps the ticket queue under the «Digit PROконтакт» support regulation: reaction and resolution deadlines, work without a connection, warnings before a deadline passes. First, choose which ERP to work with.',
+    connectTitle: 'Connect to your team’s ERP',
+    connectBody: 'You need the ERP address and an access token, from the ERP administrator.',
+    connect: 'Connect',
+    demoTitle: 'Try it on the demo ERP',
+    demoBody:
+      'A built-in training server on this computer with sample tickets. Nothing from the demo reaches your team’s ERP; you can connect it later in Settings.',
+    demo: 'Open the demo',
+    demoMark: 'demo',
+    failed: 'That did not work: {{message}}',
+  },
+};
