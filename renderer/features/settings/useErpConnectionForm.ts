@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostResult } from '@shared/host/result';
 import {
@@ -36,13 +36,20 @@ export function useErpConnectionForm(erp: ErpSettings) {
   });
   const [tokenStatus, setTokenStatus] = useState<ErpTokenStatus | null>(null);
 
-  const refreshTokenStatus = useCallback(async () => {
-    const status = await getHost().request('secrets:erp-token-status');
-    if (status.ok) setTokenStatus(status.value);
-  }, []);
+  // Asked again after each change here (the host answers for the address saved at that moment).
+  const [asked, setAsked] = useState(0);
+  const refreshTokenStatus = () => setAsked((count) => count + 1);
   useEffect(() => {
-    void refreshTokenStatus();
-  }, [refreshTokenStatus, erp.mode, erp.baseUrl]);
+    let alive = true;
+    void getHost()
+      .request('secrets:erp-token-status')
+      .then((status) => {
+        if (alive && status.ok) setTokenStatus(status.value);
+      });
+    return () => {
+      alive = false;
+    };
+  }, [asked, erp.mode, erp.baseUrl]);
 
   const dirty = address.trim() !== savedAddress || token !== '';
   const storedOrigin = tokenStatus?.present ? tokenStatus.origin : null;
@@ -85,6 +92,7 @@ export function useErpConnectionForm(erp: ErpSettings) {
   ): Promise<void> {
     setBusy('check');
     setCheck(null);
+    setOutcome({ kind: 'idle' });
     const sentAtMs = Date.now();
     const result = await request();
     const receivedAtMs = Date.now();
@@ -117,7 +125,7 @@ export function useErpConnectionForm(erp: ErpSettings) {
         if (saved.ok) setToken('');
         getSyncEngine().hint('manual');
       }
-      await refreshTokenStatus();
+      refreshTokenStatus();
       setBusy(null);
       return;
     }
@@ -137,7 +145,7 @@ export function useErpConnectionForm(erp: ErpSettings) {
       kind: result.token?.ok === false ? 'failed' : 'saved',
       text: describeToken(result.token, host),
     });
-    await refreshTokenStatus();
+    refreshTokenStatus();
   }
 
   async function removeToken(): Promise<void> {
@@ -149,7 +157,7 @@ export function useErpConnectionForm(erp: ErpSettings) {
         ? { kind: 'saved', text: t('settings.erp.tokenRemoved') }
         : { kind: 'failed', text: t('settings.notSaved', { message: removed.error.message }) },
     );
-    await refreshTokenStatus();
+    refreshTokenStatus();
   }
 
   async function switchToDemo(): Promise<void> {
