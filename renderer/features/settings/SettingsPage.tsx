@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hrefOf } from '../../app/route';
 import { AlertsSection } from './AlertsSection';
 import { DesktopSection } from './DesktopSection';
 import { ErpSection } from './ErpSection';
@@ -43,6 +44,11 @@ export function SettingsPage() {
   return (
     <div className="settings">
       <div className="settings__bar">
+        {settings.erp.mode !== 'unset' && (
+          <a className="button button--quiet settings__back" href={hrefOf({ name: 'queue' })}>
+            <span aria-hidden="true">←</span> {t('settings.back')}
+          </a>
+        )}
         <h1 className="settings__title">{t('settings.title')}</h1>
         <p className="settings__lead">{t('settings.lead')}</p>
       </div>

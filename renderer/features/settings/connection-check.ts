@@ -128,9 +128,9 @@ export function bodyShapeOf(body: unknown): BodyShape {
 /** Contract 2's `{ error: { message } }`, else nothing: the status already says enough. */
 function errorText(body: unknown): string {
   if (typeof body === 'object' && body !== null && 'error' in body) {
-    const { error } = body as { error: unknown };
+    const { error } = body;
     if (typeof error === 'object' && error !== null && 'message' in error) {
-      const { message } = error as { message: unknown };
+      const { message } = error;
       if (typeof message === 'string') return message.slice(0, 300);
     }
   }

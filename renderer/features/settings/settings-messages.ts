@@ -2,6 +2,7 @@
 export const settingsRu = {
   link: 'Настройки',
   title: 'Настройки',
+  back: 'К очереди',
   lead: 'Изменения действуют сразу после сохранения, без перезапуска.',
   sections: {
     erp: 'Подключение к ERP',
@@ -197,6 +198,7 @@ export const settingsRu = {
 export const settingsEn: typeof settingsRu = {
   link: 'Settings',
   title: 'Settings',
+  back: 'Back to the queue',
   lead: 'Changes apply as soon as they are saved, without a restart.',
   sections: {
     erp: 'ERP connection',
