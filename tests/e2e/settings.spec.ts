@@ -96,13 +96,16 @@ test.describe('first run and connecting to a team’s ERP', () => {
     }
   });
 
-  test('tries the demo from the first-run screen', async ({ page }) => {
+  test('tries the demo from the first-run screen', async ({ page }, testInfo) => {
     const web = await startServeWeb(['--first-run', '--fresh-erp']);
     try {
       await page.goto(`${web.url}/`);
-      await page.getByRole('button', { name: 'Открыть демо' }).click();
+      await page.getByRole('banner').getByRole('button', { name: 'EN' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome');
+      await shoot(page, testInfo, 'first-run-en');
+      await page.getByRole('button', { name: 'Open the demo' }).click();
       await expect(page.getByTestId('queue-row').first()).toBeVisible({ timeout: 30_000 });
-      await expect(page.getByTestId('erp-kind')).toHaveText('ERP: демо');
+      await expect(page.getByTestId('erp-kind')).toHaveText('ERP: demo');
       expect(await (await fetch(`${web.url}/host/erp`)).json()).toMatchObject({ mode: 'demo' });
     } finally {
       await web.stop();

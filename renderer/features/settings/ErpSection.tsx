@@ -45,7 +45,7 @@ export function ErpSection({
             type="submit"
             form="settings-erp-form"
             className="button button--primary"
-            disabled={working}
+            disabled={working || (erp.mode === 'configured' && !form.dirty)}
           >
             {form.busy === 'connect' ? t('settings.erp.connecting') : t('settings.erp.connect')}
           </button>
