@@ -131,7 +131,7 @@ test.describe('the Settings page', () => {
       await expect(erpSection).toContainText('Адрес должен начинаться с https://');
       await expect(erpSection).toContainText('В токене есть пробел');
       await expect(page.getByTestId('settings-erp-outcome')).toHaveText(
-        'Не сохранено: исправьте 2 поля, отмеченных ниже.',
+        'Не сохранено: исправьте 2 поля, отмеченных выше.',
       );
       await address.fill('http://erp.example.ru/');
       await token.fill('ещлут123');

@@ -20,7 +20,7 @@ export interface ErpGate {
 export function createErpGate(inner: ErpPort): ErpGate {
   let closed: Promise<void> | null = null;
   let inFlight = 0;
-  let onDrained: Array<() => void> = [];
+  const onDrained: Array<() => void> = [];
 
   async function pass<T>(exchange: () => Promise<T>): Promise<T> {
     while (closed !== null) await closed;
