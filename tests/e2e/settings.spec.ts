@@ -133,6 +133,7 @@ test.describe('the Settings page', () => {
       await expect(page.getByTestId('settings-erp-outcome')).toHaveText(
         'Не сохранено: исправьте 2 поля, отмеченных выше.',
       );
+      await shoot(page, testInfo, 'settings-erp-field-errors-ru');
       await address.fill('http://erp.example.ru/');
       await token.fill('ещлут123');
       await save.click();
