@@ -5,18 +5,22 @@
 // index.html, Electron's entry, is served only when asked for by name, where it shows what the
 // desktop app shows when its preload bridge is missing (an e2e test looks at exactly that).
 //
-//   node electron/dev/serve-web.mjs [--port 5180] [--host 127.0.0.1] [--no-build] [--erp URL]
+//   node electron/dev/serve-web.mjs [--port 5180] [--host 127.0.0.1] [--no-build]
+//                                   [--erp URL | --first-run]
 //                                   [--erp-data DIR | --fresh-erp] [--seed-tickets N]
 //
 // --no-build      serve out/renderer as it is (the e2e run builds first)
-// --erp URL       the ERP this process talks to for the page (its CSP allows its own origin
-//                 only): /host/erp/* run main's ERP gateway here (serving-host/index.ts), and
-//                 the token the page sets (PUT /host/erp-token) is kept in this process's memory,
-//                 bound to that ERP's origin
-// without --erp   start the embedded demo ERP (as the desktop app does when none is configured),
+// --erp URL       the ERP this process talks to for the page at start (its CSP allows its own
+//                 origin only): /host/erp/* run main's ERP gateway here (serving-host/index.ts),
+//                 and the token the page sets (PUT /host/erp-token) is kept in this process's
+//                 memory, bound to that ERP's origin. The page's Settings change the address
+//                 here (PUT /host/erp); switching to the demo starts it then.
+// without --erp   start the embedded demo ERP (as the desktop app does once the demo is chosen),
 //                 its data in --erp-data (default .erp-data/dev-web) or, with --fresh-erp, in a
 //                 temporary folder removed on exit; this process adds its token to what it sends,
 //                 so the page never holds it (as in Electron, where main adds it).
+// --first-run     no ERP chosen yet, as on a new install: the page opens on the first-run
+//                 screen (connect to an ERP or try the demo, which is started and waiting).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -37,6 +41,7 @@ const { values: args } = parseArgs({
     'erp-data': { type: 'string' },
     'fresh-erp': { type: 'boolean', default: false },
     'seed-tickets': { type: 'string' },
+    'first-run': { type: 'boolean', default: false },
   },
 });
 
@@ -51,9 +56,7 @@ const seedTickets = args['seed-tickets'] === undefined ? undefined : Number(args
 if (seedTickets !== undefined && !(Number.isInteger(seedTickets) && seedTickets >= 0)) {
   fail(`--seed-tickets must be a whole number ≥ 0, got "${args['seed-tickets']}"`);
 }
-if (args.erp && (args['erp-data'] || args['fresh-erp'] || seedTickets !== undefined)) {
-  fail('--erp-data, --fresh-erp and --seed-tickets apply to the embedded demo ERP, not to --erp');
-}
+if (args.erp && args['first-run']) fail('--first-run starts with no ERP chosen: drop --erp');
 if (args.erp) {
   let erpUrl = null;
   try {
@@ -80,6 +83,8 @@ if (!existsSync(`${rendererOut}/${WEB_PAGE}`)) {
 }
 
 const erp = args.erp ? { url: new URL(args.erp), token: null } : await startEmbeddedErp();
+// With --erp the demo starts only if the page switches to it; it then runs until exit.
+let lateDemo = null;
 const { createServingHost, isAcceptableErpUrl } = await import(
   pathToFileURL(join(repoRoot, 'out', 'main', 'serving-host.js')).href
 );
@@ -89,6 +94,14 @@ if (args.erp && !isAcceptableErpUrl(args.erp)) {
 }
 const host = createServingHost({
   erp: { url: erp.url, demo: Boolean(erp.cleanup), demoToken: erp.token },
+  firstRun: args['first-run'],
+  startDemo: async () => {
+    lateDemo ??= startEmbeddedErp();
+    const demo = await lateDemo;
+    console.log(`  ERP: embedded demo ERP started for the page: ${demo.url.href}`);
+    // Closed by stop() below, with the rest of this process.
+    return { url: demo.url.href, token: demo.token, close: async () => undefined };
+  },
   onProblem: (line) => console.warn(`[erp] ${line}`),
 });
 const server = createServer((request, response) => {
@@ -134,7 +147,8 @@ server.listen(port, args.host, () => {
   console.log(`PROконтакт web shell (browser host): ${url}`);
   console.log(
     erp.cleanup
-      ? `  ERP: embedded demo ERP ${erp.url.href} (data: ${erp.dataDir})`
+      ? `  ERP: embedded demo ERP ${erp.url.href} (data: ${erp.dataDir})` +
+          (args['first-run'] ? ', first run: the page chooses' : '')
       : `  ERP: ${erp.url.href}`,
   );
   console.log('  Ctrl+C to stop.');
@@ -145,7 +159,7 @@ function stop() {
   if (stopping) return;
   stopping = true;
   server.close(() => {
-    Promise.resolve(erp.cleanup?.()).then(
+    Promise.all([erp.cleanup?.(), lateDemo?.then((demo) => demo.cleanup())]).then(
       () => process.exit(0),
       (error) => {
         console.error(`The demo ERP did not close cleanly: ${error.message}`);

@@ -18,9 +18,11 @@ import { createIpcRouter } from './ipc/router';
 import { resolveRendererLocation } from './renderer-location';
 import { installSecurityGuards } from './security';
 import { createAlertMemoryFile } from './services/alert-memory-file';
+import { createErpChecker } from './services/erp-check';
 import { createErpConnection } from './services/erp-connection';
 import { createErpGateway } from './services/erp-gateway';
 import { collectMainDiagnostics } from './services/host-diagnostics';
+import { leavePromptFor } from './services/leave-prompt';
 import { createLogFile, type LogFile } from './services/log-file';
 import { startEmbeddedDemoErp } from './services/embedded-demo-erp';
 import { createSecretStore } from './services/secret-store';
@@ -48,6 +50,7 @@ async function start(log: LogFile): Promise<void> {
     files,
     path: join(userData, 'settings.json'),
     now: () => new Date(),
+    ranBefore: async () => (await files.size(join(userData, 'demo-erp'))) !== null,
   });
   const loaded = await settings.load();
   if (loaded.problem) log.warn('settings', `${loaded.problem.source}: ${loaded.problem.detail}`);
@@ -60,6 +63,7 @@ async function start(log: LogFile): Promise<void> {
   });
   const connection = createErpConnection({
     configuredUrl: () => settings.current().erp.baseUrl,
+    demoChosen: () => settings.current().erp.mode === 'demo',
     tokenFor: (origin) => secrets.tokenFor(origin),
     startDemo: () => startEmbeddedDemoErp(join(userData, 'demo-erp')),
     onDemoFailed: (error) => log.error('erp', 'the embedded demo ERP did not start', error),
@@ -89,6 +93,10 @@ async function start(log: LogFile): Promise<void> {
   let quitting = false;
   const tray = createElectronTray({
     open: showWindow,
+    openSettings: () => {
+      showWindow();
+      sendHostEvent(window?.webContents, 'app:navigate', { page: 'settings' });
+    },
     syncNow: () => syncTriggers.fire('manual'),
     toggleMute: () => alerts.mute(alerts.status().mutedUntil === null ? 60 : 0),
     quit: () => app.quit(),
@@ -131,7 +139,7 @@ async function start(log: LogFile): Promise<void> {
     },
     settings.current().alerts,
   );
-  applyLaunchAtLogin(settings.current().tray.launchAtLogin);
+  applyLaunchAtLogin(settings.current().tray);
 
   const location = resolveRendererLocation({
     devServerUrl: process.env['ELECTRON_RENDERER_URL'],
@@ -151,18 +159,23 @@ async function start(log: LogFile): Promise<void> {
       settings,
       secrets,
       erp,
+      checkErp: createErpChecker({
+        fetch: electronFetch,
+        storedOrigin: async () => (await secrets.status(null)).origin,
+        storedTokenFor: (origin) => secrets.tokenFor(origin),
+      }),
       alerts,
       onSettingsChanged: () => {
         syncTriggers.schedule(settings.current().sync.intervalMinutes);
         alerts.applySettings(settings.current().alerts);
-        applyLaunchAtLogin(settings.current().tray.launchAtLogin);
+        applyLaunchAtLogin(settings.current().tray);
       },
       diagnostics: () =>
         collectMainDiagnostics({
           appInfo,
           versions: process.versions,
           os: { platform: process.platform, release: release(), arch: arch() },
-          configuredUrl: () => settings.current().erp.baseUrl,
+          erp: () => settings.current().erp,
           baseUrl: () => connection.baseUrl(),
           tokenPresent: async () => {
             const url = settings.current().erp.baseUrl;
@@ -186,8 +199,9 @@ async function start(log: LogFile): Promise<void> {
     preloadPath: join(here, '../preload/index.cjs'),
     entry: location.entry,
     trusted: location.trusted,
-    showWhenReady: !startedHidden(process.argv),
-    hideOnClose: () => !quitting,
+    showWhenReady: !startedHidden(process.argv, settings.current().tray.startHidden),
+    hideOnClose: () => !quitting && settings.current().tray.closeToTray,
+    leavePrompt: () => leavePromptFor(settings.current().ui.language),
   });
   window.on('closed', () => {
     window = null;

@@ -1,4 +1,5 @@
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow, dialog, shell } from 'electron';
+import type { LeavePrompt } from './services/leave-prompt';
 import type { RendererEntry } from './renderer-location';
 import {
   EXTERNAL_LINK_HOSTS,
@@ -15,6 +16,8 @@ export interface MainWindowOptions {
   showWhenReady: boolean;
   /** Whether closing the window should only hide it (to the tray); false while quitting. */
   hideOnClose: () => boolean;
+  /** The question to ask when the page holds unsaved edits and the window would unload. */
+  leavePrompt: () => LeavePrompt;
 }
 
 /**
@@ -63,6 +66,24 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     if (!options.hideOnClose()) return;
     event.preventDefault();
     window.hide();
+  });
+
+  // Electron cancels an unload the page's beforeunload objects to without a word, so closing or
+  // quitting with unsaved settings would silently do nothing: ask, as a browser would.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const prompt = options.leavePrompt();
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      title: prompt.title,
+      message: prompt.message,
+      detail: prompt.detail,
+      buttons: [prompt.leave, prompt.stay],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    });
+    // preventDefault here overrides the page's objection: the window unloads.
+    if (choice === 0) event.preventDefault();
   });
 
   // No second windows, ever: links that ask for one go to the system browser if they are safe.

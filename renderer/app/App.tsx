@@ -1,4 +1,5 @@
-import { getHostKind } from '../lib/host';
+import { useEffect } from 'react';
+import { getHost, getHostKind } from '../lib/host';
 import { useHostValue } from '../lib/useHostValue';
 import { DeskAlerts } from '../features/alerts/DeskAlerts';
 import { ClockSkewBanner } from '../features/clock/ClockSkewBanner';
@@ -6,43 +7,56 @@ import { useWindowClock } from '../features/clock/useWindowClock';
 import { DiagnosticsPage } from '../features/diagnostics/DiagnosticsPage';
 import { IntakePage } from '../features/intake/IntakePage';
 import { QueuePage } from '../features/queue/QueuePage';
+import { FirstRunScreen } from '../features/settings/FirstRunScreen';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { SettingsProblemBanner } from '../features/settings/SettingsProblemBanner';
+import { useSettingsSnapshot } from '../features/settings/settings-source';
 import { TicketPage } from '../features/ticket/TicketPage';
 import { AppHeader } from './AppHeader';
 import { PageErrorBoundary } from './PageErrorBoundary';
 import { StatusBar } from './StatusBar';
-import { useRoute } from './route';
+import { navigate, useRoute } from './route';
 
 export function App() {
-  const settingsResult = useHostValue('settings:get');
+  const snapshot = useSettingsSnapshot();
   const infoResult = useHostValue('app:info');
-  const snapshot = settingsResult?.ok ? settingsResult.value : null;
   const info = infoResult?.ok ? infoResult.value : null;
   const route = useRoute();
+  const settings = snapshot?.settings ?? null;
+  // Until an ERP is chosen only the first-run screen and the Settings page open: everything
+  // else works on that ERP's database.
+  const erpChosen = settings?.erp.mode !== 'unset';
   useWindowClock();
+
+  // The tray menu's «Настройки».
+  useEffect(() => getHost().on('app:navigate', ({ page }) => navigate({ name: page })), []);
 
   return (
     <div className="app">
-      <AppHeader settings={snapshot?.settings ?? null} />
+      <AppHeader settings={settings} />
       <div className="app__notices">
         {snapshot?.problem && <SettingsProblemBanner problem={snapshot.problem} />}
         <ClockSkewBanner />
       </div>
       <main className="app__main">
         <PageErrorBoundary route={route}>
-          {route.name === 'ticket' ? (
+          {route.name === 'settings' ? (
+            <SettingsPage />
+          ) : !erpChosen ? (
+            <FirstRunScreen />
+          ) : route.name === 'ticket' ? (
             <TicketPage key={route.ticketId} ticketId={route.ticketId} />
           ) : route.name === 'intake' ? (
             <IntakePage />
           ) : route.name === 'diagnostics' ? (
             <DiagnosticsPage />
           ) : (
-            <QueuePage settings={snapshot?.settings ?? null} />
+            <QueuePage settings={settings} />
           )}
         </PageErrorBoundary>
       </main>
       <StatusBar hostKind={getHostKind()} info={info} />
-      <DeskAlerts />
+      {erpChosen && <DeskAlerts />}
     </div>
   );
 }

@@ -1,13 +1,23 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '@shared/host/schemas';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { ProductMark } from '../components/ProductMark';
+import { ErpBadge } from '../features/settings/ErpBadge';
 import { SyncStatus } from '../features/sync/SyncStatus';
 import { hrefOf, useRoute } from './route';
 
-export function AppHeader({ settings }: { settings: Settings | null }) {
+interface AppHeaderProps {
+  settings: Settings | null;
+  /** Who the ERP knows this app as (identity work), shown right after which ERP it is. */
+  signedInAs?: ReactNode;
+}
+
+export function AppHeader({ settings, signedInAs }: AppHeaderProps) {
   const { t } = useTranslation();
-  const onDiagnostics = useRoute().name === 'diagnostics';
+  const route = useRoute().name;
+  // Before an ERP is chosen there is nothing to sync (and no database to open for it).
+  const erpChosen = settings?.erp.mode !== 'unset';
   return (
     <header className="app-header">
       <div className="app-header__brand">
@@ -19,14 +29,27 @@ export function AppHeader({ settings }: { settings: Settings | null }) {
         <span className="app-header__service">{t('app.service')}</span>
       </div>
       <div className="app-header__tools">
-        <SyncStatus settings={settings} />
+        {erpChosen && <SyncStatus />}
+        <div className="app-header__who">
+          {settings && <ErpBadge erp={settings.erp} />}
+          {signedInAs}
+        </div>
         <a
           className="app-header__link"
-          href={hrefOf({ name: 'diagnostics' })}
-          aria-current={onDiagnostics ? 'page' : undefined}
+          href={hrefOf({ name: 'settings' })}
+          aria-current={route === 'settings' ? 'page' : undefined}
         >
-          {t('diagnostics.link')}
+          {t('settings.link')}
         </a>
+        {erpChosen && (
+          <a
+            className="app-header__link"
+            href={hrefOf({ name: 'diagnostics' })}
+            aria-current={route === 'diagnostics' ? 'page' : undefined}
+          >
+            {t('diagnostics.link')}
+          </a>
+        )}
         <LanguageSwitch />
       </div>
     </header>

@@ -1,15 +1,16 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * Where the window is: the queue, one ticket, the intake form or the diagnostics page. Kept in the
- * URL hash so a notification click, the back button and a reload all land on the same place in
- * both hosts.
+ * Where the window is: the queue, one ticket, the intake form, the diagnostics or the settings
+ * page. Kept in the URL hash so a notification click, the back button and a reload all land on
+ * the same place in both hosts.
  */
 export type Route =
   | { name: 'queue' }
   | { name: 'ticket'; ticketId: string }
   | { name: 'intake' }
-  | { name: 'diagnostics' };
+  | { name: 'diagnostics' }
+  | { name: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -17,6 +18,7 @@ export function parseRoute(hash: string): Route {
   if (ticket?.[1]) return { name: 'ticket', ticketId: decodeSegment(ticket[1]) };
   if (path === '/intake') return { name: 'intake' };
   if (path === '/diagnostics') return { name: 'diagnostics' };
+  if (path === '/settings') return { name: 'settings' };
   return { name: 'queue' };
 }
 
@@ -40,6 +42,8 @@ export function hrefOf(route: Route): string {
       return '#/intake';
     case 'diagnostics':
       return '#/diagnostics';
+    case 'settings':
+      return '#/settings';
     case 'queue':
       return '#/';
   }
@@ -49,12 +53,63 @@ export function navigate(route: Route): void {
   window.location.hash = hrefOf(route);
 }
 
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+/*
+ * Leaving a page with unsaved edits can be refused (the Settings page asks first). A hash change
+ * cannot be cancelled, so the one listener below judges it before React hears of it, and a
+ * refused one is put back with replaceState (which fires no event): the page never left.
+ */
+
+/** Answers whether the window may go to `hash`; false keeps it where it is. */
+export type NavigationGuard = (hash: string) => boolean;
+
+let guard: NavigationGuard | null = null;
+let accepted: string | null = null;
+let bypassOnce = false;
+const listeners = new Set<() => void>();
+
+/** Installs the guard; returns its removal. One at a time: the page on screen. */
+export function setNavigationGuard(next: NavigationGuard): () => void {
+  guard = next;
+  return () => {
+    if (guard === next) guard = null;
+  };
 }
 
-const currentHash = () => window.location.hash;
+/** Goes to `hash` past the guard: the user chose to leave without saving. */
+export function navigateUnguarded(hash: string): void {
+  if (window.location.hash === hash) return;
+  bypassOnce = true;
+  window.location.hash = hash;
+}
+
+function onHashChange(): void {
+  const hash = window.location.hash;
+  if (hash === accepted) return;
+  const allowed = bypassOnce || guard === null || guard(hash);
+  bypassOnce = false;
+  if (!allowed) {
+    const { pathname, search } = window.location;
+    window.history.replaceState(window.history.state, '', `${pathname}${search}${accepted ?? ''}`);
+    return;
+  }
+  accepted = hash;
+  for (const listener of listeners) listener();
+}
+
+function subscribe(onChange: () => void): () => void {
+  if (listeners.size === 0) {
+    accepted = window.location.hash;
+    window.addEventListener('hashchange', onHashChange);
+  }
+  listeners.add(onChange);
+  return () => {
+    listeners.delete(onChange);
+    if (listeners.size === 0) window.removeEventListener('hashchange', onHashChange);
+  };
+}
+
+const currentHash = () =>
+  listeners.size > 0 && accepted !== null ? accepted : window.location.hash;
 
 export function useRoute(): Route {
   return parseRoute(useSyncExternalStore(subscribe, currentHash));

@@ -1,7 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { currentLocale, LOCALES, setLocale } from '../lib/i18n';
+import { chooseLanguage } from '../features/settings/language-choice';
+import { currentLocale, LOCALES } from '../lib/i18n';
 
-/** A two-state segmented control: always visible, one click, no menu to hunt through. */
+/**
+ * A two-state segmented control: always visible, one click, no menu to hunt through. The same
+ * setting as the Settings page's language, kept by the host.
+ */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const active = currentLocale(i18n.language);
@@ -15,7 +19,7 @@ export function LanguageSwitch() {
           className="segmented__option"
           aria-pressed={locale === active}
           title={t(`language.${locale}`)}
-          onClick={() => void setLocale(locale)}
+          onClick={() => void chooseLanguage(locale)}
         >
           {locale.toUpperCase()}
         </button>

@@ -4,7 +4,7 @@ import {
   type HostDiagnostics,
 } from '@shared/host/diagnostics';
 import type { LogRing } from './log-ring';
-import { getErpEndpoint, type ServedErpEndpoint } from './serving-process';
+import { getServedErp, type ServedErpState } from './serving-process';
 
 export interface BrowserDiagnostics {
   collect(): Promise<HostDiagnostics>;
@@ -22,9 +22,9 @@ export function createBrowserDiagnostics(
   app: { name: string; version: string },
   ring: LogRing,
 ): BrowserDiagnostics {
-  let known: ServedErpEndpoint | null = null;
+  let known: ServedErpState | null = null;
   const refresh = async () => {
-    const answer = await getErpEndpoint();
+    const answer = await getServedErp();
     if (answer.ok) known = answer.value;
   };
   void refresh();
@@ -41,7 +41,7 @@ export function createBrowserDiagnostics(
         versions: { electron: null, chrome: chromeVersion(navigator.userAgent), node: null },
         os: { platform: navigator.platform || 'web', release: null, arch: null },
         erp: known
-          ? { kind: known.kind, url: displayErpUrl(known.url), tokenPresent: known.tokenPresent }
+          ? { kind: known.mode, url: displayErpUrl(known.url), tokenPresent: known.tokenPresent }
           : { kind: 'unknown', url: null, tokenPresent: null },
         log: {
           source: 'memory',

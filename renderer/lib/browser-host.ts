@@ -6,16 +6,24 @@ import { describeErpProblem } from '@shared/host/diagnostics';
 import { createRequestDispatcher } from '@shared/host/dispatch';
 import type { HostHandlers } from '@shared/host/request-schemas';
 import { fail, ok, type HostResult } from '@shared/host/result';
-import type { ErpResponse, SyncTriggerReason } from '@shared/host/schemas';
+import type { ErpResponse, SettingsSnapshot, SyncTriggerReason } from '@shared/host/schemas';
 import { createBrowserDiagnostics } from './browser-diagnostics';
 import { createBrowserSettings } from './browser-settings';
 import { createLogRing, type LogRing } from './log-ring';
-import { getErpTokenStatus, putErpToken, servedErpPort, servedErpSession } from './serving-process';
+import {
+  getErpTokenStatus,
+  getServedErp,
+  putErpToken,
+  putServedErp,
+  servedErpCheck,
+  servedErpPort,
+  servedErpSession,
+} from './serving-process';
 
 /*
  * The host API for a plain browser: settings in localStorage, the ERP through the serving process
- * (the page's CSP allows its own origin only; that process runs main's ERP gateway and holds the
- * token, see serving-process.ts), desk notifications through the Web Notifications API, sync
+ * (the page's CSP allows its own origin only; that process runs main's ERP gateway, holds the
+ * token and decides which ERP the page works with, see serving-process.ts), desk notifications through the Web Notifications API, sync
  * triggers from browser events. Inputs go through the same dispatcher and schemas as in main, so
  * both hosts accept and refuse alike.
  */
@@ -86,12 +94,25 @@ export function createBrowserHost(): HostBridge {
         host: 'browser',
         platform: navigator.platform || 'web',
       }),
-    'settings:get': async () => ok(settings.snapshot()),
+    'settings:get': async () => ok(await withServedErp(settings.snapshot())),
     'settings:set': async (patch) => {
+      // The serving process routes the ERP requests, so the ERP choice is made there first; the
+      // copy in localStorage follows only once it took it.
+      if (patch.erp) {
+        const answer = await putServedErp(patch.erp);
+        if (!answer.ok) {
+          log.add('warn', 'settings', `the ERP address was not changed: ${answer.message}`);
+          return fail(
+            answer.status === 400 ? 'invalid_input' : 'internal',
+            `The ERP address was not changed: ${answer.message}`,
+          );
+        }
+        diagnostics.noteTokenPresent(answer.value.tokenPresent);
+      }
       const snapshot = settings.update(patch);
       scheduleSync();
       alerts.applySettings(snapshot.settings.alerts);
-      return ok(snapshot);
+      return ok(await withServedErp(snapshot));
     },
     'secrets:set-erp-token': async ({ token }) => {
       const answer = await putErpToken(token);
@@ -109,6 +130,7 @@ export function createBrowserHost(): HostBridge {
       return answer.ok ? ok(answer.value) : fail('internal', answer.message);
     },
     'erp:session': async () => noted('session', await servedErpSession()),
+    'erp:check': (candidate) => servedErpCheck(candidate),
     'erp:push': async (request) => noted('push', await servedErpPort.push(request)),
     'erp:changes': async (query) => noted('changes', await servedErpPort.changes(query)),
     'alerts:update': async (feed) => {
@@ -124,6 +146,20 @@ export function createBrowserHost(): HostBridge {
       return ok({ logged: true });
     },
   };
+  /**
+   * The serving process's ERP choice wins over the copy in localStorage: it is where requests go
+   * (serve-web --erp sets it without the page). Unreachable: the copy, and a line in the log.
+   */
+  async function withServedErp(snapshot: SettingsSnapshot): Promise<SettingsSnapshot> {
+    const answer = await getServedErp();
+    if (!answer.ok) {
+      log.add('warn', 'settings', `which ERP is in use is unknown: ${answer.message}`);
+      return snapshot;
+    }
+    const { mode, baseUrl } = answer.value;
+    return { ...snapshot, settings: { ...snapshot.settings, erp: { mode, baseUrl } } };
+  }
+
   function noted(what: 'session' | 'push' | 'changes', result: HostResult<ErpResponse>) {
     const problem = describeErpProblem(what, result);
     if (problem !== null) log.add('warn', 'erp', problem);

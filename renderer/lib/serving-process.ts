@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { describeFetchFailure } from '@shared/host/erp-failure';
 import { fail, type HostErrorCode, type HostResult } from '@shared/host/result';
-import type { ErpResponse, ErpTokenStatus } from '@shared/host/schemas';
+import {
+  ERP_MODES,
+  type ErpCheckInput,
+  type ErpResponse,
+  type ErpSettings,
+  type ErpTokenStatus,
+} from '@shared/host/schemas';
 import type { ErpPort } from '@shared/sync/erp-transport';
 
 /*
@@ -21,12 +27,15 @@ const tokenStatusSchema = z.strictObject({
   origin: z.string().max(2048).nullable(),
   savedAt: z.string().max(64).nullable(),
 });
-const erpEndpointSchema = z.strictObject({
-  kind: z.enum(['demo', 'configured']),
+const servedErpSchema = z.strictObject({
+  mode: z.enum(ERP_MODES),
+  /** The configured address (mode configured), null otherwise. */
+  baseUrl: z.string().max(2048).nullable(),
+  /** Where requests go now, as the user may see it (the demo's too); null: nowhere. */
   url: z.string().max(2048).nullable(),
   tokenPresent: z.boolean(),
 });
-export type ServedErpEndpoint = z.output<typeof erpEndpointSchema>;
+export type ServedErpState = z.output<typeof servedErpSchema>;
 
 const erpResultSchema = z.discriminatedUnion('ok', [
   z.strictObject({
@@ -105,9 +114,14 @@ export function getErpTokenStatus(): Promise<ServerAnswer<ErpTokenStatus>> {
   return callOrExplain('GET', '/erp-token', tokenStatusSchema);
 }
 
-/** Which ERP the serving process talks to, as the user may see it. */
-export function getErpEndpoint(): Promise<ServerAnswer<ServedErpEndpoint>> {
-  return callOrExplain('GET', '/erp', erpEndpointSchema);
+/** Which ERP the serving process talks to: the choice (as in main's settings) and its address. */
+export function getServedErp(): Promise<ServerAnswer<ServedErpState>> {
+  return callOrExplain('GET', '/erp', servedErpSchema);
+}
+
+/** Changes the ERP the serving process talks to; a new origin drops the token there. */
+export function putServedErp(choice: ErpSettings): Promise<ServerAnswer<ServedErpState>> {
+  return callOrExplain('PUT', '/erp', servedErpSchema, choice);
 }
 
 /**
@@ -134,6 +148,11 @@ async function erpCall(
 
 export function servedErpSession(): Promise<HostResult<ErpResponse>> {
   return erpCall('GET', '/erp/session');
+}
+
+/** «Проверить подключение»: the session endpoint at an address not saved yet. */
+export function servedErpCheck(candidate: ErpCheckInput): Promise<HostResult<ErpResponse>> {
+  return erpCall('POST', '/erp/check', candidate);
 }
 
 /** The ERP channels of the browser host (and of the sync benchmark's page). */

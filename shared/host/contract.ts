@@ -4,8 +4,10 @@ import type { HostResult } from './result';
 import type {
   AlertsUpdate,
   AppInfo,
+  AppNavigate,
   DiagnosticsLogEntry,
   ErpChangesInput,
+  ErpCheckInput,
   ErpPushInput,
   ErpResponse,
   ErpTokenStatus,
@@ -41,6 +43,12 @@ export interface HostRequestMap {
   'erp:push': { input: ErpPushInput; output: ErpResponse };
   /** GET /sync/v1/changes. */
   'erp:changes': { input: ErpChangesInput; output: ErpResponse };
+  /**
+   * GET /sync/v1/session at an address not saved yet (the Settings page's «Проверить
+   * подключение»): the same fixed path and method, the token given or the one stored for exactly
+   * that origin.
+   */
+  'erp:check': { input: ErpCheckInput; output: ErpResponse };
   /** Replaces the alert feed (every open ticket's SLA instants); answers how many are pending. */
   'alerts:update': { input: AlertsUpdate; output: { scheduled: number } };
   /** Holds back P2–P4 notifications for some minutes (0 ends the mute). */
@@ -61,6 +69,8 @@ export interface HostEventMap {
   'alerts:shown': AlertNotice;
   /** Counts and mute state changed (what the tray shows). */
   'alerts:status': AlertStatus;
+  /** Show a page of the window (the tray menu's «Настройки»). */
+  'app:navigate': AppNavigate;
 }
 
 export type RequestChannel = keyof HostRequestMap;
@@ -81,6 +91,7 @@ const requestChannelTable = {
   'erp:session': true,
   'erp:push': true,
   'erp:changes': true,
+  'erp:check': true,
   'alerts:update': true,
   'alerts:mute': true,
   'diagnostics:host': true,
@@ -92,6 +103,7 @@ const eventChannelTable = {
   'alerts:open-ticket': true,
   'alerts:shown': true,
   'alerts:status': true,
+  'app:navigate': true,
 } as const satisfies Record<EventChannel, true>;
 
 export const REQUEST_CHANNELS: readonly RequestChannel[] = Object.freeze(

@@ -30,8 +30,11 @@ export const hostDiagnosticsSchema = z.strictObject({
     arch: text(100).nullable(),
   }),
   erp: z.strictObject({
-    /** demo: the embedded demo ERP (no address configured); unknown: the host could not tell. */
-    kind: z.enum(['demo', 'configured', 'unknown']),
+    /**
+     * unset: no ERP chosen yet (first run); demo: the embedded demo ERP; configured: an address;
+     * unknown: the host could not tell.
+     */
+    kind: z.enum(['unset', 'demo', 'configured', 'unknown']),
     url: text(2048).nullable(),
     /** Whether a token the user set is stored; null when the host could not tell. */
     tokenPresent: z.boolean().nullable(),

@@ -60,23 +60,67 @@ export const erpBaseUrlSchema = z.string().trim().max(2048).refine(isAcceptableE
 
 export const ALERT_LEVELS_DEFAULT: readonly number[] = [0.75, 0.9, 1];
 
-const erpSettingsSchema = z.object({
-  /** null: no ERP configured yet (the embedded reference ERP, electron/demo-erp, is to become the default). */
-  baseUrl: erpBaseUrlSchema.nullable(),
-});
+/**
+ * Which ERP the app works with. `unset`: nothing chosen yet (a new install; the first-run screen
+ * asks); `demo`: the embedded demo ERP; `configured`: the address in `baseUrl`.
+ */
+export const ERP_MODES = ['unset', 'demo', 'configured'] as const;
+export type ErpMode = (typeof ERP_MODES)[number];
+
+const erpSettingsSchema = z
+  .object({
+    mode: z.enum(ERP_MODES),
+    baseUrl: erpBaseUrlSchema.nullable(),
+  })
+  .refine((erp) => (erp.mode === 'configured') === (erp.baseUrl !== null), {
+    message: 'mode must be "configured" exactly when an ERP address is set',
+  });
+export type ErpSettings = z.output<typeof erpSettingsSchema>;
+
+/**
+ * A file written before the ERP choice existed has no `mode`: its user already worked with the
+ * app, on the demo ERP (no address) or on their own (an address), so they never see first run.
+ */
+const storedErpSettingsSchema = z.preprocess((value) => {
+  if (typeof value !== 'object' || value === null || 'mode' in value) return value;
+  const { baseUrl } = value as { baseUrl?: unknown };
+  return { ...value, mode: baseUrl === null || baseUrl === undefined ? 'demo' : 'configured' };
+}, erpSettingsSchema);
+
 const syncSettingsSchema = z.object({
   intervalMinutes: z.number().int().min(1).max(240),
 });
+
+export const MAX_ALERT_LEVELS = 5;
+/** Fractions of an SLA target at which a desk notification fires (DOMAIN: 75 %, 90 %, 100 %). */
+export const alertLevelsSchema = z
+  .array(z.number().gt(0).lte(1))
+  .min(1)
+  .max(MAX_ALERT_LEVELS)
+  .refine((levels) => levels.every((level, i) => i === 0 || level > levels[i - 1]!), {
+    message: 'levels must increase, each above the one before (no duplicates)',
+  });
+
 const alertSettingsSchema = z.object({
   enabled: z.boolean(),
-  /** Fractions of an SLA target at which a desk notification fires (DOMAIN: 75 %, 90 %, 100 %). */
-  levels: z.array(z.number().gt(0).lte(1)).min(1).max(5),
+  levels: alertLevelsSchema,
   /** Added with the tray (issue 5); older files get the default (off). */
   quietHours: quietHoursSchema.default(defaultQuietHours),
 });
 const traySettingsSchema = z.object({
-  /** Start with the system, hidden in the tray (Windows and macOS; Linux desktops lack the API). */
+  /** Start with the system (Windows and macOS; Linux desktops lack the API). */
   launchAtLogin: z.boolean(),
+  /** A start with the system stays in the tray until opened (desk staff need alerts, not a window). */
+  startHidden: z.boolean().default(true),
+  /** Closing the window hides it to the tray (alerts and sync go on); false: closing quits. */
+  closeToTray: z.boolean().default(true),
+});
+
+export const UI_LANGUAGES = ['ru', 'en'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+const uiSettingsSchema = z.object({
+  /** null: never chosen here (Russian, or what this window chose before the setting existed). */
+  language: z.enum(UI_LANGUAGES).nullable(),
 });
 
 const completeSettingsSchema = z.object({
@@ -85,6 +129,7 @@ const completeSettingsSchema = z.object({
   sync: syncSettingsSchema,
   alerts: alertSettingsSchema,
   tray: traySettingsSchema,
+  ui: uiSettingsSchema,
 });
 export type Settings = z.output<typeof completeSettingsSchema>;
 
@@ -92,38 +137,77 @@ export type Settings = z.output<typeof completeSettingsSchema>;
 export function defaultSettings(): Settings {
   return {
     version: 1,
-    erp: { baseUrl: null },
+    erp: { mode: 'unset', baseUrl: null },
     sync: { intervalMinutes: 5 },
     alerts: { enabled: true, levels: [...ALERT_LEVELS_DEFAULT], quietHours: defaultQuietHours() },
-    tray: { launchAtLogin: false },
+    tray: { launchAtLogin: false, startHidden: true, closeToTray: true },
+    ui: { language: null },
   };
 }
 
 /**
  * The persisted settings. Missing sections take their defaults (a file written by an older build
  * still loads); a present value of the wrong type is an error, never silently replaced. Unknown
- * keys are dropped so a newer build's file does not count as corrupt.
+ * keys are dropped so a newer build's file does not count as corrupt. No file at all is
+ * `defaultSettings()` (see settings-codec): only then is the ERP still to be chosen.
  */
 export const settingsSchema = z.object({
   version: z.literal(1).default(1),
-  erp: erpSettingsSchema.default(() => defaultSettings().erp),
+  erp: storedErpSettingsSchema.default(() => ({ mode: 'demo' as const, baseUrl: null })),
   sync: syncSettingsSchema.default(() => defaultSettings().sync),
   alerts: alertSettingsSchema.default(() => defaultSettings().alerts),
   tray: traySettingsSchema.default(() => defaultSettings().tray),
+  ui: uiSettingsSchema.default(() => defaultSettings().ui),
 });
+
+/**
+ * The ERP part of a change. An address alone means "work with this ERP"; `null` (or mode demo)
+ * the embedded demo; mode unset goes back to the first-run choice. Normalized to a full
+ * `{ mode, baseUrl }`, and a contradiction (demo with an address) is an error, not a guess.
+ */
+export const erpPatchSchema = z
+  .strictObject({
+    mode: z.enum(ERP_MODES).optional(),
+    baseUrl: erpBaseUrlSchema.nullable().optional(),
+  })
+  .refine((erp) => erp.mode !== undefined || erp.baseUrl !== undefined, {
+    message: 'give mode or baseUrl',
+  })
+  .refine(
+    (erp) =>
+      erp.mode === undefined ||
+      erp.baseUrl === undefined ||
+      (erp.mode === 'configured') === (erp.baseUrl !== null),
+    { message: 'mode "configured" needs an address, "demo" and "unset" none' },
+  )
+  .refine((erp) => erp.mode !== 'configured' || typeof erp.baseUrl === 'string', {
+    message: 'mode "configured" needs baseUrl',
+  })
+  .transform((erp): ErpSettings =>
+    typeof erp.baseUrl === 'string'
+      ? { mode: 'configured', baseUrl: erp.baseUrl }
+      : { mode: erp.mode ?? 'demo', baseUrl: null },
+  );
 
 /** A change request from the renderer: strict, so a typo is an error rather than a no-op. */
 export const settingsPatchSchema = z.strictObject({
-  erp: z.strictObject({ baseUrl: erpBaseUrlSchema.nullable() }).optional(),
+  erp: erpPatchSchema.optional(),
   sync: z.strictObject({ intervalMinutes: syncSettingsSchema.shape.intervalMinutes }).optional(),
   alerts: z
     .strictObject({
       enabled: alertSettingsSchema.shape.enabled.optional(),
-      levels: alertSettingsSchema.shape.levels.optional(),
+      levels: alertLevelsSchema.optional(),
       quietHours: quietHoursSchema.optional(),
     })
     .optional(),
-  tray: z.strictObject({ launchAtLogin: z.boolean() }).optional(),
+  tray: z
+    .strictObject({
+      launchAtLogin: z.boolean().optional(),
+      startHidden: z.boolean().optional(),
+      closeToTray: z.boolean().optional(),
+    })
+    .optional(),
+  ui: z.strictObject({ language: uiSettingsSchema.shape.language }).optional(),
 });
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 
@@ -134,10 +218,11 @@ export function applySettingsPatch(
   // The merge is complete by construction, so the strict schema applies (no defaults needed).
   return completeSettingsSchema.parse({
     ...current,
-    erp: { ...current.erp, ...patch.erp },
+    erp: patch.erp ?? current.erp,
     sync: { ...current.sync, ...patch.sync },
     alerts: { ...current.alerts, ...patch.alerts },
     tray: { ...current.tray, ...patch.tray },
+    ui: { ...current.ui, ...patch.ui },
   });
 }
 
@@ -217,6 +302,23 @@ export const erpTokenSchema = z
 
 export const setErpTokenSchema = z.strictObject({ token: erpTokenSchema.nullable() });
 export type SetErpToken = z.input<typeof setErpTokenSchema>;
+
+/**
+ * `erp:check`: an address, and a token, to try with GET /sync/v1/session before they are saved,
+ * so a typo never becomes the app's ERP. No token: the one stored for that address's origin, if
+ * any; a stored token never goes to another origin, here either.
+ */
+export const erpCheckInputSchema = z.strictObject({
+  baseUrl: erpBaseUrlSchema,
+  token: erpTokenSchema.nullable(),
+});
+export type ErpCheckInput = z.input<typeof erpCheckInputSchema>;
+
+/** Pages the host may open the window on (the tray menu's «Настройки»). */
+export const NAVIGABLE_PAGES = ['settings'] as const;
+export interface AppNavigate {
+  page: (typeof NAVIGABLE_PAGES)[number];
+}
 
 /** The alert feed (shared/alerts): per open ticket, the instants its SLA levels are reached. */
 export const alertsUpdateSchema = alertFeedSchema;

@@ -220,7 +220,8 @@ test.describe('the serving process as the browser host’s main', () => {
     const forged = { Authorization: 'Bearer forged', Cookie: 'session=forged' };
     try {
       expect(await (await call('GET', '/host/erp')).json()).toEqual({
-        kind: 'configured',
+        mode: 'configured',
+        baseUrl: erp.url,
         url: erp.url,
         tokenPresent: false,
       });

@@ -17,7 +17,7 @@ test.describe('the queue', () => {
     request,
   }, testInfo) => {
     await openQueue(page);
-    await expect(page.getByTestId('erp-kind')).toHaveText('ERP: демо-сервер');
+    await expect(page.getByTestId('erp-kind')).toHaveText('ERP: демо');
 
     const open = [...(await ticketsInErp(request)).values()].filter((t) => t.state !== 'resolved');
     expect(open.length).toBeGreaterThan(50);

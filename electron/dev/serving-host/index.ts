@@ -7,10 +7,18 @@ import {
   type ParsedRequestInput,
 } from '@shared/host/request-schemas';
 import { fail, type HostResult } from '@shared/host/result';
-import { erpOriginOf, ERP_MAX_BODY_CHARS, type ErpTokenStatus } from '@shared/host/schemas';
+import {
+  ERP_MAX_BODY_CHARS,
+  erpPatchSchema,
+  type ErpSettings,
+  type ErpTokenStatus,
+} from '@shared/host/schemas';
 
 export { isAcceptableErpUrl } from '@shared/host/schemas';
+import { createErpChecker } from '../../main/services/erp-check';
 import { createErpGateway, type FetchPort } from '../../main/services/erp-gateway';
+import type { DemoErpHandle } from '../../main/services/erp-connection';
+import { createErpChoice } from './erp-choice';
 import { allowOnly, EndpointError, isCrossOrigin, readJson, sendJson } from './http-io';
 
 /*
@@ -18,31 +26,49 @@ import { allowOnly, EndpointError, isCrossOrigin, readJson, sendJson } from './h
  * (`npm run dev:web`, the e2e and bench servers). The page's CSP allows its own origin only, so
  * it asks here what it asks main in Electron, and this process answers with main's own code: the
  * same ERP gateway (address, method, path and token chosen here, never by the page), the same
- * input schemas, the same error codes.
+ * input schemas, the same error codes. Like main's settings, this process decides which ERP the
+ * page works with; the page's Settings page changes it here.
  *
- *   GET    /host/erp          → { kind: 'demo' | 'configured', url, tokenPresent }
+ *   GET    /host/erp          → ServedErpState { mode, baseUrl, url, tokenPresent }
+ *   PUT    /host/erp          { mode?, baseUrl? } (settings:set's erp part) → ServedErpState
  *   GET    /host/erp-token    → ErpTokenStatus
  *   PUT    /host/erp-token    { "token": "…" } → ErpTokenStatus
  *   DELETE /host/erp-token    → ErpTokenStatus
  *   GET    /host/erp/session  → HostResult<ErpResponse>
  *   POST   /host/erp/push     (a push request) → HostResult<ErpResponse>
  *   POST   /host/erp/changes  { cursor, limit } → HostResult<ErpResponse>
+ *   POST   /host/erp/check    { baseUrl, token } → HostResult<ErpResponse>
  */
 
 export interface ServedErp {
   url: URL;
-  /** The embedded demo ERP: its own token is used, as in Electron with no address configured. */
+  /** The embedded demo ERP: its own token is used, as in Electron with the demo chosen. */
   demo: boolean;
   demoToken: string | null;
 }
 
 export interface ServingHostOptions {
+  /** The ERP at start: serve-web's --erp address, or the embedded demo ERP it started. */
   erp: ServedErp;
+  /**
+   * Nothing chosen yet, as on a new install (serve-web --first-run): the page shows first run.
+   * `erp` (the demo) stays ready for the page's "try the demo".
+   */
+  firstRun?: boolean;
+  /** Starts the demo ERP when the page switches to it and `erp` is not the demo (lazily). */
+  startDemo?: () => Promise<DemoErpHandle>;
   fetch?: FetchPort;
   now?: () => Date;
   timeoutMs?: number;
   /** For the console: an ERP request that failed in a way support should see. */
   onProblem?: (line: string) => void;
+}
+
+/** Which ERP the page works with, as `GET /host/erp` answers. */
+export interface ServedErpState extends ErpSettings {
+  /** Where requests go now, as the user may see it (the demo's address too); null: nowhere. */
+  url: string | null;
+  tokenPresent: boolean;
 }
 
 const TOKEN_BODY_LIMIT = 16 * 1024;
@@ -52,29 +78,39 @@ const PUSH_BODY_LIMIT = ERP_MAX_BODY_CHARS * 3;
 export function createServingHost(options: ServingHostOptions) {
   const { erp } = options;
   const now = options.now ?? (() => new Date());
-  const origin = erpOriginOf(erp.url.href);
-  let stored: { origin: string; token: string; savedAt: string } | null = null;
-
-  const tokenStatus = (): ErpTokenStatus => ({
-    present: stored !== null && stored.origin === origin,
-    origin: stored?.origin ?? null,
-    savedAt: stored?.savedAt ?? null,
+  const fetchPort: FetchPort = options.fetch ?? ((url, init) => fetch(url, init));
+  const givenDemo: DemoErpHandle | null =
+    erp.demo && erp.demoToken !== null
+      ? { url: erp.url.href, token: erp.demoToken, close: async () => undefined }
+      : null;
+  const choice = createErpChoice({
+    initial: options.firstRun
+      ? { mode: 'unset', baseUrl: null }
+      : givenDemo !== null
+        ? { mode: 'demo', baseUrl: null }
+        : { mode: 'configured', baseUrl: erp.url.href },
+    demo: async () => {
+      if (givenDemo !== null) return givenDemo;
+      if (options.startDemo) return options.startDemo();
+      throw new Error('this serving process has no demo ERP');
+    },
+    now,
+    onDemoFailed: (error) => options.onProblem?.(`the demo ERP did not start: ${String(error)}`),
   });
   const gateway = createErpGateway({
-    fetch: options.fetch ?? ((url, init) => fetch(url, init)),
+    fetch: fetchPort,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    endpoint: async () => ({
-      baseUrl: erp.url.href,
-      token: erp.demo
-        ? erp.demoToken
-        : stored !== null && stored.origin === origin
-          ? stored.token
-          : null,
-    }),
+    endpoint: () => choice.connection.endpoint(),
+  });
+  const checkErp = createErpChecker({
+    fetch: fetchPort,
+    storedOrigin: async () => choice.tokenStatus().origin,
+    storedTokenFor: async (origin) => choice.tokenFor(origin),
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
 
   /** Validates as main's dispatcher does: shape limits, then the channel's schema. */
-  function parse<C extends 'erp:push' | 'erp:changes' | 'secrets:set-erp-token'>(
+  function parse<C extends 'erp:push' | 'erp:changes' | 'erp:check' | 'secrets:set-erp-token'>(
     channel: C,
     input: unknown,
   ): ParsedRequestInput<C> {
@@ -91,7 +127,7 @@ export function createServingHost(options: ServingHostOptions) {
   }
 
   /** Like main's dispatcher, a body the schemas refuse is an `invalid_input` value, not an HTTP error. */
-  async function erpInput<C extends 'erp:push' | 'erp:changes'>(
+  async function erpInput<C extends 'erp:push' | 'erp:changes' | 'erp:check'>(
     channel: C,
     request: IncomingMessage,
     limit: number,
@@ -119,26 +155,55 @@ export function createServingHost(options: ServingHostOptions) {
         const input = await erpInput('erp:changes', request, TOKEN_BODY_LIMIT);
         return input.ok ? noted('changes', await gateway.changes(input.value)) : input;
       }
+      case '/host/erp/check': {
+        allowOnly(request, ['POST']);
+        const input = await erpInput('erp:check', request, TOKEN_BODY_LIMIT);
+        return input.ok ? checkErp(input.value) : input;
+      }
       default:
         throw new EndpointError(404, `no such host endpoint: ${path.slice(0, 100)}`);
     }
   }
 
+  async function erpState(): Promise<ServedErpState> {
+    const endpoint = await choice.connection.endpoint();
+    return {
+      ...choice.current(),
+      url: displayErpUrl(endpoint?.baseUrl ?? null),
+      tokenPresent: choice.tokenStatus().present,
+    };
+  }
+
+  async function choiceEndpoint(request: IncomingMessage): Promise<ServedErpState> {
+    allowOnly(request, ['GET', 'PUT']);
+    if (request.method === 'PUT') {
+      const body = await readJson(request, TOKEN_BODY_LIMIT);
+      const problem = payloadProblem(body);
+      if (problem !== null) throw new EndpointError(400, problem);
+      const parsed = erpPatchSchema.safeParse(body);
+      if (!parsed.success) throw new EndpointError(400, describeIssues(parsed.error));
+      choice.choose(parsed.data);
+    }
+    return erpState();
+  }
+
   async function tokenEndpoint(request: IncomingMessage): Promise<ErpTokenStatus> {
     allowOnly(request, ['GET', 'PUT', 'DELETE']);
-    if (request.method === 'DELETE') stored = null;
+    if (request.method === 'DELETE') choice.clearToken();
     if (request.method === 'PUT') {
       const { token } = parse('secrets:set-erp-token', await readJson(request, TOKEN_BODY_LIMIT));
-      if (token === null) stored = null;
-      else if (erp.demo || origin === null) {
+      if (token === null) choice.clearToken();
+      else if (choice.setToken(token) === 'no-address') {
         // As in main: a token is stored for one configured ERP address, never for the demo.
         throw new EndpointError(
           409,
-          'no ERP address is configured (this server runs the demo ERP): start it with --erp URL',
+          choice.current().mode === 'demo'
+            ? 'no ERP address is configured (this server runs the demo ERP): set one first'
+            : 'no ERP address is configured yet: set one first',
         );
-      } else stored = { origin, token, savedAt: now().toISOString() };
+      }
     }
-    return tokenStatus();
+    return choice.tokenStatus();
   }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -146,14 +211,7 @@ export function createServingHost(options: ServingHostOptions) {
       throw new EndpointError(403, 'requests from another origin are refused');
     }
     const path = new URL(request.url ?? '/', 'http://local').pathname;
-    if (path === '/host/erp') {
-      allowOnly(request, ['GET']);
-      return sendJson(response, 200, {
-        kind: erp.demo ? 'demo' : 'configured',
-        url: displayErpUrl(erp.url.href),
-        tokenPresent: tokenStatus().present,
-      });
-    }
+    if (path === '/host/erp') return sendJson(response, 200, await choiceEndpoint(request));
     if (path === '/host/erp-token') return sendJson(response, 200, await tokenEndpoint(request));
     return sendJson(response, 200, await erpEndpoint(request, path));
   }

@@ -5,6 +5,8 @@ import type { TrayCondition, TrayView } from '../services/tray-state';
 /** Menu callbacks, handed to Electron detached from this object: plain functions, no `this`. */
 export interface TrayActions {
   open: () => void;
+  /** Opens the window on the Settings page. */
+  openSettings: () => void;
   syncNow: () => void;
   toggleMute: () => void;
   quit: () => void;
@@ -57,6 +59,7 @@ export function createElectronTray(actions: TrayActions): DeskTray {
         tray.setContextMenu(
           Menu.buildFromTemplate([
             { label: view.labels.open, click: actions.open },
+            { label: view.labels.settings, click: actions.openSettings },
             { label: view.labels.syncNow, click: actions.syncNow },
             { label: view.labels.mute, click: actions.toggleMute },
             { type: 'separator' },

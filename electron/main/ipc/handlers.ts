@@ -12,6 +12,8 @@ export interface HandlerServices {
   settings: SettingsStore;
   secrets: SecretStore;
   erp: ErpGateway;
+  /** GET /sync/v1/session at an address not saved yet (services/erp-check.ts). */
+  checkErp: (candidate: ParsedRequestInput<'erp:check'>) => Promise<HostResult<ErpResponse>>;
   alerts: DeskAlerts;
   /** Called after settings change, e.g. to re-arm the sync timer. */
   onSettingsChanged?: () => void;
@@ -79,6 +81,8 @@ export function createMainHandlers(services: HandlerServices): HostHandlers {
     },
     'secrets:erp-token-status': async () => ok(await secrets.status(configuredOrigin())),
     ...createErpHandlers(services.erp, services.onErpProblem),
+    // Not logged: a person is trying addresses and sees every answer on the page.
+    'erp:check': (candidate) => services.checkErp(candidate),
     'alerts:update': async (feed) => ok(services.alerts.update(feed)),
     'alerts:mute': async ({ minutes }) => ok(services.alerts.mute(minutes)),
     'diagnostics:host': async () => ok(await services.diagnostics()),

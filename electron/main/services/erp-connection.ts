@@ -11,6 +11,11 @@ export interface DemoErpHandle {
 export interface ErpConnectionPorts {
   /** The ERP address from the settings; null: none configured. */
   configuredUrl(): string | null;
+  /**
+   * With no address: whether the user chose the embedded demo ERP. Before that choice (first
+   * run) there is no ERP at all, so nothing syncs into a database meant for another one.
+   */
+  demoChosen(): boolean;
   /** The stored token if it was entered for exactly this origin. */
   tokenFor(origin: string): Promise<string | null>;
   /** Starts the embedded demo ERP (data in userData). */
@@ -26,8 +31,9 @@ export interface ErpConnection {
 }
 
 /**
- * Which ERP main talks to: the configured one, or, when none is configured, the embedded demo ERP,
- * started on first use so a newcomer's app comes up with a seeded queue and nothing to set up.
+ * Which ERP main talks to: the configured one, or, when the user chose it, the embedded demo ERP,
+ * started on first use so trying the app needs nothing set up (and it keeps running when the user
+ * switches to their own ERP: switching back is instant).
  * A demo that cannot start leaves the app on "no ERP" instead of retrying on every request.
  * A configured address gets the stored token only if it was entered for that address's origin.
  */
@@ -46,6 +52,7 @@ export function createErpConnection(ports: ErpConnectionPorts): ErpConnection {
       const origin = erpOriginOf(configured);
       return { baseUrl: configured, token: origin === null ? null : await ports.tokenFor(origin) };
     }
+    if (!ports.demoChosen()) return null;
     const running = await ensureDemo();
     return running === null ? null : { baseUrl: running.url, token: running.token };
   }

@@ -3,7 +3,7 @@ import {
   displayErpUrl,
   type HostDiagnostics,
 } from '@shared/host/diagnostics';
-import type { AppInfo } from '@shared/host/schemas';
+import type { AppInfo, ErpSettings } from '@shared/host/schemas';
 import type { LogFile } from './log-file';
 
 export interface MainDiagnosticsPorts {
@@ -11,8 +11,8 @@ export interface MainDiagnosticsPorts {
   /** process.versions */
   versions: { electron?: string | undefined; chrome?: string | undefined; node?: string };
   os: { platform: string; release: string; arch: string };
-  /** The address from the settings; null: the embedded demo ERP is used. */
-  configuredUrl(): string | null;
+  /** The ERP choice from the settings: none yet, the embedded demo, or an address. */
+  erp(): ErpSettings;
   /** The address main talks to (starts the demo ERP if it is not running yet). */
   baseUrl(): Promise<string | null>;
   tokenPresent(): Promise<boolean>;
@@ -26,7 +26,7 @@ export interface MainDiagnosticsPorts {
 export async function collectMainDiagnostics(
   ports: MainDiagnosticsPorts,
 ): Promise<HostDiagnostics> {
-  const configured = ports.configuredUrl();
+  const { mode, baseUrl: configured } = ports.erp();
   const [url, tokenPresent, lines] = await Promise.all([
     ports.baseUrl().then(displayErpUrl, () => displayErpUrl(configured)),
     ports.tokenPresent().catch(() => null),
@@ -41,7 +41,7 @@ export async function collectMainDiagnostics(
       node: ports.versions.node ?? null,
     },
     os: { platform: ports.os.platform, release: ports.os.release, arch: ports.os.arch },
-    erp: { kind: configured === null ? 'demo' : 'configured', url, tokenPresent },
+    erp: { kind: mode, url, tokenPresent },
     log: { source: 'file', location: ports.log.path, lines, dropped: ports.log.dropped() },
   };
 }

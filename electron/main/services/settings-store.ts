@@ -15,6 +15,12 @@ export interface SettingsStoreOptions {
   /** Absolute path of settings.json inside userData. */
   path: string;
   now: () => Date;
+  /**
+   * Asked only when there is no settings file: whether this install ran before settings were
+   * saved at all (its demo ERP data exists). Such a user already works on the demo ERP and is
+   * not shown first run on upgrade.
+   */
+  ranBefore?: () => Promise<boolean>;
 }
 
 export interface SettingsStore {
@@ -62,6 +68,9 @@ export function createSettingsStore(options: SettingsStoreOptions): SettingsStor
       }
     }
     ({ settings, problem } = decodeSettings(text, path));
+    if (bytes === null && (await options.ranBefore?.())) {
+      settings = { ...settings, erp: { mode: 'demo', baseUrl: null } };
+    }
     return snapshot();
   }
 

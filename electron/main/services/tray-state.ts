@@ -10,7 +10,7 @@ export interface TrayView {
   /** Tickets needing attention (within 90 % or breached); 0 hides the badge. */
   badgeCount: number;
   muted: boolean;
-  labels: { open: string; syncNow: string; mute: string; quit: string };
+  labels: { open: string; settings: string; syncNow: string; mute: string; quit: string };
 }
 
 const TEXT = {
@@ -22,6 +22,7 @@ const TEXT = {
     mutedUntil: (time: string) => `без уведомлений до ${time}`,
     quietUntil: (time: string) => `тихие часы до ${time}`,
     open: 'Открыть',
+    settings: 'Настройки',
     syncNow: 'Синхронизировать сейчас',
     mute: 'Без уведомлений на час',
     unmute: (time: string) => `Включить уведомления (выключены до ${time})`,
@@ -35,6 +36,7 @@ const TEXT = {
     mutedUntil: (time: string) => `muted until ${time}`,
     quietUntil: (time: string) => `quiet hours until ${time}`,
     open: 'Open',
+    settings: 'Settings',
     syncNow: 'Sync now',
     mute: 'Mute for an hour',
     unmute: (time: string) => `Unmute (muted until ${time})`,
@@ -69,6 +71,7 @@ export function trayViewOf(status: AlertStatus, nowMs: number, zone: string): Tr
     muted: status.mutedUntil !== null,
     labels: {
       open: text.open,
+      settings: text.settings,
       syncNow: text.syncNow,
       mute: status.mutedUntil === null ? text.mute : text.unmute(at(status.mutedUntil)),
       quit: text.quit,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useHostValue } from '../../lib/useHostValue';
+import { useSettingsSnapshot } from '../settings/settings-source';
 import { AlertCenter } from './AlertCenter';
 import { AlertNoticeCard } from './AlertNoticeCard';
 import { dismissToast, useRecentAlerts } from './recent-alerts';
@@ -13,8 +13,8 @@ import './alerts.css';
  */
 export function DeskAlerts() {
   const { t } = useTranslation();
-  const settings = useHostValue('settings:get');
-  useAlertFeed(settings?.ok ? settings.value.settings.alerts.levels : undefined);
+  const snapshot = useSettingsSnapshot();
+  useAlertFeed(snapshot?.settings.alerts.levels);
   const recent = useRecentAlerts();
   const [open, setOpen] = useState(false);
   const toasts = open

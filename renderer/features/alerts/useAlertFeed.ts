@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { ALERT_LEVELS_DEFAULT } from '@shared/host/schemas';
 import { navigate } from '../../app/route';
 import { getAppDb } from '../../db/app-db';
-import { DB_NAME } from '../../db/schema';
 import { getHost } from '../../lib/host';
 import { getDeviceZone } from '../../lib/device-zone';
 import { currentLocale } from '../../lib/i18n';
@@ -16,8 +15,6 @@ import { connectRecentAlerts } from './recent-alerts';
 // window, the rest join it, so even a long initial sync keeps the host up to date.
 const BATCH_MS = 500;
 const FIRST_FEED_DELAY_MS = 3000;
-// Queue lines change with every ticket change that matters here, organizations included.
-const TICKET_PARTS = [`idb://${DB_NAME}/queue/`];
 // Every push re-measures the offset, which wobbles by milliseconds; the host needs a new one only
 // when it says something (a clock set by hand, a first measurement).
 const OFFSET_RESEND_MS = 1_000;
@@ -25,8 +22,8 @@ const OFFSET_RESEND_MS = 1_000;
 /**
  * Keeps the host's alert scheduler fed: whenever tickets or organizations change in IndexedDB,
  * or the measured clock offset or the computer's zone changes, the open ones go to the host as
- * a compact feed (`alerts:update`), planned on ERP time and carrying the offset and the zone. A notification click comes back
- * as `alerts:open-ticket` and opens that ticket.
+ * a compact feed (`alerts:update`), planned on ERP time and carrying the offset and the zone. A
+ * notification click comes back as `alerts:open-ticket` and opens that ticket.
  */
 export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): void {
   const { i18n } = useTranslation();
@@ -36,7 +33,10 @@ export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): 
   useEffect(() => {
     const host = getHost();
     const alertLevels = levelsKey.split(',').map(Number);
-    const readFeed = createAlertFeedSource(getAppDb(), (id, error) =>
+    const db = getAppDb();
+    // Queue lines change with every ticket change that matters here, organizations included.
+    const ticketParts = [`idb://${db.name}/queue/`];
+    const readFeed = createAlertFeedSource(db, (id, error) =>
       console.warn(`[alerts] ticket ${id} left out of the alerts`, error),
     );
     let alive = true;
@@ -77,7 +77,7 @@ export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): 
     };
     const onMutated = (parts: ObservabilitySet) => {
       if (
-        Object.keys(parts).some((part) => TICKET_PARTS.some((prefix) => part.startsWith(prefix)))
+        Object.keys(parts).some((part) => ticketParts.some((prefix) => part.startsWith(prefix)))
       ) {
         schedule();
       }

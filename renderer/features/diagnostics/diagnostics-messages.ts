@@ -26,7 +26,12 @@ export const diagnosticsRu = {
   erp: {
     title: 'Подключение к ERP',
     kind: 'ERP',
-    kinds: { demo: 'встроенный демо-сервер', configured: 'по настройкам', unknown: 'неизвестно' },
+    kinds: {
+      unset: 'не выбрана (первый запуск)',
+      demo: 'демо — встроенный учебный сервер',
+      configured: 'по настройкам',
+      unknown: 'неизвестно',
+    },
     url: 'Адрес',
     token: 'Ключ доступа',
     tokenSet: 'задан (в отчёт не выгружается)',
@@ -104,7 +109,12 @@ export const diagnosticsEn: typeof diagnosticsRu = {
   erp: {
     title: 'ERP connection',
     kind: 'ERP',
-    kinds: { demo: 'embedded demo server', configured: 'from the settings', unknown: 'unknown' },
+    kinds: {
+      unset: 'not chosen yet (first run)',
+      demo: 'demo — the built-in training server',
+      configured: 'from the settings',
+      unknown: 'unknown',
+    },
     url: 'Address',
     token: 'Access token',
     tokenSet: 'set (never exported)',

@@ -1,23 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '@shared/host/schemas';
-import { formatClock, formatSyncMoment, hostOf } from '../../lib/format';
-import { useErpKind } from './useErpKind';
+import { formatClock, formatSyncMoment } from '../../lib/format';
 import { SyncNowButton } from './SyncNowButton';
 import { useSyncStatus } from './useSyncStatus';
 import './sync-status.css';
 
-interface SyncStatusProps {
-  settings: Settings | null;
-}
-
-/** Connection, last sync, what waits to be sent and which ERP: what a desk engineer glances at. */
-export function SyncStatus({ settings }: SyncStatusProps) {
+/** Connection, last sync and what waits to be sent: what a desk engineer glances at. */
+export function SyncStatus() {
   const { t, i18n } = useTranslation();
   const { status } = useSyncStatus();
-  const erpKind = useErpKind();
   const locale = i18n.language;
   const online = status.connection !== 'offline';
-  const baseUrl = settings?.erp.baseUrl ?? null;
 
   return (
     <div className="sync-status" role="status" aria-live="polite">
@@ -54,19 +46,6 @@ export function SyncStatus({ settings }: SyncStatusProps) {
         </span>
       )}
       <SyncNowButton />
-      {settings && (
-        <span
-          className="sync-status__item sync-status__erp"
-          data-testid="erp-kind"
-          title={baseUrl === null && erpKind === 'demo' ? t('sync.erpDemoHint') : undefined}
-        >
-          {baseUrl !== null
-            ? t('sync.erpRemote', { host: hostOf(baseUrl) })
-            : erpKind === 'demo'
-              ? t('sync.erpDemo')
-              : t('sync.erpNone')}
-        </span>
-      )}
     </div>
   );
 }

@@ -7,8 +7,16 @@ import {
 import { getAppDb } from '../../db/app-db';
 import { createDexieSyncStore } from '../../db/sync-store';
 import { getHost } from '../../lib/host';
+import { createErpGate, type ErpGate } from './erp-gate';
 
 let engine: SyncEngine | null = null;
+let gate: ErpGate | null = null;
+
+/** The gate every sync exchange passes; an ERP switch holds it (see erp-gate.ts). */
+export function getErpGate(): ErpGate {
+  gate ??= createErpGate(hostErpPort(getHost()));
+  return gate;
+}
 
 /**
  * The sync engine of this window, next to the database it writes (DESIGN.md). Main (or the browser
@@ -19,7 +27,7 @@ export function getSyncEngine(): SyncEngine {
   if (engine) return engine;
   const host = getHost();
   const created = createSyncEngine({
-    transport: createErpSyncTransport(hostErpPort(host)),
+    transport: createErpSyncTransport(getErpGate().port),
     store: createDexieSyncStore(getAppDb()),
     clock: { now: () => Date.now() },
     random: { next: () => Math.random() },

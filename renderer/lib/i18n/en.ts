@@ -29,11 +29,6 @@ export const en: Translation = {
     pending_other: '{{count}} changes waiting to be sent',
     retryAt: 'retry at {{time}}',
     now: 'Sync now',
-    erpNone: 'ERP: not connected',
-    erpRemote: 'ERP: {{host}}',
-    erpDemo: 'ERP: demo server',
-    erpDemoHint:
-      'No ERP is configured, so the app works with the embedded demo server on this computer: the data is for practice.',
     errors: {
       offline: 'the ERP cannot be reached',
       timeout: 'the ERP did not answer in time',
@@ -171,13 +166,6 @@ export const en: Translation = {
     allDay: '24×7, holidays included',
     workHours: 'working hours',
     note: 'Working hours are 09:00–18:00 on business days in the organization’s own time zone and production calendar.',
-  },
-  settings: {
-    problemTitle: 'Settings could not be read',
-    problemBody:
-      '{{source}}: {{detail}}. Defaults are in use. The stored data is untouched: saving new settings sets it aside under another name instead of overwriting it.',
-    preserved: 'The previous data was kept as {{path}}.',
-    dismiss: 'Dismiss',
   },
   status: {
     hostElectron: 'Desktop app',

@@ -6,14 +6,15 @@ import { alertsEn, alertsRu } from '../../features/alerts/alerts-messages';
 import { clockEn, clockRu } from '../../features/clock/clock-messages';
 import { diagnosticsEn, diagnosticsRu } from '../../features/diagnostics/diagnostics-messages';
 import { intakeEn, intakeRu } from '../../features/intake/intake-messages';
+import { settingsEn, settingsRu } from '../../features/settings/settings-messages';
 import { slaErrorEn, slaErrorRu } from '../../features/sla-error/sla-error-messages';
 import { ticketEn, ticketRu } from '../../features/ticket/ticket-messages';
 
 export const LOCALES = ['ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-// The interface language is a per-computer UI preference, so it lives in localStorage (which
-// both hosts have) rather than in the host settings.
+// The host keeps the language (settings.ui.language). localStorage keeps a copy for the error
+// screens, which may have no host to ask, and holds the choice made before the setting existed.
 const STORAGE_KEY = 'prokontakt.locale';
 
 function isLocale(value: unknown): value is Locale {
@@ -34,8 +35,11 @@ function applyToDocument(locale: Locale): void {
   document.title = i18next.t('app.title');
 }
 
-/** Russian unless the user chose otherwise: the regulation and the team work in Russian. */
-export async function initI18n(): Promise<void> {
+/**
+ * Russian unless the user chose otherwise: the regulation and the team work in Russian.
+ * `chosen`: the host's setting; null when never set, and then this window's earlier choice.
+ */
+export async function initI18n(chosen: Locale | null = null): Promise<void> {
   await i18next.use(initReactI18next).init({
     // Features keep their own texts beside their code; one namespace, merged here.
     resources: {
@@ -48,6 +52,7 @@ export async function initI18n(): Promise<void> {
           clock: clockRu,
           slaError: slaErrorRu,
           diagnostics: diagnosticsRu,
+          settings: settingsRu,
         },
       },
       en: {
@@ -59,26 +64,32 @@ export async function initI18n(): Promise<void> {
           clock: clockEn,
           slaError: slaErrorEn,
           diagnostics: diagnosticsEn,
+          settings: settingsEn,
         },
       },
     },
-    lng: readStoredLocale(),
+    lng: chosen ?? readStoredLocale(),
     fallbackLng: 'ru',
     supportedLngs: [...LOCALES],
     interpolation: { escapeValue: false }, // React escapes already
     returnNull: false,
   });
+  if (chosen !== null) keepLocalCopy(chosen);
   applyToDocument(i18next.language as Locale);
 }
 
 export async function setLocale(locale: Locale): Promise<void> {
   await i18next.changeLanguage(locale);
+  keepLocalCopy(locale);
+  applyToDocument(locale);
+}
+
+function keepLocalCopy(locale: Locale): void {
   try {
     window.localStorage.setItem(STORAGE_KEY, locale);
   } catch {
-    // Storage can be disabled; the choice then lasts for this session only.
+    // Storage can be disabled; the error screens then speak Russian.
   }
-  applyToDocument(locale);
 }
 
 export function currentLocale(language: string): Locale {

@@ -34,6 +34,7 @@ const view = (overrides: Partial<TrayView> = {}): TrayView => ({
   muted: false,
   labels: {
     open: 'Открыть',
+    settings: 'Настройки',
     syncNow: 'Синхронизировать сейчас',
     mute: 'Без уведомлений на час',
     quit: 'Выйти',
@@ -42,7 +43,13 @@ const view = (overrides: Partial<TrayView> = {}): TrayView => ({
 });
 
 function setup() {
-  const actions = { open: vi.fn(), syncNow: vi.fn(), toggleMute: vi.fn(), quit: vi.fn() };
+  const actions = {
+    open: vi.fn(),
+    openSettings: vi.fn(),
+    syncNow: vi.fn(),
+    toggleMute: vi.fn(),
+    quit: vi.fn(),
+  };
   const tray = createElectronTray(actions);
   const native = electron.trays.at(-1)!;
   const menu = () =>
@@ -63,6 +70,7 @@ describe('Electron tray adapter', () => {
     expect(native.setToolTip).toHaveBeenCalledWith('PROконтакт: сроки в порядке · открыто: 3');
     expect(menu().map((item) => item.label ?? '—')).toEqual([
       'Открыть',
+      'Настройки',
       'Синхронизировать сейчас',
       'Без уведомлений на час',
       '—',
@@ -74,12 +82,14 @@ describe('Electron tray adapter', () => {
   it('wires each menu item and a click on the icon to its action', () => {
     const { actions, tray, native, menu } = setup();
     tray.render(view());
-    const [open, sync, mute, , quit] = menu();
+    const [open, settings, sync, mute, , quit] = menu();
     open!.click!();
+    settings!.click!();
     sync!.click!();
     mute!.click!();
     quit!.click!();
     expect(actions.open).toHaveBeenCalledTimes(1);
+    expect(actions.openSettings).toHaveBeenCalledTimes(1);
     expect(actions.syncNow).toHaveBeenCalledTimes(1);
     expect(actions.toggleMute).toHaveBeenCalledTimes(1);
     expect(actions.quit).toHaveBeenCalledTimes(1);

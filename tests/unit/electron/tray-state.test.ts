@@ -34,6 +34,7 @@ describe('tray state', () => {
       muted: false,
       labels: {
         open: 'Открыть',
+        settings: 'Настройки',
         syncNow: 'Синхронизировать сейчас',
         mute: 'Без уведомлений на час',
         quit: 'Выйти',
@@ -67,6 +68,7 @@ describe('tray state', () => {
     );
     expect(view.labels).toEqual({
       open: 'Open',
+      settings: 'Settings',
       syncNow: 'Sync now',
       mute: 'Mute for an hour',
       quit: 'Quit',

@@ -1,7 +1,11 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createServingHost, type ServedErp } from '../../../../electron/dev/serving-host/index';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  createServingHost,
+  type ServedErp,
+  type ServingHostOptions,
+} from '../../../../electron/dev/serving-host/index';
 
 /*
  * The browser host's "main": the serving process answers the page's ERP channels with main's own
@@ -30,7 +34,12 @@ async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-async function setup(options: { demo?: boolean; answer?: 'json' | 'never' } = {}) {
+async function setup(
+  options: {
+    demo?: boolean;
+    answer?: 'json' | 'never';
+  } & Pick<ServingHostOptions, 'firstRun' | 'startDemo'> = {},
+) {
   const seen: Seen[] = [];
   const erpUrl = await listen(
     createServer((req, res) => {
@@ -52,6 +61,8 @@ async function setup(options: { demo?: boolean; answer?: 'json' | 'never' } = {}
     erp,
     now: () => new Date('2027-01-12T09:30:00.000Z'),
     timeoutMs: 500,
+    ...(options.firstRun === undefined ? {} : { firstRun: options.firstRun }),
+    ...(options.startDemo === undefined ? {} : { startDemo: options.startDemo }),
   });
   const base = await listen(createServer((req, res) => host.handle(req, res)));
   const call = async (method: string, path: string, body?: unknown, headers = {}) => {
@@ -67,7 +78,8 @@ async function setup(options: { demo?: boolean; answer?: 'json' | 'never' } = {}
     });
     return { status: response.status, body: (await response.json()) as unknown };
   };
-  return { seen, call, erpOrigin: erpUrl };
+  const authorizations = () => seen.map(({ url, headers }) => [url, headers.authorization]);
+  return { seen, call, erpOrigin: erpUrl, authorizations };
 }
 
 const push = {
@@ -160,5 +172,137 @@ describe('the serving host with the demo ERP', () => {
       status: 200,
       body: { present: false, origin: null, savedAt: null },
     });
+  });
+});
+
+describe('which ERP the page works with (the Settings page’s address, in the serving process)', () => {
+  const state = (
+    mode: string,
+    baseUrl: string | null,
+    url: string | null,
+    tokenPresent = false,
+  ) => ({
+    status: 200,
+    body: { mode, baseUrl, url, tokenPresent },
+  });
+
+  it('has none on a first run: nothing is sent anywhere until the page chooses the demo', async () => {
+    const { call, seen, erpOrigin, authorizations } = await setup({ demo: true, firstRun: true });
+    expect(await call('GET', '/host/erp')).toEqual(state('unset', null, null));
+    expect(await call('GET', '/host/erp/session')).toMatchObject({
+      body: { ok: false, error: { code: 'erp_not_configured' } },
+    });
+    expect(seen).toEqual([]);
+
+    expect(await call('PUT', '/host/erp', { mode: 'demo' })).toEqual(
+      state('demo', null, `${erpOrigin}/api`),
+    );
+    await call('GET', '/host/erp/session');
+    expect(authorizations()).toEqual([['/api/sync/v1/session', 'Bearer demo-token-0123']]);
+  });
+
+  it('takes an address the page sets, keeping the token on the same origin and dropping it on another', async () => {
+    const { call, erpOrigin } = await setup();
+    await call('PUT', '/host/erp-token', { token: 'user-token-0123' });
+    // Another path on the same origin: the token was entered for this server, it stays.
+    expect(await call('PUT', '/host/erp', { baseUrl: `${erpOrigin}/v2/` })).toEqual(
+      state('configured', `${erpOrigin}/v2/`, `${erpOrigin}/v2/`, true),
+    );
+    // Another origin: the token must never follow it.
+    expect(await call('PUT', '/host/erp', { baseUrl: 'http://localhost:9/' })).toEqual(
+      state('configured', 'http://localhost:9/', 'http://localhost:9/'),
+    );
+    expect(await call('GET', '/host/erp-token')).toEqual({
+      status: 200,
+      body: { present: false, origin: null, savedAt: null },
+    });
+  });
+
+  it.each([
+    [{ baseUrl: 'http://erp.example/' }, /https/],
+    [{ baseUrl: 'https://ivan:pw@erp.example/' }, /baseUrl/],
+    [{ mode: 'demo', baseUrl: 'https://erp.example/' }, /needs an address/],
+    [{ mode: 'cloud' }, /mode/],
+    [{}, /give mode or baseUrl/],
+    ['{"baseUrl":"https://erp.example/","__proto__":{"x":1}}', /__proto__/],
+    ['{"baseUrl":', /not valid JSON/],
+  ])('refuses %j with a message naming what is wrong, changing nothing', async (body, why) => {
+    const { call, erpOrigin } = await setup();
+    await call('PUT', '/host/erp-token', { token: 'user-token-0123' });
+    const refused = await call('PUT', '/host/erp', body);
+    expect(refused.status).toBe(400);
+    expect((refused.body as { error: string }).error).toMatch(why);
+    expect(await call('GET', '/host/erp')).toEqual(
+      state('configured', `${erpOrigin}/api`, `${erpOrigin}/api`, true),
+    );
+  });
+
+  it('starts the demo ERP only when the page switches to it, once, and keeps it for switching back', async () => {
+    const { call, erpOrigin, authorizations } = await setup({
+      startDemo: vi.fn(async () => ({
+        url: `${erpOrigin}/demo/`,
+        token: 'late-demo-token',
+        close: async () => undefined,
+      })),
+    });
+    await call('PUT', '/host/erp', { mode: 'demo' });
+    await call('GET', '/host/erp/session');
+    await call('PUT', '/host/erp', { baseUrl: `${erpOrigin}/api` });
+    await call('PUT', '/host/erp', { baseUrl: null });
+    await call('GET', '/host/erp/session');
+    expect(authorizations()).toEqual([
+      ['/demo/sync/v1/session', 'Bearer late-demo-token'],
+      ['/demo/sync/v1/session', 'Bearer late-demo-token'],
+    ]);
+  });
+});
+
+describe('the serving host’s connection check', () => {
+  it('tries an address and token that are not saved, and saves neither', async () => {
+    const { call, erpOrigin, authorizations } = await setup({ demo: true });
+    const checked = await call('POST', '/host/erp/check', {
+      baseUrl: `${erpOrigin}/other/`,
+      token: 'typed-token-0123',
+    });
+    expect(checked).toEqual({
+      status: 200,
+      body: { ok: true, value: { status: 200, body: { ok: 1 }, retryAfterSeconds: null } },
+    });
+    expect(authorizations()).toEqual([['/other/sync/v1/session', 'Bearer typed-token-0123']]);
+    expect(await call('GET', '/host/erp')).toMatchObject({ body: { mode: 'demo' } });
+  });
+
+  it('sends the stored token only to its own origin', async () => {
+    const { call, erpOrigin, authorizations } = await setup();
+    await call('PUT', '/host/erp-token', { token: 'user-token-0123' });
+    await call('POST', '/host/erp/check', { baseUrl: `${erpOrigin}/v2/`, token: null });
+    const elsewhere = await call('POST', '/host/erp/check', {
+      baseUrl: 'http://127.0.0.1:9/',
+      token: null,
+    });
+    expect(authorizations()).toEqual([['/v2/sync/v1/session', 'Bearer user-token-0123']]);
+    expect(elsewhere.body).toMatchObject({ ok: false, error: { code: 'erp_unreachable' } });
+  });
+
+  it('answers a bad check as main does (invalid_input, nothing sent)', async () => {
+    const { call, seen } = await setup();
+    const answers = [
+      await call('POST', '/host/erp/check', { baseUrl: 'http://erp.example/', token: null }),
+      await call('POST', '/host/erp/check', { baseUrl: 'https://erp.example/' }),
+      await call('POST', '/host/erp/check', { baseUrl: 'https://erp.example/', token: 'a b' }),
+      await call('POST', '/host/erp/check', {
+        baseUrl: 'https://erp.example/',
+        token: null,
+        path: '/x',
+      }),
+    ];
+    for (const answer of answers) {
+      expect(answer).toMatchObject({
+        status: 200,
+        body: { ok: false, error: { code: 'invalid_input' } },
+      });
+    }
+    expect((await call('GET', '/host/erp/check')).status).toBe(405);
+    expect(seen).toEqual([]);
   });
 });

@@ -9,6 +9,8 @@ const electron = vi.hoisted(() => {
     options: Record<string, unknown>;
     listeners: Map<string, Listener>;
     openHandler: Listener;
+    on: ReturnType<typeof vi.fn<(event: string, listener: Listener) => void>>;
+    hide: ReturnType<typeof vi.fn>;
   }> = [];
   class BrowserWindow {
     listeners = new Map<string, Listener>();
@@ -20,18 +22,25 @@ const electron = vi.hoisted(() => {
       on: (event: string, listener: Listener) => this.listeners.set(event, listener),
     };
     once = vi.fn();
-    on = vi.fn();
+    on = vi.fn<(event: string, listener: Listener) => void>();
+    hide = vi.fn();
     loadURL = vi.fn(async () => undefined);
     loadFile = vi.fn(async () => undefined);
     constructor(public options: Record<string, unknown>) {
       windows.push(this);
     }
   }
-  return { windows, BrowserWindow, shell: { openExternal: vi.fn(async () => undefined) } };
+  return {
+    windows,
+    BrowserWindow,
+    shell: { openExternal: vi.fn(async () => undefined) },
+    dialog: { showMessageBoxSync: vi.fn(() => 1) },
+  };
 });
 vi.mock('electron', () => electron);
 
 const { createMainWindow } = await import('../../../../electron/main/window');
+const { leavePromptFor } = await import('../../../../electron/main/services/leave-prompt');
 
 const trusted: TrustedLocations = {
   devServerOrigin: null,
@@ -39,13 +48,14 @@ const trusted: TrustedLocations = {
 };
 const PRELOAD = '/opt/prokontakt/out/preload/index.cjs';
 
-function setup() {
+function setup(hideOnClose = () => true) {
   createMainWindow({
     preloadPath: PRELOAD,
     entry: { kind: 'file', path: '/opt/prokontakt/out/renderer/index.html' },
     trusted,
     showWhenReady: true,
-    hideOnClose: () => true,
+    hideOnClose,
+    leavePrompt: () => leavePromptFor('en'),
   });
   const window = electron.windows.at(-1)!;
   const navigation = (event: string, url: string, isMainFrame = true) => {
@@ -162,5 +172,46 @@ describe('main window: navigation', () => {
     navigation('will-redirect', 'https://erp.smart-consulting.ru/');
     navigation('will-frame-navigate', 'https://erp.smart-consulting.ru/', false);
     expect(electron.shell.openExternal).not.toHaveBeenCalled();
+  });
+});
+
+describe('main window: closing', () => {
+  beforeEach(() => vi.clearAllMocks());
+
+  it('hides to the tray while close-to-tray is on, and closes once it is turned off', () => {
+    const setting = { closeToTray: true };
+    const { window } = setup(() => setting.closeToTray);
+    const onClose = window.on.mock.calls.find(([event]) => event === 'close')![1];
+    const hidden = { preventDefault: vi.fn() };
+    onClose(hidden);
+    expect(hidden.preventDefault).toHaveBeenCalled();
+    expect(window.hide).toHaveBeenCalledTimes(1);
+
+    // Read at each close: the setting applies without a restart.
+    setting.closeToTray = false;
+    const closed = { preventDefault: vi.fn() };
+    onClose(closed);
+    expect(closed.preventDefault).not.toHaveBeenCalled();
+    expect(window.hide).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['leaving', 0, true],
+    ['staying', 1, false],
+  ])('asks before a page with unsaved edits unloads; %s is honoured', (_label, button, unloads) => {
+    const { window } = setup();
+    electron.dialog.showMessageBoxSync.mockReturnValueOnce(button);
+    const event = { preventDefault: vi.fn() };
+    window.listeners.get('will-prevent-unload')!(event);
+    expect(electron.dialog.showMessageBoxSync).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({
+        message: 'Some settings are not saved',
+        buttons: ['Close without saving', 'Stay'],
+        cancelId: 1,
+      }),
+    );
+    // preventDefault on will-prevent-unload overrides the page's beforeunload: it unloads.
+    expect(event.preventDefault).toHaveBeenCalledTimes(unloads ? 1 : 0);
   });
 });

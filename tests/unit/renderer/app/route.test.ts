@@ -7,6 +7,7 @@ describe('parseRoute', () => {
     ['#/', { name: 'queue' }],
     ['#/intake', { name: 'intake' }],
     ['#/diagnostics', { name: 'diagnostics' }],
+    ['#/settings', { name: 'settings' }],
     ['#/somewhere/else', { name: 'queue' }],
     ['#/ticket/42', { name: 'ticket', ticketId: '42' }],
     ['#/ticket/%D0%9F-7', { name: 'ticket', ticketId: 'П-7' }],

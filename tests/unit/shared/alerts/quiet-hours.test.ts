@@ -69,7 +69,8 @@ describe('alert settings', () => {
       levels: [0.75, 1],
       quietHours: defaultQuietHours(),
     });
-    expect(settings.tray).toEqual({ launchAtLogin: false });
+    // Start hidden and close to the tray were what the app did before they were settings.
+    expect(settings.tray).toEqual({ launchAtLogin: false, startHidden: true, closeToTray: true });
   });
 
   it('takes quiet hours and the login item as a patch', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestInputSchemas } from '../../../../shared/host/request-schemas';
+import { describeIssues, requestInputSchemas } from '../../../../shared/host/request-schemas';
 import {
   applySettingsPatch,
   defaultSettings,
@@ -137,4 +137,69 @@ describe('settings:set input', () => {
     { theme: 'dark' },
     null,
   ])('refuses %j', (input) => expect(setSettings.safeParse(input).success).toBe(false));
+});
+
+describe('settings:set for the ERP choice', () => {
+  it.each([
+    // An address alone means "work with this ERP"; null or the demo mode, the embedded demo.
+    [
+      { baseUrl: 'https://erp.digit.example/' },
+      { mode: 'configured', baseUrl: 'https://erp.digit.example/' },
+    ],
+    [
+      { mode: 'configured', baseUrl: ' https://erp.digit.example/ ' },
+      { mode: 'configured', baseUrl: 'https://erp.digit.example/' },
+    ],
+    [{ baseUrl: null }, { mode: 'demo', baseUrl: null }],
+    [{ mode: 'demo' }, { mode: 'demo', baseUrl: null }],
+    [
+      { mode: 'demo', baseUrl: null },
+      { mode: 'demo', baseUrl: null },
+    ],
+    [{ mode: 'unset' }, { mode: 'unset', baseUrl: null }],
+  ])('reads %j as %j', (erp, expected) => {
+    expect(setSettings.parse({ erp }).erp).toEqual(expected);
+  });
+
+  it.each([
+    [{}, 'give mode or baseUrl'],
+    [{ mode: 'configured' }, 'needs'],
+    [{ mode: 'configured', baseUrl: null }, 'needs'],
+    [{ mode: 'demo', baseUrl: 'https://erp.digit.example/' }, 'needs an address'],
+    [{ mode: 'unset', baseUrl: 'https://erp.digit.example/' }, 'needs an address'],
+    [{ mode: 'cloud' }, 'mode'],
+    [{ baseUrl: 'http://erp.digit.example/' }, 'https://'],
+  ])('refuses %j, saying why', (erp, why) => {
+    const parsed = setSettings.safeParse({ erp });
+    expect(parsed.success).toBe(false);
+    if (!parsed.success) expect(describeIssues(parsed.error)).toContain(why);
+  });
+});
+
+describe('settings:set for alerts, the desktop and the language', () => {
+  it('takes each desktop option on its own, leaving the others as they were', () => {
+    const next = applySettingsPatch(
+      defaultSettings(),
+      setSettings.parse({ tray: { closeToTray: false } }),
+    );
+    expect(next.tray).toEqual({ launchAtLogin: false, startHidden: true, closeToTray: false });
+  });
+
+  it('keeps the language the user chose', () => {
+    const next = applySettingsPatch(
+      defaultSettings(),
+      setSettings.parse({ ui: { language: 'en' } }),
+    );
+    expect(next.ui.language).toBe('en');
+  });
+
+  it.each([[[0.9, 0.75, 1]], [[0.75, 0.75, 1]], [[0.75, 0.9, 1, 1]]])(
+    'refuses levels %j that do not increase',
+    (levels) => {
+      const parsed = setSettings.safeParse({ alerts: { levels } });
+      expect(parsed.success).toBe(false);
+      if (!parsed.success)
+        expect(describeIssues(parsed.error)).toContain('alerts.levels: levels must increase');
+    },
+  );
 });

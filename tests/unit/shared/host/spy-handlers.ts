@@ -21,6 +21,7 @@ export function spyHandlers(host: 'electron' | 'browser' = 'electron') {
     'erp:session': vi.fn(erpAnswer),
     'erp:push': vi.fn(erpAnswer),
     'erp:changes': vi.fn(erpAnswer),
+    'erp:check': vi.fn(erpAnswer),
     'alerts:update': vi.fn(async () => ok({ scheduled: 0 })),
     'alerts:mute': vi.fn(async () =>
       ok({

@@ -6,6 +6,7 @@ import { defaultSettings } from '../../../../../shared/host/schemas';
 import { encodeSettings } from '../../../../../shared/host/settings-codec';
 import { createMainHandlers } from '../../../../../electron/main/ipc/handlers';
 import { createIpcRouter, type SenderInfo } from '../../../../../electron/main/ipc/router';
+import { createErpChecker } from '../../../../../electron/main/services/erp-check';
 import { createErpConnection } from '../../../../../electron/main/services/erp-connection';
 import {
   createErpGateway,
@@ -75,6 +76,7 @@ export const validInputs = {
     ],
   },
   'erp:changes': { cursor: 'c1', limit: 100 },
+  'erp:check': { baseUrl: 'https://erp.other.example/api/', token: 'typed-token-0123456789' },
   'alerts:update': {
     locale: 'ru',
     tickets: [
@@ -115,7 +117,10 @@ export function answer(status: number, body: string, headers: Record<string, str
 
 export async function setupHost(options: { fetch?: FetchPort; token?: string } = {}) {
   const { files, store } = createMemoryFiles({
-    [SETTINGS_PATH]: encodeSettings({ ...defaultSettings(), erp: { baseUrl: ERP_URL } }),
+    [SETTINGS_PATH]: encodeSettings({
+      ...defaultSettings(),
+      erp: { mode: 'configured', baseUrl: ERP_URL },
+    }),
   });
   const settings = createSettingsStore({ files, path: SETTINGS_PATH, now: () => new Date(now) });
   await settings.load();
@@ -125,11 +130,20 @@ export async function setupHost(options: { fetch?: FetchPort; token?: string } =
   // As index.ts composes it: the address from the settings, the token stored for its origin.
   const connection = createErpConnection({
     configuredUrl: () => settings.current().erp.baseUrl,
+    demoChosen: () => settings.current().erp.mode === 'demo',
     tokenFor: (origin) => secrets.tokenFor(origin),
     startDemo: () => Promise.reject(new Error('no demo ERP in this fixture')),
     onDemoFailed: () => undefined,
   });
   const erp = createErpGateway({ fetch, endpoint: () => connection.endpoint(), now: () => now });
+  // As index.ts composes it: the gateway for an address not saved yet, the same fetch.
+  const checkErp = vi.fn(
+    createErpChecker({
+      fetch,
+      storedOrigin: async () => (await secrets.status(null)).origin,
+      storedTokenFor: (origin) => secrets.tokenFor(origin),
+    }),
+  );
   const alerts = createDeskAlerts(
     {
       now: () => now,
@@ -151,6 +165,7 @@ export async function setupHost(options: { fetch?: FetchPort; token?: string } =
     erpSession: vi.spyOn(erp, 'session'),
     erpPush: vi.spyOn(erp, 'push'),
     erpChanges: vi.spyOn(erp, 'changes'),
+    checkErp,
     alertsUpdate: vi.spyOn(alerts, 'update'),
     alertsMute: vi.spyOn(alerts, 'mute'),
     fetch,
@@ -168,13 +183,14 @@ export async function setupHost(options: { fetch?: FetchPort; token?: string } =
     settings,
     secrets,
     erp,
+    checkErp,
     alerts,
     diagnostics: () =>
       collectMainDiagnostics({
         appInfo,
         versions: { electron: '45.5.0', chrome: '140.0.0.0', node: process.versions.node },
         os: { platform: 'linux', release: '6.1.0', arch: 'x64' },
-        configuredUrl: () => settings.current().erp.baseUrl,
+        erp: () => settings.current().erp,
         baseUrl: async () => settings.current().erp.baseUrl,
         tokenPresent: async () => (await secrets.status(new URL(ERP_URL).origin)).present,
         log,

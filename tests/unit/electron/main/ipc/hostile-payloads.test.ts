@@ -67,6 +67,14 @@ const hostile = {
     ['__proto__ in a section', { sync: withPollution({ intervalMinutes: 5 }) }],
     ['__proto__ in quiet hours', { alerts: { quietHours: withPollution(defaultQuietHours()) } }],
     ['constructor.prototype in a section', { tray: viaConstructor }],
+    ['the demo with an address', { erp: { mode: 'demo', baseUrl: 'https://erp.example/' } }],
+    ['configured without an address', { erp: { mode: 'configured' } }],
+    ['an unknown ERP mode', { erp: { mode: 'cloud' } }],
+    ['an empty ERP change', { erp: {} }],
+    ['levels out of order', { alerts: { levels: [0.9, 0.75] } }],
+    ['a level twice', { alerts: { levels: [0.75, 0.75, 1] } }],
+    ['an unknown language', { ui: { language: 'de' } }],
+    ['close-to-tray as a string', { tray: { closeToTray: 'no' } }],
   ],
   'secrets:set-erp-token': [
     ['a missing token', {}],
@@ -123,6 +131,26 @@ const hostile = {
     ['a limit over the protocol’s maximum', { cursor: null, limit: 1_001 }],
     ['a fractional limit', { cursor: null, limit: 1.5 }],
     ['__proto__ beside the fields', withPollution({ cursor: null, limit: 10 })],
+  ],
+  // The check may name an address (that is its point) but nothing else: the path, method and
+  // headers stay the host's, the address obeys the settings' rule, the token the token's.
+  'erp:check': [
+    ['plain http to a remote ERP', { baseUrl: 'http://erp.example/', token: null }],
+    ['credentials in the address', { baseUrl: 'https://u:p@erp.example/', token: null }],
+    ['a javascript: address', { baseUrl: 'javascript:alert(1)', token: null }],
+    ['a file: address', { baseUrl: 'file:///etc/passwd', token: null }],
+    ['a missing token key', { baseUrl: 'https://erp.example/' }],
+    ['a token with a space', { baseUrl: 'https://erp.example/', token: 'a b' }],
+    ['a 10 MB token', { baseUrl: 'https://erp.example/', token: HUGE }],
+    ['a path beside the address', { baseUrl: 'https://erp.example/', token: null, path: '/x' }],
+    [
+      'headers smuggled in',
+      { baseUrl: 'https://erp.example/', token: null, headers: { Cookie: 'a=b' } },
+    ],
+    [
+      '__proto__ beside the fields',
+      withPollution({ baseUrl: 'https://erp.example/', token: null }),
+    ],
   ],
   'alerts:update': [
     ['tickets as a string', { tickets: 'x' }],

@@ -101,7 +101,7 @@ describe('the ERP token never reaches the renderer', () => {
       [],
     );
     // What the ERP echoed is still visible, minus the token, whichever channel asked.
-    expect(erpAnswers).toHaveLength(3);
+    expect(erpAnswers).toHaveLength(4);
     if (/echo|Authorization|HTML|key|base64url/i.test(_label)) {
       for (const answer of erpAnswers) expect(JSON.stringify(answer)).toContain('[redacted]');
     }

@@ -4,20 +4,25 @@ import {
   type ErpConnectionPorts,
 } from '../../../../../electron/main/services/erp-connection';
 
-function ports(configured: string | null, patch: Partial<ErpConnectionPorts> = {}) {
+function ports(
+  configured: string | null,
+  patch: Partial<ErpConnectionPorts> = {},
+  demoChosen = configured === null,
+) {
   const close = vi.fn(async () => undefined);
   const startDemo = vi.fn(async () => ({
     url: 'http://127.0.0.1:40123',
     token: 'demo-token',
     close,
   }));
-  const state = { configured };
+  const state = { configured, demoChosen };
   // The store holds one token, entered for https://erp.example.ru.
   const tokenFor = vi.fn(async (origin: string) =>
     origin === 'https://erp.example.ru' ? 'stored-token' : null,
   );
   const all: ErpConnectionPorts = {
     configuredUrl: () => state.configured,
+    demoChosen: () => state.demoChosen,
     tokenFor,
     startDemo,
     onDemoFailed: vi.fn(),
@@ -48,7 +53,7 @@ describe('ERP connection', () => {
     expect(await connection.endpoint()).toEqual({ baseUrl: url, token: null });
   });
 
-  it('starts the embedded demo ERP once when none is configured, and closes it', async () => {
+  it('starts the embedded demo ERP once when the demo was chosen, and closes it', async () => {
     const { all, startDemo, close, tokenFor } = ports(null);
     const connection = createErpConnection(all);
     const [endpoint, url] = await Promise.all([connection.endpoint(), connection.baseUrl()]);
@@ -65,10 +70,31 @@ describe('ERP connection', () => {
     const connection = createErpConnection(all);
     expect((await connection.endpoint())?.token).toBe('demo-token');
     state.configured = 'https://erp.example.ru';
+    state.demoChosen = false;
     expect(await connection.endpoint()).toEqual({
       baseUrl: 'https://erp.example.ru',
       token: 'stored-token',
     });
+  });
+
+  it('has no ERP before the first-run choice: nothing syncs, the demo does not start', async () => {
+    const { all, startDemo, state, close } = ports(null, {}, false);
+    const connection = createErpConnection(all);
+    expect(await connection.endpoint()).toBeNull();
+    expect(await connection.baseUrl()).toBeNull();
+    expect(startDemo).not.toHaveBeenCalled();
+    // Choosing the demo then starts it.
+    state.demoChosen = true;
+    expect((await connection.endpoint())?.baseUrl).toBe('http://127.0.0.1:40123');
+    // Switching back to it after an address was in use finds it still running.
+    state.configured = 'https://erp.example.ru';
+    state.demoChosen = false;
+    await connection.endpoint();
+    state.configured = null;
+    state.demoChosen = true;
+    expect((await connection.endpoint())?.token).toBe('demo-token');
+    expect(startDemo).toHaveBeenCalledTimes(1);
+    expect(close).not.toHaveBeenCalled();
   });
 
   it('reports a demo that cannot start and answers "no ERP" without retrying', async () => {

@@ -25,7 +25,10 @@ function ports(overrides: Partial<Parameters<typeof collectMainDiagnostics>[0]> 
     },
     versions: { electron: '45.5.0', chrome: '142.0.7444.0', node: '22.20.0' },
     os: { platform: 'linux', release: '6.8.0-45-generic', arch: 'x64' },
-    configuredUrl: () => `https://ivan:${TOKEN}@erp.example.ru/api?token=${TOKEN}#x`,
+    erp: () => ({
+      mode: 'configured' as const,
+      baseUrl: `https://ivan:${TOKEN}@erp.example.ru/api?token=${TOKEN}#x`,
+    }),
     baseUrl: async () => `https://ivan:${TOKEN}@erp.example.ru/api?token=${TOKEN}#x`,
     tokenPresent: async () => true,
     log,
@@ -65,9 +68,12 @@ describe('diagnostics:host in main', () => {
     expect(hostDiagnosticsSchema.parse(answer)).toEqual(answer);
   });
 
-  it('names the embedded demo ERP when no address is configured', async () => {
+  it('names the embedded demo ERP when the demo was chosen', async () => {
     const answer = await collectMainDiagnostics(
-      ports({ configuredUrl: () => null, baseUrl: async () => 'http://127.0.0.1:41234' }),
+      ports({
+        erp: () => ({ mode: 'demo', baseUrl: null }),
+        baseUrl: async () => 'http://127.0.0.1:41234',
+      }),
     );
     expect(answer.erp).toEqual({
       kind: 'demo',
@@ -79,7 +85,7 @@ describe('diagnostics:host in main', () => {
   it('still answers when the secret store and the demo ERP fail', async () => {
     const answer = await collectMainDiagnostics(
       ports({
-        configuredUrl: () => null,
+        erp: () => ({ mode: 'demo', baseUrl: null }),
         baseUrl: async () => {
           throw new Error('the demo ERP did not start');
         },
@@ -90,5 +96,17 @@ describe('diagnostics:host in main', () => {
     );
     expect(answer.erp).toEqual({ kind: 'demo', url: null, tokenPresent: null });
     expect(answer.log.lines.length).toBeGreaterThan(0);
+  });
+
+  it('says no ERP is chosen yet on a first run, with no address', async () => {
+    const answer = await collectMainDiagnostics(
+      ports({
+        erp: () => ({ mode: 'unset', baseUrl: null }),
+        baseUrl: async () => null,
+        tokenPresent: async () => false,
+      }),
+    );
+    expect(answer.erp).toEqual({ kind: 'unset', url: null, tokenPresent: false });
+    expect(hostDiagnosticsSchema.parse(answer)).toEqual(answer);
   });
 });

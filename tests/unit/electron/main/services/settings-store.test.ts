@@ -18,6 +18,50 @@ describe('settings store', () => {
     expect(snapshot).toEqual({ settings: defaultSettings(), problem: null });
   });
 
+  it('asks nobody to choose an ERP again when an earlier build ran here without a file', async () => {
+    const { files } = createMemoryFiles();
+    const ranBefore = async () => true;
+    const snapshot = await createSettingsStore({ files, path: PATH, now, ranBefore }).load();
+    expect(snapshot.settings.erp).toEqual({ mode: 'demo', baseUrl: null });
+    expect(snapshot.problem).toBeNull();
+  });
+
+  it('leaves a new install on "no ERP chosen" (first run)', async () => {
+    const { files } = createMemoryFiles();
+    const ranBefore = async () => false;
+    const snapshot = await createSettingsStore({ files, path: PATH, now, ranBefore }).load();
+    expect(snapshot.settings.erp).toEqual({ mode: 'unset', baseUrl: null });
+  });
+
+  it.each([
+    // The ERP choice came with the Settings page; files from before it stay on their ERP.
+    [
+      'the demo (no address)',
+      { version: 1, erp: { baseUrl: null } },
+      { mode: 'demo', baseUrl: null },
+    ],
+    ['no erp section at all', { version: 1 }, { mode: 'demo', baseUrl: null }],
+    [
+      'an address',
+      { version: 1, erp: { baseUrl: 'https://erp.digit.example/api/' } },
+      { mode: 'configured', baseUrl: 'https://erp.digit.example/api/' },
+    ],
+  ])(
+    'loads a file written before the ERP choice existed, %s, on that ERP',
+    async (_l, file, erp) => {
+      const { files } = createMemoryFiles({ [PATH]: JSON.stringify(file) });
+      const snapshot = await createSettingsStore({ files, path: PATH, now }).load();
+      expect(snapshot.problem).toBeNull();
+      expect(snapshot.settings.erp).toEqual(erp);
+      expect(snapshot.settings.tray).toEqual({
+        launchAtLogin: false,
+        startHidden: true,
+        closeToTray: true,
+      });
+      expect(snapshot.settings.ui).toEqual({ language: null });
+    },
+  );
+
   it('loads a valid file, filling sections an older build did not write', async () => {
     const { files } = createMemoryFiles({
       [PATH]: JSON.stringify({ version: 1, sync: { intervalMinutes: 10 }, futureKey: true }),
@@ -76,10 +120,13 @@ describe('settings store', () => {
     const { files } = createMemoryFiles();
     const store = createSettingsStore({ files, path: PATH, now });
     await store.load();
-    await store.update({ erp: { baseUrl: 'https://erp.digit.example' } });
+    await store.update({ erp: { mode: 'configured', baseUrl: 'https://erp.digit.example' } });
     const reloaded = await createSettingsStore({ files, path: PATH, now }).load();
     expect(reloaded).toEqual({
-      settings: { ...defaultSettings(), erp: { baseUrl: 'https://erp.digit.example' } },
+      settings: {
+        ...defaultSettings(),
+        erp: { mode: 'configured', baseUrl: 'https://erp.digit.example' },
+      },
       problem: null,
     });
   });
