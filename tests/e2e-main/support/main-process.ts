@@ -23,7 +23,7 @@ const REGISTER = join(repoRoot, 'tests/fixtures/electron-stand-in/register.mjs')
 
 export interface TimedRecord {
   record: StandInRecord;
-  /** When the harness received it (ms since the epoch). */
+  /** When main did it (ms since the epoch, the stand-in's clock: the same machine's). */
   at: number;
 }
 
@@ -67,6 +67,7 @@ export class MainProcess {
           // The app's own zone and language, as a desk engineer in Moscow has them.
           TZ: 'Europe/Moscow',
           LANG: 'ru_RU.UTF-8',
+          // Main must load the built page, never a dev server someone left in the environment.
           ELECTRON_RENDERER_URL: '',
           ...options.env,
         },
@@ -103,7 +104,7 @@ export class MainProcess {
 
   #onMessage(message: ChildMessage): void {
     if (message.type === 'record') {
-      this.records.push({ record: message.record, at: Date.now() });
+      this.records.push({ record: message.record, at: message.at });
       for (const wake of this.#waiters) wake();
       return;
     }
@@ -116,24 +117,24 @@ export class MainProcess {
     description: string,
     matches: (record: StandInRecord) => record is R,
     options: { timeout?: number; after?: number } = {},
-  ): Promise<R & { receivedAt: number }> {
+  ): Promise<R & { at: number }> {
     const deadline = Date.now() + (options.timeout ?? 60_000);
     for (;;) {
       const found = this.records.slice(options.after ?? 0).find((entry) => matches(entry.record));
-      if (found) return { ...(found.record as R), receivedAt: found.at };
+      if (found) return { ...(found.record as R), at: found.at };
       if (this.#exit) {
         throw new Error(`main exited (${JSON.stringify(this.#exit)}) before ${description}`);
       }
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`timed out waiting for ${description}`);
       await new Promise<void>((wake) => {
-        const timer = setTimeout(done, Math.min(left, 1_000));
-        function done() {
+        const waiters = this.#waiters;
+        const done = () => {
           clearTimeout(timer);
           waiters.delete(done);
           wake();
-        }
-        const waiters = this.#waiters;
+        };
+        const timer = setTimeout(done, Math.min(left, 1_000));
         waiters.add(done);
       });
     }
