@@ -58,6 +58,33 @@ export default tseslint.config(
     },
   },
   {
+    // Main's services and modules get ports; only the Electron-facing files touch Electron, so
+    // everything else runs in Node (and composeMain in the unit tests) as it is.
+    files: ['electron/main/**/*.ts'],
+    ignores: [
+      'electron/main/adapters/**',
+      'electron/main/app/**',
+      'electron/main/window.ts',
+      'electron/main/security.ts',
+      'electron/main/ipc/register.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              allowTypeImports: true,
+              message:
+                'Only adapters/, app/, window.ts, security.ts and ipc/register.ts touch Electron; take a port instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

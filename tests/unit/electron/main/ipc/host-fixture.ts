@@ -1,36 +1,29 @@
 import { vi } from 'vitest';
-import { createDeskAlerts } from '../../../../../shared/alerts/desk-alerts';
 import { REQUEST_CHANNELS, type RequestChannel } from '../../../../../shared/host/contract';
 import type { HostHandlers } from '../../../../../shared/host/request-schemas';
 import { defaultSettings } from '../../../../../shared/host/schemas';
 import { encodeSettings } from '../../../../../shared/host/settings-codec';
-import { createMainHandlers } from '../../../../../electron/main/ipc/handlers';
-import { createIpcRouter, type SenderInfo } from '../../../../../electron/main/ipc/router';
-import { createErpChecker } from '../../../../../electron/main/services/erp-check';
-import { createErpConnection } from '../../../../../electron/main/services/erp-connection';
-import {
-  createErpGateway,
-  type FetchPort,
-} from '../../../../../electron/main/services/erp-gateway';
-import { collectMainDiagnostics } from '../../../../../electron/main/services/host-diagnostics';
-import { createLogFile } from '../../../../../electron/main/services/log-file';
-import {
-  createSecretStore,
-  type CipherPort,
-} from '../../../../../electron/main/services/secret-store';
-import { createSettingsStore } from '../../../../../electron/main/services/settings-store';
-import { isTrustedUrl, type TrustedLocations } from '../../../../../electron/main/trusted-url';
+import { composeMain } from '../../../../../electron/main/compose-main';
+import type { SenderInfo } from '../../../../../electron/main/ipc/router';
+import type { MainClock } from '../../../../../electron/main/main-ports';
+import type { FetchPort } from '../../../../../electron/main/services/erp-gateway';
+import { createLogFile, type LogFile } from '../../../../../electron/main/services/log-file';
+import type { CipherPort } from '../../../../../electron/main/services/secret-store';
+import type { TrustedLocations } from '../../../../../electron/main/trusted-url';
 import { createMemoryFiles } from '../services/memory-files';
 
 /*
- * The main process's IPC stack as index.ts composes it — router, real handlers, real settings and
- * secret stores over in-memory files, the real ERP gateway over a fake fetch, real desk alerts —
- * so hostile-payload and secrecy tests exercise exactly what the renderer can reach.
+ * The main process's services exactly as index.ts composes them (composeMain): router, real
+ * handlers, real settings and secret stores over in-memory files, the real ERP gateway over a
+ * fake fetch, real desk alerts on a stopped clock; only the ports differ. So hostile-payload and
+ * secrecy tests exercise exactly what the renderer can reach.
  */
 
-export const SETTINGS_PATH = '/userData/settings.json';
-export const TOKEN_PATH = '/userData/erp-token.bin';
-export const LOG_PATH = '/userData/logs/main.log';
+const USER_DATA = '/userData';
+export const SETTINGS_PATH = `${USER_DATA}/settings.json`;
+export const TOKEN_PATH = `${USER_DATA}/erp-token.bin`;
+const LOG_DIR = `${USER_DATA}/logs/`;
+export const LOG_PATH = `${LOG_DIR}main.log`;
 export const ERP_URL = 'https://erp.digit.example/api/';
 
 const trusted: TrustedLocations = {
@@ -115,6 +108,32 @@ export function answer(status: number, body: string, headers: Record<string, str
   };
 }
 
+// Time stands still: no alert, write batch or sync timer ever fires during a test.
+const stoppedClock: MainClock = {
+  now: () => now,
+  monotonicNow: () => 0,
+  setTimeout: () => () => undefined,
+  setInterval: () => () => undefined,
+  timeZone: () => 'Europe/Moscow',
+};
+
+/** The log as composed, plus every call's arguments kept in `calls` (to look for leaks). */
+function recordingLog(log: LogFile, calls: unknown[][]): LogFile {
+  const record =
+    (level: 'info' | 'warn' | 'error') =>
+    (...args: Parameters<LogFile['info']>) => {
+      calls.push(args);
+      log[level](...args);
+    };
+  return {
+    ...log,
+    path: log.path,
+    info: record('info'),
+    warn: record('warn'),
+    error: record('error'),
+  };
+}
+
 export async function setupHost(options: { fetch?: FetchPort; token?: string } = {}) {
   const { files, store } = createMemoryFiles({
     [SETTINGS_PATH]: encodeSettings({
@@ -122,94 +141,71 @@ export async function setupHost(options: { fetch?: FetchPort; token?: string } =
       erp: { mode: 'configured', baseUrl: ERP_URL },
     }),
   });
-  const settings = createSettingsStore({ files, path: SETTINGS_PATH, now: () => new Date(now) });
-  await settings.load();
-  const secrets = createSecretStore({ files, cipher, path: TOKEN_PATH, now: () => new Date(now) });
-  await secrets.setErpToken(options.token ?? 'stored-token-0123456789', new URL(ERP_URL).origin);
   const fetch = vi.fn<FetchPort>(options.fetch ?? (async () => answer(200, '{"changes":[]}')));
-  // As index.ts composes it: the address from the settings, the token stored for its origin.
-  const connection = createErpConnection({
-    configuredUrl: () => settings.current().erp.baseUrl,
-    demoChosen: () => settings.current().erp.mode === 'demo',
-    tokenFor: (origin) => secrets.tokenFor(origin),
-    startDemo: () => Promise.reject(new Error('no demo ERP in this fixture')),
-    onDemoFailed: () => undefined,
-  });
-  const erp = createErpGateway({ fetch, endpoint: () => connection.endpoint(), now: () => now });
-  // As index.ts composes it: the gateway for an address not saved yet, the same fetch.
-  const checkErp = vi.fn(
-    createErpChecker({
-      fetch,
-      storedOrigin: async () => (await secrets.status(null)).origin,
-      storedTokenFor: (origin) => secrets.tokenFor(origin),
-    }),
+  const logs: unknown[][] = [];
+  const log = recordingLog(
+    createLogFile({ files, path: LOG_PATH, now: () => new Date(now), console: null }),
+    logs,
   );
-  const alerts = createDeskAlerts(
-    {
-      now: () => now,
-      monotonicNow: () => 0,
-      setTimeout: () => () => undefined,
-      setInterval: () => () => undefined,
-      timeZone: () => 'Europe/Moscow',
-      storedMemory: null,
-      writeMemory: vi.fn(),
-      show: vi.fn(),
-      onStatus: vi.fn(),
-      onProblem: vi.fn(),
+  const main = await composeMain({
+    userData: USER_DATA,
+    appInfo: { name: 'PROконтакт', version: '0.1.0', host: 'electron', platform: 'linux' },
+    environment: {
+      versions: { electron: '45.5.0', chrome: '140.0.0.0', node: process.versions.node },
+      os: { platform: 'linux', release: '6.1.0', arch: 'x64' },
     },
-    settings.current().alerts,
+    files,
+    cipher,
+    fetch,
+    clock: stoppedClock,
+    log,
+    startDemoErp: () => Promise.reject(new Error('no demo ERP in this fixture')),
+    trusted,
+    window: { send: vi.fn(), show: vi.fn() },
+    desktop: {
+      createTray: () => ({ render: vi.fn(), destroy: vi.fn() }),
+      createNotifier: () => vi.fn(),
+      applyLaunchAtLogin: vi.fn(),
+      quit: vi.fn(),
+    },
+  });
+  await main.erp.secrets.setErpToken(
+    options.token ?? 'stored-token-0123456789',
+    new URL(ERP_URL).origin,
   );
+  // Everything composed so far is on the "disk" before a test takes its snapshot.
+  await log.flush();
   const services = {
-    settingsUpdate: vi.spyOn(settings, 'update'),
-    setErpToken: vi.spyOn(secrets, 'setErpToken'),
-    erpSession: vi.spyOn(erp, 'session'),
-    erpPush: vi.spyOn(erp, 'push'),
-    erpChanges: vi.spyOn(erp, 'changes'),
-    checkErp,
-    alertsUpdate: vi.spyOn(alerts, 'update'),
-    alertsMute: vi.spyOn(alerts, 'mute'),
+    settingsUpdate: vi.spyOn(main.settings, 'update'),
+    setErpToken: vi.spyOn(main.erp.secrets, 'setErpToken'),
+    erpSession: vi.spyOn(main.erp.gateway, 'session'),
+    erpPush: vi.spyOn(main.erp.gateway, 'push'),
+    erpChanges: vi.spyOn(main.erp.gateway, 'changes'),
+    checkErp: vi.spyOn(main.erp, 'check'),
+    alertsUpdate: vi.spyOn(main.alerts, 'update'),
+    alertsMute: vi.spyOn(main.alerts, 'mute'),
     fetch,
   };
-  const logs: unknown[][] = [];
-  const log = createLogFile({ files, path: LOG_PATH, now: () => new Date(now), console: null });
-  const appInfo = {
-    name: 'PROконтакт',
-    version: '0.1.0',
-    host: 'electron',
-    platform: 'linux',
-  } as const;
-  const real = createMainHandlers({
-    appInfo,
-    settings,
-    secrets,
-    erp,
-    checkErp,
-    alerts,
-    diagnostics: () =>
-      collectMainDiagnostics({
-        appInfo,
-        versions: { electron: '45.5.0', chrome: '140.0.0.0', node: process.versions.node },
-        os: { platform: 'linux', release: '6.1.0', arch: 'x64' },
-        erp: () => settings.current().erp,
-        baseUrl: async () => settings.current().erp.baseUrl,
-        tokenPresent: async () => (await secrets.status(new URL(ERP_URL).origin)).present,
-        log,
-      }),
-    onErpProblem: (line) => {
-      logs.push([line]);
-      log.warn('erp', line);
-    },
-    onPageProblem: ({ level, scope, message }) => log[level](`page:${scope}`, message),
-  });
+  // The router looks each handler up when a request arrives, so these spies are what it calls.
   const handlers = Object.fromEntries(
-    REQUEST_CHANNELS.map((channel) => [channel, vi.fn(real[channel])]),
+    REQUEST_CHANNELS.map((channel) => [channel, vi.spyOn(main.handlers, channel)]),
   ) as unknown as { [C in RequestChannel]: HostHandlers[C] & ReturnType<typeof vi.fn> };
-  const route = createIpcRouter({
+  // The log is left out: a refused request is logged on purpose (the refusal tests need that).
+  const fileState = () =>
+    new Map(
+      [...store]
+        .filter(([path]) => !path.startsWith(LOG_DIR))
+        .map(([path, bytes]) => [path, [...bytes].join()]),
+    );
+  return {
+    route: main.route,
     handlers,
-    isTrustedSender: (sender) => sender.url !== null && isTrustedUrl(sender.url, trusted),
-    onHandlerError: (...args) => logs.push(args),
-    onForbiddenSender: (...args) => logs.push(args),
-  });
-  const fileState = () => new Map([...store].map(([path, bytes]) => [path, [...bytes].join()]));
-  return { route, handlers, services, store, fileState, secrets, settings, logs, log };
+    services,
+    store,
+    fileState,
+    secrets: main.erp.secrets,
+    settings: main.settings,
+    logs,
+    log,
+  };
 }

@@ -198,8 +198,10 @@ afterEach(() => {
 
 describe.each(REQUEST_CHANNELS.map((channel) => [channel]))('%s', (channel) => {
   it('accepts its valid input (the control for the cases below)', async () => {
-    const { route } = await setupHost();
+    const { route, handlers } = await setupHost();
     expect(await route(channel, APP_PAGE, validInputs[channel])).toMatchObject({ ok: true });
+    // The spies below are what the router calls: without this, "not called" could not fail.
+    expect(handlers[channel]).toHaveBeenCalledTimes(1);
   });
 
   it.each([...anyChannel, ...hostile[channel]])(
