@@ -72,7 +72,7 @@ async function soakRun(harness: ErpHarness, seed: number, steps: number) {
   const devices: Device[] = (['a', 'b', 'c'] as const).map((user) =>
     openDevice({
       name: `soak-${seed}-${user}`,
-      ...USERS[user],
+      token: USERS[user].token,
       baseUrl: harness.proxy.url,
       timeoutMs: 2_000,
       seed,

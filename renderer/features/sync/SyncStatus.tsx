@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '@shared/host/schemas';
 import { formatClock, formatSyncMoment, hostOf } from '../../lib/format';
+import { SignedInAs } from '../identity/SignedInAs';
 import { useErpKind } from './useErpKind';
 import { SyncNowButton } from './SyncNowButton';
 import { useSyncStatus } from './useSyncStatus';
@@ -67,6 +68,7 @@ export function SyncStatus({ settings }: SyncStatusProps) {
               : t('sync.erpNone')}
         </span>
       )}
+      <SignedInAs />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import {
 import { getAppDb } from '../../db/app-db';
 import { createDexieSyncStore } from '../../db/sync-store';
 import { getHost } from '../../lib/host';
+import { watchIdentity } from '../identity/identity-runtime';
 
 let engine: SyncEngine | null = null;
 
@@ -33,6 +34,7 @@ export function getSyncEngine(): SyncEngine {
   host.on('sync:trigger', ({ reason }) => created.hint(reason));
   window.addEventListener('online', () => created.hint('online'));
   window.addEventListener('offline', () => created.hint('offline'));
+  watchIdentity(created);
   created.hint('startup');
   engine = created;
   return created;

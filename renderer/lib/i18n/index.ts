@@ -4,6 +4,7 @@ import { en } from './en';
 import { ru } from './ru';
 import { alertsEn, alertsRu } from '../../features/alerts/alerts-messages';
 import { diagnosticsEn, diagnosticsRu } from '../../features/diagnostics/diagnostics-messages';
+import { identityEn, identityRu } from '../../features/identity/identity-messages';
 import { intakeEn, intakeRu } from '../../features/intake/intake-messages';
 import { ticketEn, ticketRu } from '../../features/ticket/ticket-messages';
 
@@ -44,6 +45,7 @@ export async function initI18n(): Promise<void> {
           intake: intakeRu,
           alerts: alertsRu,
           diagnostics: diagnosticsRu,
+          identity: identityRu,
         },
       },
       en: {
@@ -53,6 +55,7 @@ export async function initI18n(): Promise<void> {
           intake: intakeEn,
           alerts: alertsEn,
           diagnostics: diagnosticsEn,
+          identity: identityEn,
         },
       },
     },
