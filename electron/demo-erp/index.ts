@@ -249,4 +249,3 @@ function listen(server: Server, port: number, host: string): Promise<void> {
     });
   });
 }
-

@@ -33,7 +33,6 @@ export function holderOf(
   return { id, name: id };
 }
 
-
 /** "Take into work" on a ticket someone else has: refused whatever the device saw. */
 export function takeConflict(
   ticket: Pick<Ticket, 'assignee' | 'assignments'>,

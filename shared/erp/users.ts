@@ -7,7 +7,11 @@ import { z } from 'zod';
  */
 
 const id = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const name = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters');
 
 /** A user as a record names them: id, and the name as it was at that moment. */
 export const userRef = z.object({ id, name });

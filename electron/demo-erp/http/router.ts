@@ -42,7 +42,8 @@ export function createRouter(options: RouterOptions) {
       if (known.length === given.length && timingSafeEqual(known, given)) user = owner;
     }
     if (user === undefined) throw unauthorized('the bearer token is not valid');
-    if (!user.active) throw unauthorized(`the bearer token belongs to ${user.name}, who is deactivated`);
+    if (!user.active)
+      throw unauthorized(`the bearer token belongs to ${user.name}, who is deactivated`);
     return user;
   }
 

@@ -105,7 +105,9 @@ function playHistory(r: Replay, seed: TicketSeed): void {
 
   const picked = rng.pick(seed.engineers);
   const engineer: UserRef =
-    seed.demoUser !== null && rng.chance(0.25) ? seed.demoUser : { id: picked.id, name: picked.name };
+    seed.demoUser !== null && rng.chance(0.25)
+      ? seed.demoUser
+      : { id: picked.id, name: picked.name };
   const reactionDue = r.dueMs('reaction') ?? r.lastMs + 4 * HOUR;
   const reactAt = seed.createdMs + fraction(rng, 15) * (reactionDue - seed.createdMs);
   if (!r.step('react', {}, r.working(reactAt), engineer)) return;

@@ -36,10 +36,7 @@ const sameUser = (a: User, b: Omit<User, 'version'>) =>
  * ones get a new version, and stored users the configuration no longer lists are deactivated
  * (kept, so the history they wrote stays theirs). Returns the team as stored.
  */
-export async function syncTeam(
-  sql: Sql,
-  team: readonly DemoUser[],
-): Promise<Map<string, User>> {
+export async function syncTeam(sql: Sql, team: readonly DemoUser[]): Promise<Map<string, User>> {
   const stored = await loadUsers(sql);
   const changed: User[] = [];
   const listed = new Set<string>();

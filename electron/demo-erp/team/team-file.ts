@@ -27,7 +27,10 @@ export async function readTeamFile(path: string): Promise<TeamFileResult> {
   }
   const parsed = teamFileSchema.safeParse(json);
   if (!parsed.success) {
-    return { ok: false, message: `--users ${path}: ${describeIssues(parsed.error.issues, 'file')}` };
+    return {
+      ok: false,
+      message: `--users ${path}: ${describeIssues(parsed.error.issues, 'file')}`,
+    };
   }
   try {
     tokenOwners(parsed.data.users);

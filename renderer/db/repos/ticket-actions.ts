@@ -25,8 +25,7 @@ export interface ActionContext {
 }
 
 export type ActionResult =
-  | { ok: true; ticketId: string; commandId: string | null }
-  | { ok: false; error: CommandError };
+  { ok: true; ticketId: string; commandId: string | null } | { ok: false; error: CommandError };
 
 /** The intake form: everything of `create` but the time, which defaults to the moment of the action. */
 export type CreateInput = Omit<CommandPayload<'create'>, 'createdAt'> & { createdAt?: string };

@@ -106,7 +106,10 @@ export async function rebuildRows(
   const orgs = await organizationsById(db, orgIds);
   // The team is read only when a pending command needs it: most rebuilds (a pulled page) have none.
   const users = needsTeam([...pending.values()].flat()) ? await usersById(db) : NO_USERS;
-  const directory = { organization: (id: string) => orgs.get(id), user: (id: string) => users.get(id) };
+  const directory = {
+    organization: (id: string) => orgs.get(id),
+    user: (id: string) => users.get(id),
+  };
   return bases.map((base) => {
     const entries = pending.get(base.id) ?? [];
     const { view, failing } = rebuildView(base.server, entries, directory, offsetMs);

@@ -34,7 +34,8 @@ export function createIdentityRefresher(deps: IdentityDeps) {
 
   async function ask(): Promise<IdentityOutcome> {
     const answer = await deps.askSession();
-    if (!answer.ok) return { kind: 'unknown', reason: `${answer.error.code}: ${answer.error.message}` };
+    if (!answer.ok)
+      return { kind: 'unknown', reason: `${answer.error.code}: ${answer.error.message}` };
     const { status, body } = answer.value;
     if (status !== 200) return { kind: 'unknown', reason: `the ERP answered HTTP ${status}` };
     const parsed = sessionResponse.safeParse(body);

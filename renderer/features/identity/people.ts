@@ -45,7 +45,9 @@ export function personLabel(
 export function describeRefusal(error: CommandError, people: People, t: TFunction): string {
   const holder = error.holder;
   if (error.code === 'assigned_elsewhere' && holder) {
-    return t('identity.conflicts.assignedElsewhere', { name: nameOf(holder.id, people, holder.name) });
+    return t('identity.conflicts.assignedElsewhere', {
+      name: nameOf(holder.id, people, holder.name),
+    });
   }
   if (error.code === 'assignment_changed' && holder !== undefined) {
     if (holder === null) return t('identity.conflicts.changedToNobody');

@@ -88,25 +88,25 @@ export function QueueFilterBar({
         ))}
       </select>
       {filters.view === 'open' && (
-      <select
-        className="select"
-        aria-label={t('queue.assignee')}
-        value={
-          filters.assignee === null ? '*' : filters.assignee === '' ? '-' : `=${filters.assignee}`
-        }
-        onChange={(event) => {
-          const value = event.target.value;
-          filters.setAssignee(value === '*' ? null : value === '-' ? '' : value.slice(1));
-        }}
-      >
-        <option value="*">{t('queue.anyAssignee')}</option>
-        <option value="-">{t('queue.unassigned')}</option>
-        {assignees.map((assignee) => (
-          <option key={assignee.id} value={`=${assignee.id}`}>
-            {assignee.label}
-          </option>
-        ))}
-      </select>
+        <select
+          className="select"
+          aria-label={t('queue.assignee')}
+          value={
+            filters.assignee === null ? '*' : filters.assignee === '' ? '-' : `=${filters.assignee}`
+          }
+          onChange={(event) => {
+            const value = event.target.value;
+            filters.setAssignee(value === '*' ? null : value === '-' ? '' : value.slice(1));
+          }}
+        >
+          <option value="*">{t('queue.anyAssignee')}</option>
+          <option value="-">{t('queue.unassigned')}</option>
+          {assignees.map((assignee) => (
+            <option key={assignee.id} value={`=${assignee.id}`}>
+              {assignee.label}
+            </option>
+          ))}
+        </select>
       )}
     </fieldset>
   );

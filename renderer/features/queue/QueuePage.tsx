@@ -58,8 +58,8 @@ export function QueuePage({ settings }: { settings: Settings | null }) {
     [people, you],
   );
   const assignees = useMemo(
-    () => assigneeOptions(entries, people.team, labelOf),
-    [entries, people.team, labelOf],
+    () => assigneeOptions(entries, people.team, labelOf, mine),
+    [entries, people.team, labelOf, mine],
   );
   const sortedOrganizations = useMemo(
     () => [...organizations].sort((a, b) => a.name.localeCompare(b.name)),
@@ -131,17 +131,19 @@ export function QueuePage({ settings }: { settings: Settings | null }) {
 }
 
 /**
- * Whom the assignee filter offers: the team's active members, and anyone else who has an open
- * ticket (a deactivated colleague, or a name from before user ids), by name.
+ * Whom the assignee filter offers: me first, then the team's active members and anyone else who
+ * has an open ticket (a deactivated colleague, or a name from before user ids), by name.
  */
 function assigneeOptions(
   entries: readonly QueueEntry[],
   team: ReadonlyMap<string, User>,
   labelOf: (userId: string) => string,
+  isMine: (userId: string) => boolean,
 ): AssigneeOption[] {
   const ids = new Set([...team.values()].filter((user) => user.active).map((user) => user.id));
   for (const entry of entries) if (entry.assignee !== null) ids.add(entry.assignee);
   return [...ids]
-    .map((id) => ({ id, label: labelOf(id) }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'ru'));
+    .map((id) => ({ id, label: labelOf(id), mine: isMine(id) }))
+    .sort((a, b) => Number(b.mine) - Number(a.mine) || a.label.localeCompare(b.label, 'ru'))
+    .map(({ id, label }) => ({ id, label }));
 }

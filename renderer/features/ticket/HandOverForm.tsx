@@ -44,7 +44,9 @@ export function HandOverForm({ ticket, onClose }: ActionFormProps & { ticket: Ti
         label={t('ticket.forms.handOverTo')}
         error={errorOf('to')}
         hint={
-          colleagues.length === 0 ? t('ticket.forms.handOverNobody') : t('ticket.forms.handOverHint')
+          colleagues.length === 0
+            ? t('ticket.forms.handOverNobody')
+            : t('ticket.forms.handOverHint')
         }
       >
         {(control) => (

@@ -16,7 +16,8 @@ export function TicketHeader({ ticket, zone, pendingCount }: TicketHeaderProps) 
   const { t } = useTranslation();
   const people = usePeople();
   const status = ticketStatus(ticket);
-  const hint = status === 'new' || status === 'unassigned' ? t(`ticket.statesHint.${status}`) : undefined;
+  const hint =
+    status === 'new' || status === 'unassigned' ? t(`ticket.statesHint.${status}`) : undefined;
   return (
     <header className="ticket-header">
       <div className="ticket-header__line">

@@ -7,7 +7,11 @@ export type TicketActionType = Exclude<CommandType, 'create'>;
 export type ToolbarAction = TicketActionType | 'release';
 
 /** Actions done with one click; the others open a small form. */
-export const ONE_CLICK_ACTIONS: ReadonlySet<ToolbarAction> = new Set(['react', 'resume', 'release']);
+export const ONE_CLICK_ACTIONS: ReadonlySet<ToolbarAction> = new Set([
+  'react',
+  'resume',
+  'release',
+]);
 
 /**
  * The actions that make sense in the ticket's current state, in the order the toolbar shows them

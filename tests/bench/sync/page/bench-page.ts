@@ -7,7 +7,6 @@ import { idbYardstick } from './idb-yardstick';
 import { naivePull, naivePush } from './naive-client';
 import { appDb, dropDb, openRealClient } from './real-client';
 
-
 async function mustSync(run: Promise<{ ok: boolean; error?: { message: string } }>) {
   const result = await run;
   if (!result.ok) throw new Error(`sync failed: ${result.error?.message ?? 'unknown error'}`);

@@ -9,13 +9,14 @@ import { Device, pullAll, TEAM, tempDir } from './erp-test-kit';
 
 /** Rewrites a stored ticket the way the previous version stored it. */
 function asBeforeIds(ticket: Ticket, assigneeName: string | null, authorName: string) {
-  const { assignments: _history, ...rest } = ticket;
   const byName = <R extends { authorId: string | null }>({ authorId: _id, ...record }: R) => ({
     ...record,
     author: authorName,
   });
+  const old: Partial<Ticket> = { ...ticket };
+  delete old.assignments;
   return {
-    ...rest,
+    ...old,
     assignee: assigneeName,
     events: ticket.events.map(byName),
     comments: ticket.comments.map(byName),

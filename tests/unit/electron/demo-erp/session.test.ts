@@ -20,7 +20,9 @@ describe('GET /sync/v1/session', () => {
       protocolVersion: 1,
     });
     const other = await call(`${server.erp.url}/sync/v1/session`, { token: OTHER_TOKEN });
-    expect(other.body).toEqual(expect.objectContaining({ user: { id: 'petrova', name: 'Петрова Анна' } }));
+    expect(other.body).toEqual(
+      expect.objectContaining({ user: { id: 'petrova', name: 'Петрова Анна' } }),
+    );
   });
 
   it.each([

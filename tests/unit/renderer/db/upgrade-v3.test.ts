@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import type { Ticket } from '../../../../shared/domain/ticket';
 import { createAppDb, SCHEMA_V1, SCHEMA_V2 } from '../../../../renderer/db/schema';
 import { applyPulledPage } from '../../../../renderer/db/repos/pulled-changes';
 import { createTicketActions } from '../../../../renderer/db/repos/ticket-actions';
@@ -12,7 +13,8 @@ import { ORG, orgChange, serverTicket, T0, TEAM, userChange } from './db-fixture
 
 /** A ticket as v2 stored it: the assignee and every author a name, no hand-over history. */
 function v2Ticket() {
-  const { assignments: _dropped, ...ticket } = serverTicket('old-1', 1);
+  const ticket: Partial<Ticket> & Pick<Ticket, 'createdAt' | 'comments'> = serverTicket('old-1', 1);
+  delete ticket.assignments;
   return {
     ...ticket,
     assignee: 'Белова Марина',

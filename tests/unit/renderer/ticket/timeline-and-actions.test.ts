@@ -5,7 +5,11 @@ import { availableActions } from '../../../../renderer/features/ticket/available
 import { ticketStatus } from '../../../../renderer/features/ticket/ticket-status';
 import { buildTimeline } from '../../../../renderer/features/ticket/timeline-view-model';
 
-const ME: SignedInUser = { id: 'andreev', name: 'Андреев Павел', checkedAt: '2026-01-12T06:00:00Z' };
+const ME: SignedInUser = {
+  id: 'andreev',
+  name: 'Андреев Павел',
+  checkedAt: '2026-01-12T06:00:00Z',
+};
 
 describe('availableActions', () => {
   it.each([

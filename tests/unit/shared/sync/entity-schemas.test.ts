@@ -85,7 +85,11 @@ describe('user entities', () => {
     ['without a name', { ...user, name: undefined }, 'data.name'],
     ['with a blank name', { ...user, name: '   ' }, 'data.name must not be empty'],
     ['with "active" as text', { ...user, active: 'yes' }, 'data.active'],
-    ['with a version the change does not have', { ...user, version: 3 }, 'data.id/version do not match'],
+    [
+      'with a version the change does not have',
+      { ...user, version: 3 },
+      'data.id/version do not match',
+    ],
   ])('refuses a user %s, naming the field', (_case, data, message) => {
     expect(validateChanges([userChange(data)])).toEqual(
       expect.stringContaining(`changes.0 (user belova): ${message}`),
