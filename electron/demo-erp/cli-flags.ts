@@ -1,14 +1,17 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DEFAULT_SEED_TICKETS } from './seed/seed';
+import { TYPED_TOKEN } from './team/team';
 
 export const USAGE = `Usage: npm run erp:demo -- [options]
 
   --port <n>           port to listen on, 0 = any free one (default 8787)
   --host <address>     address to bind (default 127.0.0.1)
   --data <folder>      where the database lives (default ./.erp-data)
-  --token <token>      the demo engineer's bearer token (default: a random one, printed)
-  --user <name>        the name events pushed with that token are signed with (default "Демо-инженер")
+  --users <file>       the team as JSON: {"users": [{"id", "name", "email"?, "active"?, "token"?}]};
+                       members with a token can sign in with it (default: the demo team of eight
+                       engineers, the first three with tokens made at start, all printed)
+  --token <token>      without --users: the first demo engineer's token (default: a random one)
   --seed-tickets <n>   demo tickets seeded into an empty database (default ${DEFAULT_SEED_TICKETS})
   --test-mode          enable the /__test/* admin routes (fault knobs, compaction, deletion)
   --help               print this and exit`;
@@ -25,16 +28,8 @@ const flagsSchema = z.object({
   port: integer('--port', 0, 65_535).default(8787),
   host: z.string().trim().min(1, '--host must not be empty').default('127.0.0.1'),
   data: z.string().trim().min(1, '--data must name a folder').default('./.erp-data'),
-  token: z
-    .string()
-    .regex(/^[\x21-\x7e]{8,200}$/, '--token must be 8–200 printable ASCII characters, no spaces')
-    .optional(),
-  user: z
-    .string()
-    .trim()
-    .min(1, '--user must not be empty')
-    .max(100, '--user must be at most 100 characters')
-    .default('Демо-инженер'),
+  token: TYPED_TOKEN.optional(),
+  users: z.string().trim().min(1, '--users must name a JSON file').optional(),
   'seed-tickets': integer('--seed-tickets', 0, 200_000).default(DEFAULT_SEED_TICKETS),
   'test-mode': z.boolean().default(false),
   help: z.boolean().default(false),
@@ -56,7 +51,7 @@ export function parseCliFlags(argv: readonly string[]): ParsedFlags {
         host: { type: 'string' },
         data: { type: 'string' },
         token: { type: 'string' },
-        user: { type: 'string' },
+        users: { type: 'string' },
         'seed-tickets': { type: 'string' },
         'test-mode': { type: 'boolean' },
         help: { type: 'boolean' },
@@ -66,6 +61,12 @@ export function parseCliFlags(argv: readonly string[]): ParsedFlags {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
   const parsed = flagsSchema.safeParse(values);
+  if (parsed.success && parsed.data.token !== undefined && parsed.data.users !== undefined) {
+    return {
+      ok: false,
+      message: '--token and --users do not go together: give the tokens in the --users file',
+    };
+  }
   if (parsed.success) return { ok: true, flags: parsed.data };
   const issue = parsed.error.issues[0]!;
   const flag = `--${String(issue.path[0])}`;

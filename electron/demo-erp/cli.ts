@@ -1,10 +1,35 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { parseCliFlags, USAGE } from './cli-flags';
+import { parseCliFlags, USAGE, type CliFlags } from './cli-flags';
 import { startDemoErp } from './index';
+import { readTeamFile } from './team/team-file';
+import { DEMO_TEAM, type DemoUser } from './team/team';
 
-// The standalone reference ERP: `npm run erp:demo -- --port 8787 --data ./.erp-data --token t`.
-// Prints its URL and token; SIGINT/SIGTERM close the database cleanly before the process exits.
+// The standalone reference ERP: `npm run erp:demo -- --port 8787 --data ./.erp-data
+// [--users team.json]`. Prints its URL and who can sign in with which token; SIGINT/SIGTERM close
+// the database cleanly before the process exits.
+
+/** How many of the demo team get a token when no --users file is given. */
+const DEMO_SIGN_INS = 3;
+
+const randomToken = () => randomBytes(18).toString('base64url');
+
+/** The --users file's team, or the demo team with tokens for its first engineers. */
+async function teamOf(flags: CliFlags): Promise<DemoUser[]> {
+  if (flags.users !== undefined) {
+    const file = await readTeamFile(resolve(flags.users));
+    if (!file.ok) {
+      console.error(`erp:demo: ${file.message}`);
+      process.exit(2);
+    }
+    return file.team;
+  }
+  return DEMO_TEAM.map((member, index) =>
+    index < DEMO_SIGN_INS
+      ? { ...member, token: index === 0 && flags.token ? flags.token : randomToken() }
+      : member,
+  );
+}
 
 async function main(): Promise<void> {
   const parsed = parseCliFlags(process.argv.slice(2));
@@ -17,21 +42,23 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const token = flags.token ?? randomBytes(18).toString('base64url');
+  const team = await teamOf(flags);
   const dataDir = resolve(flags.data);
   const erp = await startDemoErp({
     dataDir,
     port: flags.port,
     host: flags.host,
-    tokens: { [token]: flags.user },
+    users: team,
     seed: { tickets: flags['seed-tickets'] },
     testMode: flags['test-mode'],
   });
+  const signIns = team.filter((member) => member.token !== undefined && member.active !== false);
   console.log(
     [
       'Demo ERP (reference server of the PROконтакт sync protocol, version 1)',
       `  URL:   ${erp.url}`,
-      `  Token: ${token}  (user «${flags.user}»)`,
+      `  Team:  ${team.length} users; these can sign in (bearer token → user):`,
+      ...signIns.map((member) => `    ${member.token!}  → ${member.name} (${member.id})`),
       `  Data:  ${dataDir}`,
       ...(flags['test-mode'] ? ['  Test mode: admin routes under /__test/ are enabled'] : []),
       'Stop with Ctrl+C.',

@@ -4,14 +4,14 @@
  * A real HTTP server (node:http, no Electron imports) with durable storage in PGlite. Three uses:
  * the embedded default when no ERP is configured (main calls `startDemoErp` with a data dir in
  * userData), the peer of every sync test, and standalone: `npm run erp:demo -- --port 8787
- * --data ./.erp-data --token <token>` (see cli.ts).
+ * --data ./.erp-data [--users team.json]` (see cli.ts).
  *
  * ## Endpoints
  * - `GET /health` — no auth: `{ ok: true, serverTime, demo: true, protocolVersion: 1 }`.
- * - `GET /sync/v1/session` — who the bearer token belongs to: `{ user: { id, name }, serverTime,
- *   protocolVersion }` (the demo's user id is the name its token maps to); 401 without a valid one.
+ * - `GET /sync/v1/session` — who the bearer token belongs to: `{ user: { id, name, email? },
+ *   serverTime, protocolVersion }`; 401 without a valid token, or for a deactivated user's.
  * - `POST /sync/v1/push` — `Authorization: Bearer <token>`; each token maps to a user, the author
- *   of the events the push records.
+ *   of everything the push records (name and id), whatever the device claims.
  * - `GET /sync/v1/changes?cursor=&limit=` — no cursor: from the beginning; `limit` 1…1000,
  *   default 500.
  * - Test mode only (`testMode: true`, CLI `--test-mode`), bearer token required:
@@ -76,6 +76,13 @@
  * owner's pid and start time: a second server on the same folder is refused; a lock left by a
  * process that is gone, a zombie not yet reaped included, is taken over (store/data-dir-lock.ts).
  *
+ * ## The team
+ * `users` (default `DEMO_TEAM`, team/team.ts): every member is a `user` entity in the change log;
+ * members with a `token` (and the extra `tokens`: token → user id) can sign in. On every start the
+ * stored team becomes the configured one (new members added, changed ones versioned, members no
+ * longer listed deactivated, never deleted: their history stays theirs). Tickets stored before
+ * users had ids are migrated once (store/identity-migration.ts).
+ *
  * ## Seed and faults
  * On an empty database: 12 organizations (Kaliningrad … Kamchatka, always) and `seed.tickets`
  * demo tickets (default 300; `seed: false` → none), deterministic (seeded PRNG) relative to now,
@@ -85,7 +92,7 @@
  *
  * ## Embedding (main)
  * `const erp = await startDemoErp({ dataDir: join(userData, 'demo-erp'), tokens: { [token]:
- * 'Демо-инженер' } })`, then use `erp.url` as the ERP base URL and `await erp.close()` before
+ * EMBEDDED_DEMO_USER_ID } })`, then use `erp.url` as the ERP base URL and `await erp.close()` before
  * quitting. Plain TypeScript over node:http and PGlite: bundles into main as is (PGlite stays an
  * external dependency: it loads its .wasm files from its package folder).
  */
@@ -99,11 +106,15 @@ import { DEFAULT_SEED_TICKETS, seedDatabase } from './seed/seed';
 import { createErpService } from './service';
 import { lockDataDir } from './store/data-dir-lock';
 import { openDatabase } from './store/database';
+import { prepareTeam } from './team/prepare-team';
+import { DEMO_TEAM, tokenOwners, type DemoUser } from './team/team';
 
 export { DEMO_ORGANIZATIONS, DEMO_ORGANIZATION_IDS } from './seed/organizations';
 export { buildSeedTickets } from './seed/seed';
 export type { FaultControl, FaultKnobs } from './faults';
 export { DEFAULT_COMPACTION_POLICY, type CompactionPolicy } from './changes/auto-compaction';
+export { DEMO_TEAM, EMBEDDED_DEMO_USER_ID, type DemoUser } from './team/team';
+export { readTeamFile } from './team/team-file';
 
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_DEFER_UNKNOWN_TICKET_MS = 10 * 60_000;
@@ -114,11 +125,13 @@ export interface DemoErpOptions {
   /** 0 (default): any free port. */
   port?: number;
   host?: string;
+  /** The team (default `DEMO_TEAM`); a member with a `token` can sign in with it. */
+  users?: readonly DemoUser[];
   /**
-   * Bearer token → user name (the author shown in ticket timelines), at least one. A list of
-   * tokens is accepted too: `{ token, user }` entries, or bare tokens for demo engineers.
+   * More bearer tokens: token → user id (e.g. a token made for this run). Between these and the
+   * members' own tokens, at least one active user must be able to sign in.
    */
-  tokens: Readonly<Record<string, string>> | readonly TokenEntry[];
+  tokens?: Readonly<Record<string, string>>;
   /** Demo tickets seeded into an empty database; false: organizations only. */
   seed?: { tickets?: number; randomSeed?: number } | false;
   /** Enables the /__test/* admin routes (for child-process tests). */
@@ -149,10 +162,8 @@ export interface DemoErp {
 }
 
 export async function startDemoErp(options: DemoErpOptions): Promise<DemoErp> {
-  const tokens = tokenMap(options.tokens);
-  if (tokens.size === 0 || [...tokens.keys()].some((t) => t.length === 0 || /\s/.test(t))) {
-    throw new Error('startDemoErp: tokens must hold at least one non-empty token without spaces');
-  }
+  const team = options.users ?? DEMO_TEAM;
+  const tokens = tokenOwners(team, options.tokens);
   const now = options.now ?? Date.now;
   const compaction = compactionPolicyFrom(options.compaction);
   const unlock = await lockDataDir(options.dataDir);
@@ -174,11 +185,14 @@ export async function startDemoErp(options: DemoErpOptions): Promise<DemoErp> {
   let server: Server | undefined;
   try {
     const seed = options.seed;
+    const engineers = await prepareTeam(database.db, team, now());
+    const signedIn = [...tokens.values()].find((owner) => owner.active)!;
     await seedDatabase(database.db, {
       tickets: seed === false ? 0 : (seed?.tickets ?? DEFAULT_SEED_TICKETS),
       nowMs: now(),
       ...(seed && seed.randomSeed !== undefined ? { randomSeed: seed.randomSeed } : {}),
-      demoUser: [...tokens.values()][0] ?? null,
+      engineers,
+      demoUser: { id: signedIn.id, name: signedIn.name },
     });
     const handler = createRouter({
       service,
@@ -234,18 +248,4 @@ function listen(server: Server, port: number, host: string): Promise<void> {
       resolve();
     });
   });
-}
-
-type TokenEntry = string | { token: string; user: string };
-
-function tokenMap(tokens: DemoErpOptions['tokens']): Map<string, string> {
-  const isList = (value: unknown): value is readonly TokenEntry[] => Array.isArray(value);
-  if (!isList(tokens)) return new Map(Object.entries(tokens));
-  return new Map(
-    tokens.map((entry, index): [string, string] =>
-      typeof entry === 'string'
-        ? [entry, tokens.length === 1 ? 'Демо-инженер' : `Демо-инженер ${index + 1}`]
-        : [entry.token, entry.user],
-    ),
-  );
 }

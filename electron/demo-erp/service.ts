@@ -1,3 +1,4 @@
+import type { UserRef } from '../../shared/domain';
 import type { ChangesResponse, PushResponse } from '../../shared/erp';
 import { createAutoCompaction, type CompactionPolicy } from './changes/auto-compaction';
 import { compactChangeLog, deleteTicket, readChanges } from './changes/change-log';
@@ -19,7 +20,7 @@ export interface ServiceOptions {
 /** The ERP's behaviour without HTTP: every database operation goes through one serial queue. */
 export interface ErpService {
   /** Validates and applies a push body; throws HttpError for 4xx answers (409 seq gap included). */
-  push(body: unknown, author: string, beforeCommit?: () => void): Promise<PushResponse>;
+  push(body: unknown, author: UserRef, beforeCommit?: () => void): Promise<PushResponse>;
   changes(cursor: string | null, limit: number): Promise<ChangesResponse>;
   compact(): Promise<{ removed: number; generation: number }>;
   deleteTicket(id: string): Promise<boolean>;

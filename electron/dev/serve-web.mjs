@@ -117,12 +117,13 @@ async function startEmbeddedErp() {
     ? mkdtempSync(join(tmpdir(), 'prokontakt-erp-'))
     : (args['erp-data'] ?? join(repoRoot, '.erp-data', 'dev-web'));
   const token = randomBytes(24).toString('base64url');
-  const { startDemoErp } = await import(
+  const { startDemoErp, EMBEDDED_DEMO_USER_ID } = await import(
     pathToFileURL(join(repoRoot, 'out', 'main', 'demo-erp.js')).href
   );
+  // Signed in as the demo team's first engineer, as the desktop app's embedded demo is.
   const demo = await startDemoErp({
     dataDir,
-    tokens: { [token]: 'Демо-инженер' },
+    tokens: { [token]: EMBEDDED_DEMO_USER_ID },
     ...(seedTickets === undefined ? {} : { seed: { tickets: seedTickets } }),
   });
   const cleanup = async () => {

@@ -4,6 +4,7 @@ import { useHostValue } from '../lib/useHostValue';
 import { DeskAlerts } from '../features/alerts/DeskAlerts';
 import { ClockSkewBanner } from '../features/clock/ClockSkewBanner';
 import { useWindowClock } from '../features/clock/useWindowClock';
+import { SignedInAs } from '../features/identity/SignedInAs';
 import { DiagnosticsPage } from '../features/diagnostics/DiagnosticsPage';
 import { IntakePage } from '../features/intake/IntakePage';
 import { QueuePage } from '../features/queue/QueuePage';
@@ -33,7 +34,7 @@ export function App() {
 
   return (
     <div className="app">
-      <AppHeader settings={settings} />
+      <AppHeader settings={settings} signedInAs={erpChosen && <SignedInAs />} />
       <div className="app__notices">
         {snapshot?.problem && <SettingsProblemBanner problem={snapshot.problem} />}
         <ClockSkewBanner />

@@ -1,9 +1,12 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CommandType } from '@shared/erp/commands';
+import type { CommandError } from '@shared/domain/apply-command';
 import type { Organization, Ticket, TicketState } from '@shared/domain/ticket';
+import type { User } from '@shared/domain/user';
 import type { Priority } from '@shared/sla/types';
 import { toQueueEntry, type QueueEntry } from '@shared/queue/queue-entry';
 import type { OutboxEntry } from '@shared/sync/ports';
+import { upgradeToUserIds } from './upgrade-to-user-ids';
 
 /**
  * One row per ticket: the server's copy and the optimistic view (the copy with this device's
@@ -45,11 +48,22 @@ export interface OrganizationRow {
   name?: string;
 }
 
+/** A member of the team, as the ERP's `user` entities describe them. */
+export interface UserRow {
+  id: string;
+  version: number;
+  deleted: 0 | 1;
+  /** Null once deleted in the ERP (records keep the names they were written with). */
+  data: User | null;
+  seenEpoch: number;
+}
+
 export type OutboxRow = OutboxEntry;
 
 export interface DeadLetterRow extends OutboxEntry {
   status: 'conflict' | 'rejected' | 'local';
-  error: { code: string; message: string };
+  /** The ERP's reason; on a conflict about who has the ticket, also who has it. */
+  error: CommandError;
   /** Device clock when the ERP's verdict was stored. */
   deadAt: number;
 }
@@ -66,6 +80,7 @@ export type AppDb = Dexie & {
   tickets: EntityTable<TicketRow, 'id'>;
   queue: EntityTable<QueueRowEntry, 'id'>;
   organizations: EntityTable<OrganizationRow, 'id'>;
+  users: EntityTable<UserRow, 'id'>;
   outbox: EntityTable<OutboxRow, 'seq'>;
   deadLetters: EntityTable<DeadLetterRow, 'commandId'>;
   meta: EntityTable<MetaRow, 'key'>;
@@ -89,6 +104,12 @@ export const SCHEMA_V1 = {
   meta: 'key',
 };
 
+/** What v2 changed (the queue's lines, fewer ticket indexes); exported for the upgrade tests. */
+export const SCHEMA_V2 = {
+  queue: 'id, urgency',
+  tickets: 'id, organizationId, state, seenEpoch',
+};
+
 export function createAppDb(name: string = DB_NAME, deps?: IndexedDbDeps): AppDb {
   // Strict durability: a user action is reported done only once it is on disk, because the
   // engineer may close the lid (or the battery may die) the moment after clicking.
@@ -101,7 +122,7 @@ export function createAppDb(name: string = DB_NAME, deps?: IndexedDbDeps): AppDb
   // tickets. The ticket indexes only the queue used to read go: each one is written with every
   // pulled ticket, and the first pull of 50,000 is mostly index writes.
   db.version(2)
-    .stores({ queue: 'id, urgency', tickets: 'id, organizationId, state, seenEpoch' })
+    .stores(SCHEMA_V2)
     .upgrade(async (tx) => {
       const organizations = new Map(
         (await tx.table<OrganizationRow>('organizations').toArray()).flatMap((row) =>
@@ -120,6 +141,10 @@ export function createAppDb(name: string = DB_NAME, deps?: IndexedDbDeps): AppDb
         }),
       );
     });
+  // v3: the team (`users`), and tickets that name people by user id. What is stored keeps working:
+  // tickets get the new fields with "not known" values, pending actions are marked as this
+  // device's user's (see upgrade-to-user-ids.ts).
+  db.version(3).stores({ users: 'id, seenEpoch' }).upgrade(upgradeToUserIds);
   return db;
 }
 
@@ -128,6 +153,7 @@ export const syncTables = (db: AppDb) => [
   db.tickets,
   db.queue,
   db.organizations,
+  db.users,
   db.outbox,
   db.meta,
 ];

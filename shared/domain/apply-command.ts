@@ -8,28 +8,47 @@ import {
   LATE_REGISTRATION_DAYS,
   visitProblems,
 } from './command-rules';
+import {
+  assigneeProblem,
+  handOverConflict,
+  reassigned,
+  takeConflict,
+  type AssignmentConflict,
+} from './assignment';
 import { toSlaTicket, type Organization, type Ticket, type TicketEventRecord } from './ticket';
+import type { UserLookup, UserRef } from './user';
 
 export interface CommandContext {
   commandId: string;
   ticketId: string;
+  /** The user who acts (the ERP signs commands from the token): their name now and their id. */
   author: string;
+  authorId: string;
   /** When the engineer acted, already clamped by `eventTimeFor`. */
   at: string;
   adjusted: boolean;
   /** The version the device saw; null for `create`. */
   baseVersion: number | null;
   organization: Organization | undefined;
+  /** The team: whom a ticket may be handed to, and how assignees are named. */
+  users: UserLookup;
   /** Server time, stamped as `updatedAt`. */
   now: string;
   /** The server assigns registration numbers; the client leaves them null. */
   nextNumber?: () => number;
 }
 
+/** Why a command was refused; `holder` only on conflicts about who has the ticket. */
+export interface CommandError {
+  code: string;
+  message: string;
+  holder?: UserRef | null;
+}
+
 export type ApplyOutcome =
   | { status: 'applied'; ticket: Ticket }
   | { status: 'noop' }
-  | { status: 'conflict' | 'rejected'; error: { code: string; message: string } };
+  | { status: 'conflict' | 'rejected'; error: CommandError };
 
 const SLA_EVENT_OF: Partial<Record<CommandType, SlaEventType>> = {
   react: 'reacted',
@@ -44,22 +63,29 @@ const SLA_EVENT_OF: Partial<Record<CommandType, SlaEventType>> = {
 
 /**
  * The time an event is recorded at: when the engineer acted, but never in the server's future and
- * never before the ticket's previous event (the SLA log must stay in order). Clamped times are
- * marked, not dropped (contract 2).
+ * never before the ticket's previous event or hand-over (the SLA log and the history must stay in
+ * order). Clamped times are marked, not dropped (contract 2).
  */
 export function eventTimeFor(
-  ticket: Pick<Ticket, 'createdAt' | 'events'> | null,
+  ticket: Pick<Ticket, 'createdAt' | 'events' | 'assignments'> | null,
   clientAt: string,
   serverNow: string,
 ): { at: string; adjusted: boolean } {
   const client = parseInstant(clientAt)!;
   let at = Math.min(client, parseInstant(serverNow)!);
   if (ticket) {
-    const last = ticket.events[ticket.events.length - 1];
-    at = Math.max(at, parseInstant(last ? last.at : ticket.createdAt)!);
+    const lastEvent = ticket.events[ticket.events.length - 1];
+    const lastHandOver = ticket.assignments[ticket.assignments.length - 1];
+    at = Math.max(
+      at,
+      parseInstant(lastEvent ? lastEvent.at : ticket.createdAt)!,
+      lastHandOver ? parseInstant(lastHandOver.at)! : -Infinity,
+    );
   }
   return { at: formatInstant(at), adjusted: at !== client };
 }
+
+const adjustedMark = (ctx: CommandContext) => (ctx.adjusted ? { adjusted: true } : {});
 
 const reject = (code: string, message: string): ApplyOutcome => ({
   status: 'rejected',
@@ -68,6 +94,10 @@ const reject = (code: string, message: string): ApplyOutcome => ({
 const conflict = (code: string, message: string): ApplyOutcome => ({
   status: 'conflict',
   error: { code, message },
+});
+const assignmentConflict = (error: AssignmentConflict): ApplyOutcome => ({
+  status: 'conflict',
+  error,
 });
 
 /**
@@ -97,23 +127,30 @@ export function applyCommand(
     stale ? conflict(code, message) : reject(code, message);
   const data = parsed.data as Record<string, unknown>;
   const next: Ticket = { ...ticket, version: ticket.version + 1, updatedAt: ctx.now };
+  const by = { commandId: ctx.commandId, author: ctx.author, authorId: ctx.authorId, at: ctx.at };
 
   switch (type) {
     case 'comment':
-      next.comments = [
-        ...ticket.comments,
-        { commandId: ctx.commandId, author: ctx.author, at: ctx.at, text: data.text as string },
-      ];
+      next.comments = [...ticket.comments, { ...by, text: data.text as string }];
       return { status: 'applied', ticket: next };
+    case 'assign': {
+      const to = data.to as string | null;
+      if (to === ticket.assignee) return { status: 'noop' };
+      const problem = to === null ? null : assigneeProblem(to, ctx.users);
+      if (problem) return reject(problem.code, problem.message);
+      const changed = handOverConflict(ticket, ctx.baseVersion, ctx.authorId, ctx.users);
+      if (changed) return assignmentConflict(changed);
+      const target = to === null ? null : { id: to, name: ctx.users(to)!.name };
+      reassigned(ticket, next, target, { ...by, ...adjustedMark(ctx) }, ctx.users);
+      return { status: 'applied', ticket: next };
+    }
     case 'log_work': {
       const problem = logWorkProblem(ticket, data as CommandPayload<'log_work'>, ctx.at);
       if (problem) return problem;
       next.workLogs = [
         ...ticket.workLogs,
         {
-          commandId: ctx.commandId,
-          author: ctx.author,
-          at: ctx.at,
+          ...by,
           startedAt: data.startedAt as string,
           endedAt: data.endedAt as string,
           note: data.note as string,
@@ -121,16 +158,17 @@ export function applyCommand(
       ];
       return { status: 'applied', ticket: next };
     }
-    case 'react':
-      if (ticket.assignee !== null && ticket.assignee !== ctx.author) {
-        return conflict(
-          'assigned_elsewhere',
-          `react: the ticket is already in work by ${ticket.assignee}`,
-        );
-      }
-      if (ticket.assignee === ctx.author) return { status: 'noop' };
-      next.assignee = ctx.author;
+    case 'react': {
+      const taken = takeConflict(ticket, ctx.authorId, ctx.users);
+      if (taken) return assignmentConflict(taken);
+      if (ticket.assignee === ctx.authorId) return { status: 'noop' };
+      const me = { id: ctx.authorId, name: ctx.author };
+      reassigned(ticket, next, me, { ...by, ...adjustedMark(ctx) }, ctx.users);
+      // Taking a released ticket again is a change of hands, not a second first response.
+      if (ticket.events.some((event) => event.type === 'reacted'))
+        return { status: 'applied', ticket: next };
       break;
+    }
     case 'change_priority':
       if (data.to === ticket.priority) return { status: 'noop' };
       next.priority = data.to as Ticket['priority'];
@@ -161,7 +199,8 @@ export function applyCommand(
     at: ctx.at,
     commandId: ctx.commandId,
     author: ctx.author,
-    ...(ctx.adjusted ? { adjusted: true } : {}),
+    authorId: ctx.authorId,
+    ...adjustedMark(ctx),
   };
   next.events = [...ticket.events, event];
   if (!ctx.organization)
@@ -287,6 +326,7 @@ function create(
     events: [],
     comments: [],
     workLogs: [],
+    assignments: [],
     updatedAt: ctx.now,
     version: 1,
   };

@@ -1,3 +1,5 @@
+export * from './user';
 export * from './ticket';
 export * from './apply-command';
 export * from './command-rules';
+export * from './assignment';

@@ -1,28 +1,50 @@
 import type { Priority, SlaEvent, SlaTicket } from '../sla/types';
+import type { UserRef } from './user';
+
+/**
+ * Who wrote a record: the user's id and their name as it was then. `authorId` is null for records
+ * written before the ERP knew its users by id; their `author` name still says who it was.
+ */
+export interface Authorship {
+  author: string;
+  authorId: string | null;
+}
 
 /** An SLA event as the ERP stores it: who did it, from which command, and whether its time was adjusted. */
-export interface TicketEventRecord extends SlaEvent {
+export interface TicketEventRecord extends SlaEvent, Authorship {
   commandId: string;
-  author: string;
   /** The server clamped the engineer's time (in its future, or before the previous event). */
   adjusted?: boolean;
 }
 
-export interface TicketComment {
+export interface TicketComment extends Authorship {
   commandId: string;
-  author: string;
   at: string;
   text: string;
 }
 
 /** An on-site visit or other logged work. */
-export interface WorkLog {
+export interface WorkLog extends Authorship {
   commandId: string;
-  author: string;
   at: string;
   startedAt: string;
   endedAt: string;
   note: string;
+}
+
+/**
+ * A change of who has the ticket: taken into work, handed over, released. Not an SLA event
+ * (contract 1 fixes those); the first take also records `reacted` among the events.
+ */
+export interface AssignmentRecord extends Authorship {
+  commandId: string;
+  at: string;
+  from: UserRef | null;
+  to: UserRef | null;
+  /** The ticket version this change produced: a hand-over based on an older version conflicts. */
+  version: number;
+  /** The server clamped the engineer's time, as on SLA events. */
+  adjusted?: boolean;
 }
 
 export type TicketState = 'open' | 'paused' | 'resolved';
@@ -51,12 +73,15 @@ export interface Ticket {
   initialPriority: Priority;
   createdAt: string;
   state: TicketState;
+  /** The id of the user who has the ticket in work; null while nobody has taken it. */
   assignee: string | null;
   result: string | null;
   releaseDate: string | null;
   events: TicketEventRecord[];
   comments: TicketComment[];
   workLogs: WorkLog[];
+  /** Every change of assignee, oldest first. */
+  assignments: AssignmentRecord[];
   updatedAt: string;
   version: number;
 }

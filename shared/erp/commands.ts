@@ -97,6 +97,13 @@ export const logWorkPayload = z
     path: ['endedAt'],
   });
 
+/** An ERP user id, as `session` and the `user` entities name it. */
+export const userId = (field: string) =>
+  z
+    .string({ error: `${field} must be a user id (a string) or null` })
+    .min(1, `${field} must not be empty`)
+    .max(200, `${field} must be at most 200 characters`);
+
 export const commandPayloads = {
   create: createPayload,
   react: z.object({}).strict(),
@@ -114,6 +121,8 @@ export const commandPayloads = {
   change_priority: z.object({ to: prioritySchema }).strict(),
   comment: z.object({ text: text('text', 20_000) }).strict(),
   log_work: logWorkPayload,
+  /** Hands the ticket to a colleague (`to`: their user id) or releases it (`to: null`). */
+  assign: z.object({ to: userId('to').nullable() }).strict(),
 } as const;
 
 export type CommandType = keyof typeof commandPayloads;

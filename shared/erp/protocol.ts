@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COMMAND_TYPES, isoInstant } from './commands';
+import { userRef } from './users';
 
 export const PROTOCOL_VERSION = 1;
 export const MAX_PUSH_COMMANDS = 500;
@@ -53,7 +54,15 @@ export const COMMAND_STATUSES = [
 ] as const;
 export type CommandStatus = (typeof COMMAND_STATUSES)[number];
 
-export const errorBody = z.object({ code: z.string(), message: z.string() });
+export const errorBody = z.object({
+  code: z.string(),
+  message: z.string(),
+  /**
+   * On a conflict about who has the ticket (`assigned_elsewhere`, `assignment_changed`): who has
+   * it now (null: nobody), so the device can say it in its user's language.
+   */
+  holder: userRef.nullable().optional(),
+});
 export type ErrorBody = z.infer<typeof errorBody>;
 
 export const commandResult = z.object({
@@ -75,7 +84,7 @@ export const pushResponse = z.object({
 export type PushResponse = z.infer<typeof pushResponse>;
 
 export const change = z.object({
-  entity: z.enum(['ticket', 'organization']),
+  entity: z.enum(['ticket', 'organization', 'user']),
   id: z.string().min(1),
   version: z.number().int().positive(),
   deleted: z.boolean(),
@@ -95,11 +104,7 @@ export const errorResponse = z.object({ error: errorBody });
 
 /** `GET /sync/v1/session`: who the token belongs to, and the server's clock. */
 export const sessionResponse = z.object({
-  user: z.object({
-    id: z.string().min(1).max(200),
-    name: z.string().min(1).max(200),
-    email: z.string().max(254).optional(),
-  }),
+  user: userRef.extend({ email: z.string().max(254).optional() }),
   serverTime: isoInstant,
   protocolVersion: z.number().int(),
 });

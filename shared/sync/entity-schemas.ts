@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { isoInstant, pauseReasonSchema, prioritySchema } from '../erp/commands';
 import type { Change } from '../erp/protocol';
+import { userEntity, userRef } from '../erp/users';
 import { SLA_EVENT_TYPES } from '../sla/types';
 
 /*
- * The wire schema leaves `data` open (`unknown`). What we store must still be a ticket or an
- * organization, or the queue and the optimistic view would crash on it later, far from the cause.
+ * The wire schema leaves `data` open (`unknown`). What we store must still be a ticket, an
+ * organization or a user, or the queue and the optimistic view would crash on it later, far from the cause.
  * Objects are loose: a field a newer ERP adds is kept, not stripped.
  */
 
@@ -15,6 +16,7 @@ const eventRecord = z
     at: isoInstant,
     commandId: z.string(),
     author: z.string(),
+    authorId: z.string().nullable(),
     adjusted: z.boolean().optional(),
     reason: pauseReasonSchema.optional(),
     note: z.string().optional(),
@@ -24,7 +26,14 @@ const eventRecord = z
   })
   .loose();
 
-const entry = z.object({ commandId: z.string(), author: z.string(), at: isoInstant }).loose();
+const entry = z
+  .object({
+    commandId: z.string(),
+    author: z.string(),
+    authorId: z.string().nullable(),
+    at: isoInstant,
+  })
+  .loose();
 
 export const ticketSchema = z
   .object({
@@ -52,6 +61,14 @@ export const ticketSchema = z
     workLogs: z.array(
       entry.extend({ startedAt: isoInstant, endedAt: isoInstant, note: z.string() }),
     ),
+    assignments: z.array(
+      entry.extend({
+        from: userRef.nullable(),
+        to: userRef.nullable(),
+        version: z.number().int().positive(),
+        adjusted: z.boolean().optional(),
+      }),
+    ),
     updatedAt: isoInstant,
     version: z.number().int().positive(),
   })
@@ -69,6 +86,12 @@ export const organizationSchema = z
   })
   .loose();
 
+const ENTITY_SCHEMAS = {
+  ticket: ticketSchema,
+  organization: organizationSchema,
+  user: userEntity,
+} as const satisfies Record<Change['entity'], z.ZodType<{ id: string; version: number }>>;
+
 /** Checks one ticket as the ERP returned it (push results carry one); the reason or null. */
 export function invalidTicket(data: unknown): string | null {
   const parsed = ticketSchema.safeParse(data);
@@ -81,7 +104,7 @@ export function invalidTicket(data: unknown): string | null {
 export function validateChanges(changes: readonly Change[]): string | null {
   for (const [index, change] of changes.entries()) {
     if (change.deleted) continue;
-    const schema = change.entity === 'ticket' ? ticketSchema : organizationSchema;
+    const schema = ENTITY_SCHEMAS[change.entity];
     const parsed = schema.safeParse(change.data);
     const where = `changes.${index} (${change.entity} ${change.id})`;
     if (!parsed.success) {

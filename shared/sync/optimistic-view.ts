@@ -1,9 +1,16 @@
 import { applyCommand, eventTimeFor, type ApplyOutcome } from '../domain/apply-command';
 import type { Organization, Ticket } from '../domain/ticket';
+import type { UserLookup } from '../domain/user';
 import type { OutboxEntry } from './ports';
 import { toWireCommand } from './stamp';
 
 export type OrganizationLookup = (id: string) => Organization | undefined;
+
+/** What the device knows besides the ticket: its organization's zone and calendar, the team. */
+export interface Directory {
+  organization: OrganizationLookup;
+  user: UserLookup;
+}
 
 /**
  * Applies one pending command to the local view exactly as the ERP will (shared applyCommand),
@@ -13,7 +20,7 @@ export type OrganizationLookup = (id: string) => Organization | undefined;
 export function applyPending(
   ticket: Ticket | null,
   entry: OutboxEntry,
-  organizations: OrganizationLookup,
+  directory: Directory,
   currentOffsetMs: number | null,
 ): ApplyOutcome {
   const wire = toWireCommand(entry, currentOffsetMs);
@@ -28,10 +35,12 @@ export function applyPending(
     commandId: entry.commandId,
     ticketId: entry.ticketId,
     author: entry.author,
+    authorId: entry.authorId,
     at,
     adjusted,
     baseVersion: entry.baseVersion,
-    organization: orgId === undefined ? undefined : organizations(orgId),
+    organization: orgId === undefined ? undefined : directory.organization(orgId),
+    users: directory.user,
     now: wire.clientCreatedAt,
   });
 }
@@ -46,13 +55,13 @@ export interface RebuiltView {
 export function rebuildView(
   server: Ticket | null,
   pending: readonly OutboxEntry[],
-  organizations: OrganizationLookup,
+  directory: Directory,
   currentOffsetMs: number | null,
 ): RebuiltView {
   let view = server;
   const failing: RebuiltView['failing'] = [];
   for (const entry of pending) {
-    const outcome = applyPending(view, entry, organizations, currentOffsetMs);
+    const outcome = applyPending(view, entry, directory, currentOffsetMs);
     if (outcome.status === 'applied') view = outcome.ticket;
     else if (outcome.status !== 'noop')
       failing.push({ commandId: entry.commandId, ...outcome.error });

@@ -1,3 +1,4 @@
+import type { CommandError } from '../domain/apply-command';
 import type { CommandType } from '../erp/commands';
 import type { Change, PushRequest, PushResponse } from '../erp/protocol';
 
@@ -54,7 +55,12 @@ export interface OutboxEntry {
   actedAt: number;
   /** Clock offset known when the engineer acted; null if none had been measured yet. */
   offsetMs: number | null;
+  /**
+   * Who acted, for the optimistic view: the signed-in user as the device knew them then. The ERP
+   * signs the command itself, from the token.
+   */
   author: string;
+  authorId: string;
 }
 
 /** What the ERP said about one command, as the store records it. */
@@ -69,7 +75,7 @@ export type CommandAck =
       commandId: string;
       outcome: 'dead';
       status: 'conflict' | 'rejected' | 'local';
-      error: { code: string; message: string };
+      error: CommandError;
       ticket?: unknown;
     };
 

@@ -54,7 +54,8 @@ export function compareQueueStrategies(out: (line?: string) => void): void {
     assignee: null,
     version: 1,
     updatedAt: ticket.createdAt,
-    events: ticket.events.map((event) => ({ ...event, commandId: '', author: '' })),
+    events: ticket.events.map((event) => ({ ...event, commandId: '', author: '', authorId: null })),
+    assignments: [],
     zone: ticket.timeZone,
   }));
   const organizations = new Map(tickets.map((t) => [t.zone, organizationFor(t.zone)]));

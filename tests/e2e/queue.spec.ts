@@ -2,8 +2,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { createTicketInErp, ticketsInErp } from './support/erp';
 import { erpClockReadsPageClock } from './support/erp-clock';
 
+/** The queue, showing every open ticket (it opens on «Мои»: the signed-in engineer's). */
 async function openQueue(page: Page) {
   await page.goto('/');
+  await page.getByTestId('queue-view-open').click({ timeout: 20_000 });
   await expect(page.getByTestId('queue-row').first()).toBeVisible({ timeout: 20_000 });
 }
 

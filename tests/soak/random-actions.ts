@@ -10,11 +10,13 @@ type Action = { [T in Exclude<CommandType, 'create'>]: [T, CommandPayload<T>] }[
 >];
 
 const ORGS = ['org-msk-stolitsa', 'org-ekb-uralmed', 'org-kgd-yantar'];
+/** Whom a hand-over goes to: the harness's three engineers, a colleague without a device, nobody. */
+const ASSIGNEES = ['andreev', 'belova', 'gusev', 'nikitina', null];
 
 function randomAction(prng: Prng): Action {
   const hour = 3_600_000;
   const start = Date.now() - prng.int(2, 48) * hour;
-  switch (prng.int(0, 9)) {
+  switch (prng.int(0, 10)) {
     case 0:
       return ['react', {}];
     case 1:
@@ -40,6 +42,8 @@ function randomAction(prng: Prng): Action {
       return ['extend', { hours: prng.int(1, 16), note: 'согласовано с заказчиком' }];
     case 8:
       return ['schedule_fix', { releaseDate: '2027-03-01' }];
+    case 9:
+      return ['assign', { to: prng.pick(ASSIGNEES) }];
     default:
       return ['comment', { text: `комментарий ${prng.int(0, 1e6)}` }];
   }

@@ -72,7 +72,7 @@ async function soakRun(harness: ErpHarness, seed: number, steps: number) {
   const devices: Device[] = (['a', 'b', 'c'] as const).map((user) =>
     openDevice({
       name: `soak-${seed}-${user}`,
-      ...USERS[user],
+      token: USERS[user].token,
       baseUrl: harness.proxy.url,
       timeoutMs: 2_000,
       seed,
@@ -83,7 +83,12 @@ async function soakRun(harness: ErpHarness, seed: number, steps: number) {
       },
     }),
   );
-  for (const device of devices) await device.syncUntilSettled();
+  for (const device of devices) {
+    await device.syncUntilSettled();
+    // Each device knows whose it is, as the app does once connected: takes and hand-overs are
+    // then decided locally as the ERP will decide them.
+    await device.whoAmI();
+  }
   harness.proxy.setChooser(flapping(prng));
   const inFlight: Array<Promise<unknown>> = [];
   for (let step = 0; step < steps; step++) {

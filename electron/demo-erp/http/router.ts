@@ -6,6 +6,7 @@ import type { FaultControl, FaultEndpoint } from '../faults';
 import { faultPatchSchema } from '../faults';
 import { describeIssues } from '../push/parse-push';
 import type { ErpService } from '../service';
+import type { TokenOwner } from '../team/team';
 import { ClientGoneError, readJsonBody } from './body';
 import { HttpError } from './http-error';
 import { sendError, sendJson } from './respond';
@@ -13,8 +14,8 @@ import { sendError, sendJson } from './respond';
 export interface RouterOptions {
   service: ErpService;
   faults: FaultControl;
-  /** token → user name (the author shown in ticket timelines). */
-  tokens: ReadonlyMap<string, string>;
+  /** token → the user it signs in: the author of what that token pushes. */
+  tokens: ReadonlyMap<string, TokenOwner>;
   maxBodyBytes: number;
   /** Enables the /__test/* admin routes (fault knobs, compaction, ticket deletion). */
   testMode: boolean;
@@ -29,18 +30,20 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export function createRouter(options: RouterOptions) {
   const { service, faults } = options;
 
-  function authenticate(req: IncomingMessage): string {
+  function authenticate(req: IncomingMessage): TokenOwner {
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) throw unauthorized('missing bearer token (Authorization: Bearer <token>)');
     const given = Buffer.from(match[1]!, 'utf8');
     // Compared in constant time against every token, so timing does not leak a prefix.
-    let user: string | undefined;
-    for (const [token, name] of options.tokens) {
+    let user: TokenOwner | undefined;
+    for (const [token, owner] of options.tokens) {
       const known = Buffer.from(token, 'utf8');
-      if (known.length === given.length && timingSafeEqual(known, given)) user = name;
+      if (known.length === given.length && timingSafeEqual(known, given)) user = owner;
     }
     if (user === undefined) throw unauthorized('the bearer token is not valid');
+    if (!user.active)
+      throw unauthorized(`the bearer token belongs to ${user.name}, who is deactivated`);
     return user;
   }
 
@@ -70,7 +73,7 @@ export function createRouter(options: RouterOptions) {
     const body = await readJsonBody(req, options.maxBodyBytes);
     let response;
     try {
-      response = await service.push(body, user, () => {
+      response = await service.push(body, { id: user.id, name: user.name }, () => {
         if (faults.take('resetBeforeCommit', 'push')) throw new InjectedReset();
       });
     } catch (error) {
@@ -93,14 +96,15 @@ export function createRouter(options: RouterOptions) {
     sendJson(res, 200, result, { truncate: faults.take('truncateResponse', 'changes') });
   }
 
-  /**
-   * Who the token belongs to. The demo maps a token to a user name, which doubles as the user's
-   * id (names are unique among the demo's engineers).
-   */
+  /** Who the token belongs to. */
   function session(req: IncomingMessage, res: ServerResponse): void {
     const user = authenticate(req);
     const response: SessionResponse = {
-      user: { id: user, name: user },
+      user: {
+        id: user.id,
+        name: user.name,
+        ...(user.email === undefined ? {} : { email: user.email }),
+      },
       serverTime: new Date(options.now()).toISOString(),
       protocolVersion: PROTOCOL_VERSION,
     };

@@ -5,6 +5,8 @@ import {
   type ApplyOutcome,
   type Organization,
   type Ticket,
+  type User,
+  type UserRef,
 } from '../../../shared/domain';
 import type {
   CommandResult,
@@ -29,13 +31,14 @@ import {
   writeTickets,
   type TicketRow,
 } from '../store/records';
+import { loadUsers } from '../store/users';
 import { findJsonProblem } from './json-safety';
 import { findSequenceGap } from './sequence';
 import { clampCreatePayload, shouldDefer } from './policies';
 
 export interface PushContext {
-  /** The user behind the bearer token: the author of every event this push records. */
-  author: string;
+  /** The user behind the bearer token: the author of everything this push records. */
+  author: UserRef;
   nowMs: number;
   deferUnknownTicketMs: number;
   /** Runs just before commit; throwing rolls the whole push back (fault injection). */
@@ -88,6 +91,7 @@ async function applyInTransaction(
   let nextNumber: number | null = null;
   let numberUsed = false;
   const firstNumber = await readNextNumber(tx);
+  const users = await loadUsers(tx);
 
   // Written once at the end: each touched ticket in its final version, all results in one go.
   const changed = new Map<string, Ticket>();
@@ -146,7 +150,7 @@ async function applyInTransaction(
       outcome = rejected('unknown_ticket', `${command.type}: ${defer.reason}`);
     } else {
       const ticket = row?.deleted === false ? row.ticket : null;
-      outcome = await runCommand(command, ticket, ctx, now, orgOf, () => {
+      outcome = await runCommand(command, ticket, ctx, now, orgOf, users, () => {
         nextNumber ??= firstNumber;
         numberUsed = true;
         return nextNumber++;
@@ -191,7 +195,7 @@ async function applyInTransaction(
   await storeCommands(tx, records);
   if (numberUsed && nextNumber !== null) await writeNextNumber(tx, nextNumber);
   if (lastSeq !== initialSeq || knownSeq === null) {
-    await writeDeviceSeq(tx, request.deviceId, lastSeq, ctx.author, now);
+    await writeDeviceSeq(tx, request.deviceId, lastSeq, ctx.author.id, now);
   }
   ctx.beforeCommit?.();
   return { kind: 'ok', response: { lastSeq, results: lastTicketOnly(results), serverTime: now } };
@@ -226,6 +230,7 @@ async function runCommand(
   ctx: PushContext,
   now: string,
   orgOf: (id: string) => Promise<Organization | undefined>,
+  users: ReadonlyMap<string, User>,
   nextNumber: () => number,
 ): Promise<ApplyOutcome> {
   const type = command.type as CommandType;
@@ -241,11 +246,13 @@ async function runCommand(
     return applyCommand(ticket, type, payload, {
       commandId: command.commandId,
       ticketId: command.ticketId,
-      author: ctx.author,
+      author: ctx.author.name,
+      authorId: ctx.author.id,
       at,
       adjusted,
       baseVersion: command.baseVersion,
       organization,
+      users: (id) => users.get(id),
       now,
       nextNumber,
     });

@@ -1,17 +1,5 @@
 import type { PauseReason } from '../../../shared/sla/types';
 
-/** The vendor's support engineers: authors of the seeded history. */
-export const ENGINEERS = [
-  'Андреев Павел',
-  'Белова Марина',
-  'Гусев Константин',
-  'Журавлёва Ольга',
-  'Ким Денис',
-  'Лебедев Артём',
-  'Никитина Светлана',
-  'Соколов Илья',
-] as const;
-
 export const PAUSE_NOTES: Record<PauseReason, readonly string[]> = {
   user_side_fault: [
     'Причина на стороне пользователя: на рабочих местах заблокирован порт 8443 межсетевым экраном. Пользователь уведомлён письмом.',

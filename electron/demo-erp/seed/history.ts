@@ -1,8 +1,13 @@
-import { applyCommand, type Organization, type Ticket } from '../../../shared/domain';
+import {
+  applyCommand,
+  type Organization,
+  type Ticket,
+  type User,
+  type UserRef,
+} from '../../../shared/domain';
 import { PAUSE_REASONS, type PauseReason, type Priority } from '../../../shared/sla/types';
 import {
   COMMENTS,
-  ENGINEERS,
   EXTENSION_NOTES,
   PAUSE_NOTES,
   REOPEN_REASONS,
@@ -22,8 +27,10 @@ export interface TicketSeed {
   number: number;
   createdMs: number;
   priority: Priority;
+  /** The engineers who wrote the history: the team's active members. */
+  engineers: readonly User[];
   /** The user behind the demo token: some tickets are theirs, so "my tickets" is not empty. */
-  demoUser: string | null;
+  demoUser: UserRef | null;
 }
 
 function fill(text: string, rng: Random): string {
@@ -71,18 +78,22 @@ export function buildSeedTicket(seed: TicketSeed): Ticket {
     {
       commandId: rng.uuid(),
       ticketId: rng.uuid(),
+      // A registration records no author; the request came in through the portal.
       author: 'Портал регистрации заявок',
+      authorId: 'registration-portal',
       at: createdAt,
       adjusted: false,
       baseVersion: null,
       organization: org,
+      users: () => undefined,
       now: createdAt,
       nextNumber: () => seed.number,
     },
   );
   if (created.status !== 'applied')
     throw new Error(`seed: create failed: ${JSON.stringify(created)}`);
-  const r = new Replay(rng, org, seed.nowMs, created.ticket);
+  const team = new Map(seed.engineers.map((user) => [user.id, user]));
+  const r = new Replay(rng, org, seed.nowMs, created.ticket, (id) => team.get(id));
   playHistory(r, seed);
   return r.ticket;
 }
@@ -92,7 +103,11 @@ function playHistory(r: Replay, seed: TicketSeed): void {
   const ageDays = (seed.nowMs - seed.createdMs) / DAY;
   if (rng.chance(ageDays < 1 ? 0.45 : 0.04)) return; // still waiting for a first response
 
-  const engineer = seed.demoUser !== null && rng.chance(0.25) ? seed.demoUser : rng.pick(ENGINEERS);
+  const picked = rng.pick(seed.engineers);
+  const engineer: UserRef =
+    seed.demoUser !== null && rng.chance(0.25)
+      ? seed.demoUser
+      : { id: picked.id, name: picked.name };
   const reactionDue = r.dueMs('reaction') ?? r.lastMs + 4 * HOUR;
   const reactAt = seed.createdMs + fraction(rng, 15) * (reactionDue - seed.createdMs);
   if (!r.step('react', {}, r.working(reactAt), engineer)) return;

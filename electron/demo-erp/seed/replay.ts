@@ -1,5 +1,12 @@
 import { DateTime } from 'luxon';
-import { applyCommand, toSlaTicket, type Organization, type Ticket } from '../../../shared/domain';
+import {
+  applyCommand,
+  toSlaTicket,
+  type Organization,
+  type Ticket,
+  type UserLookup,
+  type UserRef,
+} from '../../../shared/domain';
 import type { CommandType } from '../../../shared/erp';
 import { evaluateSla } from '../../../shared/sla';
 import type { Random } from './prng';
@@ -36,13 +43,19 @@ export class Replay {
     readonly org: Organization,
     private readonly nowMs: number,
     ticket: Ticket,
+    private readonly users: UserLookup,
   ) {
     this.ticket = ticket;
     this.lastMs = Date.parse(ticket.createdAt);
   }
 
   /** Applies one command at `atMs` (at least a minute after the previous step); false if not. */
-  step(type: CommandType, payload: Record<string, unknown>, atMs: number, author: string): boolean {
+  step(
+    type: CommandType,
+    payload: Record<string, unknown>,
+    atMs: number,
+    author: UserRef,
+  ): boolean {
     if (this.done) return false;
     // Whole seconds: an engineer's action time does not carry milliseconds of noise.
     const at = Math.floor(Math.max(atMs, this.lastMs + MINUTE) / 1000) * 1000;
@@ -54,11 +67,13 @@ export class Replay {
     const outcome = applyCommand(this.ticket, type, payload, {
       commandId: this.rng.uuid(),
       ticketId: this.ticket.id,
-      author,
+      author: author.name,
+      authorId: author.id,
       at: iso,
       adjusted: false,
       baseVersion: this.ticket.version,
       organization: this.org,
+      users: this.users,
       now: iso,
     });
     if (outcome.status !== 'applied') return false;

@@ -1,11 +1,12 @@
 import type { PGlite } from '@electric-sql/pglite';
-import type { Ticket } from '../../../shared/domain';
+import type { Ticket, User, UserRef } from '../../../shared/domain';
 import type { Priority } from '../../../shared/sla/types';
 import { getMeta, setMeta } from '../store/database';
 import { insertOrganizations, writeNextNumber, writeTickets } from '../store/records';
 import { buildSeedTicket } from './history';
 import { DEMO_ORGANIZATIONS } from './organizations';
 import { createRandom } from './prng';
+import { DEMO_TEAM } from '../team/team';
 import { TIME, toWorkingTime } from './replay';
 
 export interface SeedOptions {
@@ -14,10 +15,19 @@ export interface SeedOptions {
   nowMs: number;
   /** PRNG seed: the same seed and "now" give the same data. */
   randomSeed?: number;
-  demoUser?: string | null;
+  /** Who wrote the seeded history (default: the demo team); at least one. */
+  engineers?: readonly User[];
+  /** The user the demo signs in as: a quarter of the tickets taken into work are theirs. */
+  demoUser?: UserRef | null;
 }
 
 export const DEFAULT_SEED_TICKETS = 300;
+const DEMO_ENGINEERS: readonly User[] = DEMO_TEAM.map(({ id, name }) => ({
+  id,
+  name,
+  active: true,
+  version: 1,
+}));
 /** How far back the seeded tickets reach: enough for breaches and reopenings, recent enough to look alive. */
 const HISTORY_DAYS = 24;
 
@@ -46,6 +56,7 @@ export function buildSeedTickets(options: SeedOptions): Ticket[] {
       rng,
       nowMs: options.nowMs,
       number: index + 1,
+      engineers: options.engineers ?? DEMO_ENGINEERS,
       demoUser: options.demoUser ?? null,
     }),
   );

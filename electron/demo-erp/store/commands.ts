@@ -1,4 +1,4 @@
-import type { Ticket } from '../../../shared/domain';
+import type { Ticket, UserRef } from '../../../shared/domain';
 import type { CommandStatus, ErrorBody, WireCommand } from '../../../shared/erp';
 import { storablePayload } from '../push/json-safety';
 import type { Sql } from './database';
@@ -42,7 +42,8 @@ export async function loadStoredCommands(
 export interface CommandRecord {
   deviceId: string;
   command: WireCommand;
-  author: string;
+  /** The user the token belonged to: who the ERP says did it. */
+  author: UserRef;
   recordedAt: string;
   status: StoredCommand['status'];
   error: ErrorBody | null;
@@ -61,7 +62,8 @@ export async function storeCommands(sql: Sql, records: readonly CommandRecord[])
     seq: command.seq,
     type: command.type,
     ticket_id: command.ticketId,
-    author: record.author,
+    author: record.author.name,
+    author_id: record.author.id,
     client_created_at: command.clientCreatedAt,
     recorded_at: record.recordedAt,
     payload: storablePayload(command.payload),
@@ -70,13 +72,13 @@ export async function storeCommands(sql: Sql, records: readonly CommandRecord[])
     ticket_version: record.ticket?.version ?? null,
   }));
   await sql.query(
-    `insert into commands (command_id, device_id, seq, type, ticket_id, author, client_created_at,
-       recorded_at, payload, status, error, ticket_version)
-     select r.command_id, r.device_id, r.seq, r.type, r.ticket_id, r.author, r.client_created_at,
-       r.recorded_at, r.payload, r.status, r.error, r.ticket_version
+    `insert into commands (command_id, device_id, seq, type, ticket_id, author, author_id,
+       client_created_at, recorded_at, payload, status, error, ticket_version)
+     select r.command_id, r.device_id, r.seq, r.type, r.ticket_id, r.author, r.author_id,
+       r.client_created_at, r.recorded_at, r.payload, r.status, r.error, r.ticket_version
      from jsonb_to_recordset($1::jsonb) as r(command_id uuid, device_id uuid, seq integer,
-       type text, ticket_id text, author text, client_created_at text, recorded_at text,
-       payload jsonb, status text, error jsonb, ticket_version integer)`,
+       type text, ticket_id text, author text, author_id text, client_created_at text,
+       recorded_at text, payload jsonb, status text, error jsonb, ticket_version integer)`,
     [JSON.stringify(rows)],
   );
   await sql.query('delete from deferrals where command_id = any($1::uuid[])', [
@@ -96,13 +98,13 @@ export async function writeDeviceSeq(
   sql: Sql,
   deviceId: string,
   lastSeq: number,
-  user: string,
+  userId: string,
   now: string,
 ): Promise<void> {
   await sql.query(
     `insert into devices (device_id, last_seq, last_user, updated_at) values ($1, $2, $3, $4)
      on conflict (device_id) do update set last_seq = excluded.last_seq,
        last_user = excluded.last_user, updated_at = excluded.updated_at`,
-    [deviceId, lastSeq, user, now],
+    [deviceId, lastSeq, userId, now],
   );
 }

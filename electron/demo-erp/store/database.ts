@@ -6,12 +6,14 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 /** What the store needs from PGlite or one of its transactions. */
 export type Sql = Pick<Transaction, 'query' | 'exec'>;
 
-// One schema, created idempotently on every open: the demo server has no migrations yet. The
+// One schema, created idempotently on every open (a column added later comes with `add column if
+// not exists`; data migrations live beside the data they change, e.g. identity-migration.ts). The
 // change log holds full snapshots so `changes` is a plain range scan over its primary key.
 const SCHEMA = `
 create table if not exists meta (key text primary key, value jsonb not null);
 create table if not exists organizations (
   id text primary key, version integer not null, data jsonb not null);
+create table if not exists users (id text primary key, version integer not null, data jsonb not null);
 create table if not exists tickets (
   id text primary key, version integer not null, deleted boolean not null default false, data jsonb);
 create table if not exists devices (
@@ -23,6 +25,7 @@ create table if not exists commands (
   recorded_at text not null, payload jsonb not null, status text not null, error jsonb,
   ticket_version integer);
 create index if not exists commands_ticket on commands (ticket_id);
+alter table commands add column if not exists author_id text;
 create table if not exists deferrals (command_id uuid primary key, first_seen_ms double precision not null);
 create table if not exists changes (
   pos bigserial primary key, entity text not null, id text not null, version integer not null,

@@ -1,3 +1,4 @@
+import type { UserRef } from '@shared/domain/user';
 import type { ClockOffset } from '@shared/sync/ports';
 import type { AppDb } from '../schema';
 
@@ -10,6 +11,14 @@ export interface MetaValues {
   clockOffset: ClockOffset;
   resync: { epoch: number; active: boolean };
   lastSuccessAt: string;
+  /** Who the ERP says the token belongs to, as of its last answer. */
+  me: SignedInUser;
+}
+
+export interface SignedInUser extends UserRef {
+  email?: string;
+  /** Device clock, ISO: when the ERP last confirmed it. */
+  checkedAt: string;
 }
 export type MetaKey = keyof MetaValues;
 

@@ -1,6 +1,7 @@
 import type { Organization, Ticket } from '@shared/domain/ticket';
+import type { User } from '@shared/domain/user';
 import type { Change } from '@shared/erp/protocol';
-import type { AppDb, OrganizationRow, TicketRow } from '../schema';
+import type { AppDb, OrganizationRow, TicketRow, UserRow } from '../schema';
 import { CURSOR_HISTORY, DEFAULT_CURSOR, DEFAULT_RESYNC, getMeta, setMeta } from './meta';
 import { baseOf, rebuildRows, type TicketBase } from './ticket-rows';
 import { putTicketRows, refreshQueueLines } from './queue-lines';
@@ -32,7 +33,7 @@ export async function applyPulledPage(db: AppDb, page: PulledPage): Promise<void
   if (page.changes.length === 0 && (await changesNothing(db, page))) return;
   await db.transaction(
     'rw',
-    [db.tickets, db.queue, db.organizations, db.outbox, db.meta],
+    [db.tickets, db.queue, db.organizations, db.users, db.outbox, db.meta],
     async () => {
       const [storedResync, offset] = await Promise.all([
         getMeta(db, 'resync'),
@@ -65,6 +66,7 @@ export async function applyPulledPage(db: AppDb, page: PulledPage): Promise<void
       });
       await db.organizations.bulkPut(orgPuts);
       await refreshQueueLines(db, changedOrgs);
+      await storeUsers(db, newestById(page.changes, 'user'), epoch);
 
       const ticketChanges = newestById(page.changes, 'ticket');
       const ids = [...ticketChanges.keys()];
@@ -116,6 +118,31 @@ export async function applyPulledPage(db: AppDb, page: PulledPage): Promise<void
 }
 
 /**
+ * The team's changes, newer versions only. Nothing else is derived from a user: records keep the
+ * names they were written with, and the screens name assignees from this table when they draw.
+ */
+async function storeUsers(db: AppDb, changes: Map<string, Change>, epoch: number): Promise<void> {
+  if (changes.size === 0) return;
+  const rows = await db.users.bulkGet([...changes.keys()]);
+  const puts: UserRow[] = [];
+  [...changes.values()].forEach((change, index) => {
+    const row = rows[index];
+    if (row && change.version <= row.version) {
+      if (row.seenEpoch !== epoch) puts.push({ ...row, seenEpoch: epoch });
+      return;
+    }
+    puts.push({
+      id: change.id,
+      version: change.version,
+      deleted: change.deleted ? 1 : 0,
+      data: change.deleted ? null : (change.data as User),
+      seenEpoch: epoch,
+    });
+  });
+  await db.users.bulkPut(puts);
+}
+
+/**
  * An empty page at the cursor already held, with no resync to finish, would only rewrite what is
  * stored: a no-op sync (the most frequent kind) is spared a write transaction and its flush.
  */
@@ -141,6 +168,7 @@ async function sweepUnseen(db: AppDb, epoch: number, offsetMs: number | null): P
   }));
   await putTicketRows(db, await rebuildRows(db, gone, offsetMs));
   await db.organizations.where('seenEpoch').below(epoch).modify({ deleted: 1, data: null });
+  await db.users.where('seenEpoch').below(epoch).modify({ deleted: 1, data: null });
 }
 
 /** 410: start again from nothing; pending commands stay, rows not seen again are swept at the end. */

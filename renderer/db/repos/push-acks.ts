@@ -22,7 +22,15 @@ export async function recordAcks(
   acks: readonly CommandAck[],
   now: number,
 ): Promise<void> {
-  const tables = [db.tickets, db.queue, db.organizations, db.outbox, db.deadLetters, db.meta];
+  const tables = [
+    db.tickets,
+    db.queue,
+    db.organizations,
+    db.users,
+    db.outbox,
+    db.deadLetters,
+    db.meta,
+  ];
   await db.transaction('rw', tables, async () => {
     const ids = acks.map((ack) => ack.commandId);
     const [entries, resync, offset] = await Promise.all([

@@ -1,16 +1,22 @@
 import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
+import type { CommandError } from '@shared/domain/apply-command';
 import type { CommandPayload, CommandType } from '@shared/erp/commands';
 import type { OutboxEntry } from '@shared/sync/ports';
 import { applyPending } from '@shared/sync/optimistic-view';
+import type { UserRef } from '@shared/domain/user';
 import type { AppDb } from '../schema';
 import { DEFAULT_RESYNC, getMeta, setMeta } from './meta';
 import { putTicketRows } from './queue-lines';
-import { baseOf, composeRow, organizationsById } from './ticket-rows';
+import { baseOf, composeRow, needsTeam, organizationsById } from './ticket-rows';
+import { actingUser, usersById } from './users';
 
 export interface ActionContext {
-  /** Who acts: the engineer signed in to the ERP. */
-  author: string;
+  /**
+   * Who acts. By default the user the ERP last said the token belongs to (`meta.me`), read with
+   * each action; tests name one.
+   */
+  author?: UserRef;
   /** Device clock, epoch ms. */
   now?: () => number;
   newId?: () => string;
@@ -19,8 +25,7 @@ export interface ActionContext {
 }
 
 export type ActionResult =
-  | { ok: true; ticketId: string; commandId: string | null }
-  | { ok: false; error: { code: string; message: string } };
+  { ok: true; ticketId: string; commandId: string | null } | { ok: false; error: CommandError };
 
 /** The intake form: everything of `create` but the time, which defaults to the moment of the action. */
 export type CreateInput = Omit<CommandPayload<'create'>, 'createdAt'> & { createdAt?: string };
@@ -37,7 +42,7 @@ export interface TicketActions {
 
 /** Every table a user action reads or writes: a caller that wraps actions in its own transaction needs them all. */
 export function actionTables(db: AppDb) {
-  return [db.tickets, db.queue, db.outbox, db.meta, db.organizations];
+  return [db.tickets, db.queue, db.outbox, db.meta, db.organizations, db.users];
 }
 
 /**
@@ -57,13 +62,16 @@ export function createTicketActions(db: AppDb, ctx: ActionContext): TicketAction
     return db.transaction('rw', actionTables(db), async () => {
       // Requests that do not depend on each other go out together: each wait is a round trip to
       // the database process, and a user action should cost as few of them as possible.
-      const [row, nextSeq, offset, resync, pending] = await Promise.all([
+      const [row, nextSeq, offset, resync, pending, me, users] = await Promise.all([
         db.tickets.get(ticketId),
         getMeta(db, 'nextSeq'),
         getMeta(db, 'clockOffset'),
         getMeta(db, 'resync'),
         db.outbox.where('ticketId').equals(ticketId).count(),
+        ctx.author ? undefined : getMeta(db, 'me'),
+        needsTeam([{ type }]) ? usersById(db) : undefined,
       ]);
+      const author = ctx.author ?? actingUser(me);
       if (type !== 'create' && !row?.view) {
         return fail('unknown_ticket', `${type}: the ticket is not known on this device`);
       }
@@ -78,12 +86,18 @@ export function createTicketActions(db: AppDb, ctx: ActionContext): TicketAction
         payload,
         actedAt: now(),
         offsetMs,
-        author: ctx.author,
+        author: author.name,
+        authorId: author.id,
       };
       const orgId =
         type === 'create' ? String(payload['organizationId']) : row!.view!.organizationId;
       const orgs = await organizationsById(db, [orgId]);
-      const outcome = applyPending(row?.view ?? null, entry, (id) => orgs.get(id), offsetMs);
+      const outcome = applyPending(
+        row?.view ?? null,
+        entry,
+        { organization: (id) => orgs.get(id), user: (id) => users?.get(id) },
+        offsetMs,
+      );
       if (outcome.status === 'noop') return { ok: true, ticketId, commandId: null } as const;
       if (outcome.status !== 'applied') return { ok: false, error: outcome.error } as const;
       const base = baseOf(row, ticketId, (resync ?? DEFAULT_RESYNC).epoch);

@@ -1,7 +1,9 @@
 import type { Organization, Ticket } from '@shared/domain/ticket';
+import type { User } from '@shared/domain/user';
 import type { OutboxEntry } from '@shared/sync/ports';
 import { rebuildView } from '@shared/sync/optimistic-view';
 import type { AppDb, TicketRow } from '../schema';
+import { usersById } from './users';
 
 /** What a row is made of; the rest (view, counts, index fields) is derived. */
 export type TicketBase = Pick<
@@ -72,6 +74,14 @@ export async function organizationsById(
   return map;
 }
 
+/** Commands whose outcome depends on the team (who has the ticket, whom it may be handed to). */
+export function needsTeam(entries: Iterable<Pick<OutboxEntry, 'type'>>): boolean {
+  for (const entry of entries) if (entry.type === 'react' || entry.type === 'assign') return true;
+  return false;
+}
+
+const NO_USERS: ReadonlyMap<string, User> = new Map();
+
 /**
  * Rebuilds the optimistic view of each base: server copy plus the ticket's pending commands
  * replayed in seq order with the shared applyCommand. Call inside the caller's transaction.
@@ -94,9 +104,15 @@ export async function rebuildRows(
     }
   }
   const orgs = await organizationsById(db, orgIds);
+  // The team is read only when a pending command needs it: most rebuilds (a pulled page) have none.
+  const users = needsTeam([...pending.values()].flat()) ? await usersById(db) : NO_USERS;
+  const directory = {
+    organization: (id: string) => orgs.get(id),
+    user: (id: string) => users.get(id),
+  };
   return bases.map((base) => {
     const entries = pending.get(base.id) ?? [];
-    const { view, failing } = rebuildView(base.server, entries, (id) => orgs.get(id), offsetMs);
+    const { view, failing } = rebuildView(base.server, entries, directory, offsetMs);
     return composeRow(base, view, entries.length, failing);
   });
 }

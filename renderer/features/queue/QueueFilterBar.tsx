@@ -6,9 +6,16 @@ import { useQueueFilters } from './useQueueFilters';
 
 const PRIORITIES: readonly Priority[] = [1, 2, 3, 4];
 
+/** A person the assignee filter offers. */
+export interface AssigneeOption {
+  id: string;
+  label: string;
+}
+
 interface QueueFilterBarProps {
   organizations: readonly Organization[];
-  assignees: readonly string[];
+  /** The team, and anyone else who has an open ticket (a former colleague): only in "all open". */
+  assignees: readonly AssigneeOption[];
   counts: QueueCounts;
   /** While only the first screen of the queue is read. */
   disabled: boolean;
@@ -80,25 +87,27 @@ export function QueueFilterBar({
           </option>
         ))}
       </select>
-      <select
-        className="select"
-        aria-label={t('queue.assignee')}
-        value={
-          filters.assignee === null ? '*' : filters.assignee === '' ? '-' : `=${filters.assignee}`
-        }
-        onChange={(event) => {
-          const value = event.target.value;
-          filters.setAssignee(value === '*' ? null : value === '-' ? '' : value.slice(1));
-        }}
-      >
-        <option value="*">{t('queue.anyAssignee')}</option>
-        <option value="-">{t('queue.unassigned')}</option>
-        {assignees.map((assignee) => (
-          <option key={assignee} value={`=${assignee}`}>
-            {assignee}
-          </option>
-        ))}
-      </select>
+      {filters.view === 'open' && (
+        <select
+          className="select"
+          aria-label={t('queue.assignee')}
+          value={
+            filters.assignee === null ? '*' : filters.assignee === '' ? '-' : `=${filters.assignee}`
+          }
+          onChange={(event) => {
+            const value = event.target.value;
+            filters.setAssignee(value === '*' ? null : value === '-' ? '' : value.slice(1));
+          }}
+        >
+          <option value="*">{t('queue.anyAssignee')}</option>
+          <option value="-">{t('queue.unassigned')}</option>
+          {assignees.map((assignee) => (
+            <option key={assignee.id} value={`=${assignee.id}`}>
+              {assignee.label}
+            </option>
+          ))}
+        </select>
+      )}
     </fieldset>
   );
 }

@@ -1,14 +1,20 @@
 import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { User } from '@shared/domain/user';
 import type { Settings } from '@shared/host/schemas';
+import type { QueueEntry } from '@shared/queue/queue-entry';
 import { hrefOf } from '../../app/route';
 import { useNowEvery } from '../../lib/useNow';
 import { ConnectionBanner } from '../sync/ConnectionBanner';
 import { DeadLetterBanner } from '../sync/DeadLetterBanner';
-import { countStatuses, filterEntries, hasFilters } from './queue-filter';
+import { isMine, personLabel } from '../identity/people';
+import { usePeople } from '../identity/usePeople';
+import { countStatuses, countViews, filterEntries, hasFilters, inView } from './queue-filter';
 import { QueueEmptyState } from './QueueEmptyState';
-import { QueueFilterBar } from './QueueFilterBar';
+import { QueueFilterBar, type AssigneeOption } from './QueueFilterBar';
 import { QueueTable } from './QueueTable';
+import { QueueViewEmpty } from './QueueViewEmpty';
+import { QueueViewTabs } from './QueueViewTabs';
 import { SlaTargetsCard } from './SlaTargetsCard';
 import { useQueueFilters } from './useQueueFilters';
 import { useQueueSnapshot } from './useQueueSnapshot';
@@ -20,29 +26,47 @@ const STATUS_STEP_MS = 15_000;
 export function QueuePage({ settings }: { settings: Settings | null }) {
   const { t } = useTranslation();
   const { entries, organizations, loaded, complete, total } = useQueueSnapshot();
+  const people = usePeople();
   const filters = useQueueFilters();
   const search = useDeferredValue(filters.search);
   const now = useNowEvery(STATUS_STEP_MS);
-  const { priorities, organizationId, status, assignee } = filters;
-  // Until the whole queue is read, the first screen shows unfiltered: a filter over part of the
-  // queue would answer wrongly.
+  const { view, priorities, organizationId, status, assignee } = filters;
+  const { me } = people;
+  const mine = useMemo(() => (id: string | null) => isMine(id, me), [me]);
+  // The view applies to the first screen too (it only drops lines); the filters wait for the
+  // whole queue, because a filter over part of it would answer wrongly.
+  const inThisView = useMemo(
+    () => entries.filter((entry) => inView(entry, view, mine)),
+    [entries, view, mine],
+  );
   const visible = useMemo(
     () =>
       complete
-        ? filterEntries(entries, { priorities, organizationId, status, assignee, search }, now)
-        : entries,
-    [complete, entries, priorities, organizationId, status, assignee, search, now],
+        ? filterEntries(
+            inThisView,
+            { view, priorities, organizationId, status, assignee, search },
+            now,
+          )
+        : inThisView,
+    [complete, inThisView, view, priorities, organizationId, status, assignee, search, now],
   );
-  const counts = useMemo(() => countStatuses(entries, now), [entries, now]);
+  const counts = useMemo(() => countStatuses(inThisView, now), [inThisView, now]);
+  const viewCounts = useMemo(() => countViews(entries, mine), [entries, mine]);
+  const you = t('identity.me');
+  const labelOf = useMemo(
+    () => (userId: string) => personLabel(userId, people, you),
+    [people, you],
+  );
   const assignees = useMemo(
-    () => [...new Set(entries.flatMap((entry) => (entry.assignee ? [entry.assignee] : [])))].sort(),
-    [entries],
+    () => assigneeOptions(entries, people.team, labelOf, mine),
+    [entries, people.team, labelOf, mine],
   );
   const sortedOrganizations = useMemo(
     () => [...organizations].sort((a, b) => a.name.localeCompare(b.name)),
     [organizations],
   );
   const filtered = complete && hasFilters(filters);
+  const narrowed = complete && (filtered || view !== 'open');
 
   return (
     <div className="queue-page">
@@ -51,7 +75,7 @@ export function QueuePage({ settings }: { settings: Settings | null }) {
       <div className="toolbar">
         <h1 className="toolbar__title">{t('queue.title')}</h1>
         <span className="badge" data-testid="queue-count">
-          {filtered && entries.length > 0
+          {narrowed && entries.length > 0
             ? t('queue.shown', { shown: visible.length, total })
             : t('queue.count', { count: total })}
         </span>
@@ -74,13 +98,22 @@ export function QueuePage({ settings }: { settings: Settings | null }) {
         </div>
       ) : (
         <>
+          <QueueViewTabs counts={viewCounts} />
           <QueueFilterBar
             organizations={sortedOrganizations}
             assignees={assignees}
             counts={counts}
             disabled={!complete}
           />
-          {visible.length === 0 ? (
+          {visible.length === 0 && !filtered ? (
+            complete && people.loaded ? (
+              <QueueViewEmpty view={view} />
+            ) : (
+              <section className="panel queue-page__message" aria-busy="true">
+                {t('queue.loading')}
+              </section>
+            )
+          ) : visible.length === 0 ? (
             <section className="panel queue-page__message" data-testid="queue-no-match">
               <h2 className="empty-state__title">{t('queue.noMatchTitle')}</h2>
               <p className="empty-state__body">{t('queue.noMatchBody')}</p>
@@ -89,10 +122,28 @@ export function QueuePage({ settings }: { settings: Settings | null }) {
               </button>
             </section>
           ) : (
-            <QueueTable entries={visible} total={visible.length} />
+            <QueueTable entries={visible} total={visible.length} labelOf={labelOf} />
           )}
         </>
       )}
     </div>
   );
+}
+
+/**
+ * Whom the assignee filter offers: me first, then the team's active members and anyone else who
+ * has an open ticket (a deactivated colleague, or a name from before user ids), by name.
+ */
+function assigneeOptions(
+  entries: readonly QueueEntry[],
+  team: ReadonlyMap<string, User>,
+  labelOf: (userId: string) => string,
+  isMine: (userId: string) => boolean,
+): AssigneeOption[] {
+  const ids = new Set([...team.values()].filter((user) => user.active).map((user) => user.id));
+  for (const entry of entries) if (entry.assignee !== null) ids.add(entry.assignee);
+  return [...ids]
+    .map((id) => ({ id, label: labelOf(id), mine: isMine(id) }))
+    .sort((a, b) => Number(b.mine) - Number(a.mine) || a.label.localeCompare(b.label, 'ru'))
+    .map(({ id, label }) => ({ id, label }));
 }

@@ -8,10 +8,12 @@ interface QueueRowProps {
   entry: QueueEntry;
   index: number;
   top: number;
+  /** The assignee as people read it ("you", a name); null: nobody has the ticket. */
+  assignee: string | null;
 }
 
 /** One ticket line; memoized, so only its clock cells re-render on the tick. */
-export const QueueRow = memo(function QueueRow({ entry, index, top }: QueueRowProps) {
+export const QueueRow = memo(function QueueRow({ entry, index, top, assignee }: QueueRowProps) {
   const { t } = useTranslation();
   const href = hrefOf({ name: 'ticket', ticketId: entry.id });
   return (
@@ -46,7 +48,7 @@ export const QueueRow = memo(function QueueRow({ entry, index, top }: QueueRowPr
       </div>
       <QueueClocks entry={entry} />
       <div role="cell" className="queue-cell queue-cell--assignee">
-        {entry.assignee ?? <span className="queue-row__muted">{t('queue.unassigned')}</span>}
+        {assignee ?? <span className="queue-row__muted">{t('queue.unassigned')}</span>}
       </div>
       <div role="cell" className="queue-cell queue-cell--sync">
         {entry.failing > 0 ? (

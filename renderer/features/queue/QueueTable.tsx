@@ -10,7 +10,14 @@ const ROW_HEIGHT = 46;
  * The queue as a virtualized table: only the rows in view (plus a few) are in the DOM, so 50,000
  * tickets scroll like fifty and the tick touches only what is visible.
  */
-export function QueueTable({ entries, total }: { entries: readonly QueueEntry[]; total: number }) {
+interface QueueTableProps {
+  entries: readonly QueueEntry[];
+  total: number;
+  /** How an assignee is named: "you" for me, the team's name otherwise. */
+  labelOf: (userId: string) => string;
+}
+
+export function QueueTable({ entries, total, labelOf }: QueueTableProps) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   // The build has no React Compiler, so nothing memoizes around the virtualizer's functions.
@@ -65,6 +72,7 @@ export function QueueTable({ entries, total }: { entries: readonly QueueEntry[];
               entry={entries[item.index]!}
               index={item.index}
               top={item.start}
+              assignee={assigneeOf(entries[item.index]!, labelOf)}
             />
           ))}
         </div>
@@ -72,3 +80,6 @@ export function QueueTable({ entries, total }: { entries: readonly QueueEntry[];
     </div>
   );
 }
+
+const assigneeOf = (entry: QueueEntry, labelOf: (userId: string) => string): string | null =>
+  entry.assignee === null ? null : labelOf(entry.assignee);

@@ -4,10 +4,12 @@ import {
   NO_FILTERS,
   type AssigneeFilter,
   type QueueFilters,
+  type QueueView,
   type StatusFilter,
 } from './queue-filter';
 
 interface QueueFilterState extends QueueFilters {
+  setView: (view: QueueView) => void;
   togglePriority: (priority: Priority) => void;
   setStatus: (status: StatusFilter) => void;
   setOrganization: (organizationId: string | null) => void;
@@ -16,9 +18,13 @@ interface QueueFilterState extends QueueFilters {
   clear: () => void;
 }
 
-/** What the queue is narrowed to: UI state, kept while the engineer opens a ticket and comes back. */
+/**
+ * What the queue is narrowed to: UI state, kept while the engineer opens a ticket and comes back.
+ * It opens on "mine"; clearing the filters keeps the view.
+ */
 export const useQueueFilters = create<QueueFilterState>()((set) => ({
   ...NO_FILTERS,
+  setView: (view) => set({ view }),
   togglePriority: (priority) =>
     set((state) => ({
       priorities: state.priorities.includes(priority)
@@ -29,5 +35,5 @@ export const useQueueFilters = create<QueueFilterState>()((set) => ({
   setOrganization: (organizationId) => set({ organizationId }),
   setAssignee: (assignee) => set({ assignee }),
   setSearch: (search) => set({ search }),
-  clear: () => set({ ...NO_FILTERS }),
+  clear: () => set((state) => ({ ...NO_FILTERS, view: state.view })),
 }));

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { hrefOf } from '../../app/route';
 import type { ActionResult } from '../../db/repos/ticket-actions';
 import type { DeadLetterRow } from '../../db/schema';
+import { describeRefusal } from '../identity/people';
+import { usePeople } from '../identity/usePeople';
 
 interface DeadLetterItemProps {
   letter: DeadLetterRow;
@@ -16,13 +18,14 @@ interface DeadLetterItemProps {
  */
 export function DeadLetterItem({ letter, retry, dismiss }: DeadLetterItemProps) {
   const { t } = useTranslation();
+  const people = usePeople();
   const [busy, setBusy] = useState(false);
   const [retryError, setRetryError] = useState<string | null>(null);
   const sendAgain = async () => {
     setBusy(true);
     try {
       const result = await retry(letter.commandId);
-      setRetryError(result.ok ? null : result.error.message);
+      setRetryError(result.ok ? null : describeRefusal(result.error, people, t));
     } finally {
       setBusy(false);
     }
@@ -36,7 +39,9 @@ export function DeadLetterItem({ letter, retry, dismiss }: DeadLetterItemProps) 
           {t('deadLetters.openTicket')}
         </a>
       </span>
-      <span className="dead-letters__reason">{retryError ?? letter.error.message}</span>
+      <span className="dead-letters__reason" data-testid="dead-letter-reason">
+        {retryError ?? describeRefusal(letter.error, people, t)}
+      </span>
       <button
         type="button"
         className="button button--small"

@@ -8,6 +8,7 @@ import { getAppDb } from '../../db/app-db';
 import { createDexieSyncStore } from '../../db/sync-store';
 import { getHost } from '../../lib/host';
 import { createErpGate, type ErpGate } from './erp-gate';
+import { watchIdentity } from '../identity/identity-runtime';
 
 let engine: SyncEngine | null = null;
 let gate: ErpGate | null = null;
@@ -41,6 +42,7 @@ export function getSyncEngine(): SyncEngine {
   host.on('sync:trigger', ({ reason }) => created.hint(reason));
   window.addEventListener('online', () => created.hint('online'));
   window.addEventListener('offline', () => created.hint('offline'));
+  watchIdentity(created);
   created.hint('startup');
   engine = created;
   return created;

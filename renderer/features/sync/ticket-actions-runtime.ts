@@ -2,18 +2,14 @@ import { createTicketActions, type TicketActions } from '../../db/repos/ticket-a
 import { getAppDb } from '../../db/app-db';
 import { getSyncEngine } from './sync-runtime';
 
-/**
- * The author this device writes into its optimistic events. The ERP replaces it with the user its
- * token belongs to; until then the timeline shows it as "you" (see `authorLabel`).
- */
-export const LOCAL_AUTHOR = '@me';
-
 let actions: TicketActions | null = null;
 
-/** Every user action of this window: one repo call each, then a nudge to the sync engine. */
+/**
+ * Every user action of this window: one repo call each, then a nudge to the sync engine. The
+ * author is the user the ERP last said the token belongs to (`meta.me`, read with each action).
+ */
 export function getTicketActions(): TicketActions {
   actions ??= createTicketActions(getAppDb(), {
-    author: LOCAL_AUTHOR,
     onRecorded: () => getSyncEngine().notifyLocalChange(),
   });
   return actions;

@@ -1,6 +1,9 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '@shared/domain/ticket';
+import { describeRefusal } from '../identity/people';
+import { usePeople } from '../identity/usePeople';
+import { HandOverForm } from './HandOverForm';
 import { LogWorkForm } from './LogWorkForm';
 import { PauseForm } from './PauseForm';
 import { ResolveForm } from './ResolveForm';
@@ -11,13 +14,13 @@ import {
   ReopenForm,
   ScheduleFixForm,
 } from './SmallForms';
-import { ONE_CLICK_ACTIONS, availableActions, type TicketActionType } from './available-actions';
+import { ONE_CLICK_ACTIONS, availableActions, type ToolbarAction } from './available-actions';
 import { useTicketAction } from './useTicketAction';
 import './ticket-actions.css';
 import { correctedNowMs } from '../../lib/window-clock';
 
 /** The likely next step: the first of these the ticket allows is drawn as the primary button. */
-const NEXT_STEPS: readonly TicketActionType[] = ['react', 'resume', 'resolve', 'reopen'];
+const NEXT_STEPS: readonly ToolbarAction[] = ['react', 'resume', 'resolve', 'reopen'];
 
 interface TicketActionsProps {
   ticket: Ticket;
@@ -31,10 +34,11 @@ interface TicketActionsProps {
  */
 export function TicketActions({ ticket, zone }: TicketActionsProps) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState<{ type: TicketActionType; openedAt: string } | null>(null);
+  const people = usePeople();
+  const [open, setOpen] = useState<{ type: ToolbarAction; openedAt: string } | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const { perform, busy } = useTicketAction(ticket.id);
-  const buttons = useRef(new Map<TicketActionType, HTMLButtonElement>());
+  const buttons = useRef(new Map<ToolbarAction, HTMLButtonElement>());
   const actions = availableActions(ticket);
   const primary = NEXT_STEPS.find((type) => actions.includes(type));
 
@@ -46,12 +50,15 @@ export function TicketActions({ ticket, zone }: TicketActionsProps) {
     requestAnimationFrame(() => target?.isConnected && target.focus());
   };
 
-  const choose = async (type: TicketActionType) => {
+  const choose = async (type: ToolbarAction) => {
     setRefusal(null);
     if (ONE_CLICK_ACTIONS.has(type)) {
       setOpen(null);
-      const result = await perform(type, {});
-      if (!result.ok) setRefusal(result.error.message);
+      const result =
+        type === 'release'
+          ? await perform('assign', { to: null })
+          : await perform(type as 'react' | 'resume', {});
+      if (!result.ok) setRefusal(describeRefusal(result.error, people, t));
       return;
     }
     setOpen((current) =>
@@ -98,7 +105,7 @@ export function TicketActions({ ticket, zone }: TicketActionsProps) {
 }
 
 interface ActionPanelProps extends TicketActionsProps {
-  type: TicketActionType;
+  type: ToolbarAction;
   openedAt: string;
   onClose: () => void;
 }
@@ -121,8 +128,11 @@ function ActionPanel({ type, openedAt, ticket, zone, onClose }: ActionPanelProps
       return <LogWorkForm ticket={ticket} zone={zone} openedAt={openedAt} onClose={onClose} />;
     case 'reopen':
       return <ReopenForm ticket={ticket} onClose={onClose} />;
+    case 'assign':
+      return <HandOverForm ticket={ticket} onClose={onClose} />;
     case 'react':
     case 'resume':
+    case 'release':
       return null;
   }
 }

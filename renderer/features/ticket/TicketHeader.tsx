@@ -2,7 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { Ticket } from '@shared/domain/ticket';
 import { PriorityTag } from './PriorityTag';
 import { ZonedTime } from './ZonedTime';
-import { authorLabel } from './author';
+import { personLabel } from '../identity/people';
+import { usePeople } from '../identity/usePeople';
+import { ticketStatus } from './ticket-status';
 
 interface TicketHeaderProps {
   ticket: Ticket;
@@ -12,6 +14,10 @@ interface TicketHeaderProps {
 
 export function TicketHeader({ ticket, zone, pendingCount }: TicketHeaderProps) {
   const { t } = useTranslation();
+  const people = usePeople();
+  const status = ticketStatus(ticket);
+  const hint =
+    status === 'new' || status === 'unassigned' ? t(`ticket.statesHint.${status}`) : undefined;
   return (
     <header className="ticket-header">
       <div className="ticket-header__line">
@@ -24,8 +30,12 @@ export function TicketHeader({ ticket, zone, pendingCount }: TicketHeaderProps) 
             ? t('ticket.unnumbered')
             : t('ticket.number', { number: ticket.number })}
         </span>
-        <span className={`ticket-state ticket-state--${ticket.state}`} data-testid="ticket-state">
-          {t(`ticket.states.${ticket.state}`)}
+        <span
+          className={`ticket-state ticket-state--${status}`}
+          data-testid="ticket-state"
+          title={hint}
+        >
+          {t(`ticket.states.${status}`)}
         </span>
         {pendingCount > 0 && (
           <span
@@ -47,7 +57,9 @@ export function TicketHeader({ ticket, zone, pendingCount }: TicketHeaderProps) 
           {ticket.assignee === null ? (
             <span className="ticket-header__unassigned">{t('ticket.unassigned')}</span>
           ) : (
-            <strong>{authorLabel(ticket.assignee, t('ticket.me'))}</strong>
+            <strong data-testid="ticket-assignee">
+              {personLabel(ticket.assignee, people, t('ticket.me'))}
+            </strong>
           )}
         </span>
       </p>

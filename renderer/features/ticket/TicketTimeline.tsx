@@ -2,10 +2,10 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '@shared/domain/ticket';
 import { ZonedTime } from './ZonedTime';
-import { ME, authorLabel } from './author';
+import { usePeople } from '../identity/usePeople';
 import { dateLocale, formatCivilDate, formatDate, formatDateTime, formatTime } from './sla-format';
 import { formatDuration } from '../../lib/format';
-import { buildTimeline, type TimelineEntry } from './timeline-view-model';
+import { buildTimeline, type Person, type TimelineEntry } from './timeline-view-model';
 import './ticket-timeline.css';
 
 interface TicketTimelineProps {
@@ -17,9 +17,10 @@ interface TicketTimelineProps {
 /** Every SLA event, comment and work log, oldest first, with author, time and sync marks. */
 export function TicketTimeline({ ticket, zone, pendingCommandIds }: TicketTimelineProps) {
   const { t } = useTranslation();
+  const { me } = usePeople();
   const entries = useMemo(
-    () => buildTimeline(ticket, pendingCommandIds, ME),
-    [ticket, pendingCommandIds],
+    () => buildTimeline(ticket, pendingCommandIds, me),
+    [ticket, pendingCommandIds, me],
   );
   return (
     <section className="ticket-card" aria-labelledby="ticket-timeline-title">
@@ -49,10 +50,10 @@ function TimelineItem({ entry, zone }: { entry: TimelineEntry; zone: string }) {
             <span
               className={entry.byMe ? 'timeline__author timeline__author--me' : 'timeline__author'}
             >
-              {authorLabel(entry.author, t('ticket.me'))}
+              {entry.byMe ? t('ticket.me') : entry.author}
             </span>
           )}
-          {entry.kind === 'event' && entry.adjusted && (
+          {(entry.kind === 'event' || entry.kind === 'assignment') && entry.adjusted && (
             <span
               className="timeline__mark timeline__mark--adjusted"
               title={t('ticket.timeline.adjustedHint')}
@@ -91,6 +92,17 @@ function TimelineItem({ entry, zone }: { entry: TimelineEntry; zone: string }) {
         return t('ticket.timeline.created');
       case 'comment':
         return t('ticket.timeline.comment');
+      case 'assignment': {
+        const who = (p: Person) => (p.isMe ? t('ticket.me') : p.name);
+        if (e.change === 'took') return t('ticket.timeline.assignment.took');
+        if (e.change === 'released')
+          return e.from
+            ? t('ticket.timeline.assignment.releasedFrom', { from: who(e.from) })
+            : t('ticket.timeline.assignment.released');
+        return e.from
+          ? t('ticket.timeline.assignment.handed', { from: who(e.from), to: who(e.to!) })
+          : t('ticket.timeline.assignment.assigned', { to: who(e.to!) });
+      }
       case 'work':
         return t('ticket.timeline.work', {
           from: formatDateTime(e.startedAt, zone, dates),

@@ -110,6 +110,16 @@ export function validateReopen(input: { reason: string }): FormResult<CommandPay
   );
 }
 
+/** A hand-over: someone chosen, and not the one who has the ticket already. */
+export function validateHandOver(input: {
+  to: string;
+  current: string | null;
+}): FormResult<CommandPayload<'assign'>> {
+  if (input.to === '') return { ok: false, errors: { to: { key: 'handOverChoose' } } };
+  if (input.to === input.current) return { ok: false, errors: { to: { key: 'handOverSame' } } };
+  return check(commandPayloads.assign, { to: input.to }, { to: 'handOverChoose' });
+}
+
 /**
  * An on-site visit: the engineer types wall-clock times as the customer's clock showed them
  * (`<input type="datetime-local">`), converted here to instants in the customer's zone. The visit

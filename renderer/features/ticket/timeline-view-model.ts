@@ -1,18 +1,26 @@
-import type { Ticket } from '@shared/domain/ticket';
+import type { Authorship, Ticket } from '@shared/domain/ticket';
+import type { UserRef } from '@shared/domain/user';
 import type { PauseReason, Priority, SlaEventType } from '@shared/sla';
+import { DEVICE_USER } from '../../db/device-user';
+import { isMine } from '../identity/people';
+import type { SignedInUser } from '../../db/repos/meta';
+
+/** Who wrote a history line: the name as it was written, and whether it is me. */
+interface Written {
+  author: string;
+  byMe: boolean;
+  /** Still in this computer's outbox: the ERP has not confirmed it yet. */
+  pending: boolean;
+}
 
 /** One line of the ticket's history: the evidence in an SLA dispute. */
 export type TimelineEntry =
   | { kind: 'created'; key: string; at: string }
-  | {
+  | (Written & {
       kind: 'event';
       key: string;
       at: string;
       type: SlaEventType;
-      author: string;
-      byMe: boolean;
-      /** Still in this computer's outbox: the ERP has not confirmed it yet. */
-      pending: boolean;
       /** The ERP moved the time (it was in the ERP's future, or before the previous event). */
       adjusted: boolean;
       reason: PauseReason | null;
@@ -20,38 +28,64 @@ export type TimelineEntry =
       hours: number | null;
       to: Priority | null;
       releaseDate: string | null;
-    }
-  | {
-      kind: 'comment';
-      key: string;
-      at: string;
-      author: string;
-      byMe: boolean;
-      pending: boolean;
-      text: string;
-    }
-  | {
+    })
+  | (Written & { kind: 'comment'; key: string; at: string; text: string })
+  | (Written & {
       kind: 'work';
       key: string;
       at: string;
-      author: string;
-      byMe: boolean;
-      pending: boolean;
       startedAt: string;
       endedAt: string;
       durationMs: number;
       note: string;
-    };
+    })
+  | (Written & {
+      kind: 'assignment';
+      key: string;
+      at: string;
+      /** took: taken into work by its author; released: nobody has it now; handed: to someone. */
+      change: 'took' | 'released' | 'handed';
+      from: Person | null;
+      to: Person | null;
+      adjusted: boolean;
+    });
+
+/** Someone a history line names, as the line recorded them. */
+export interface Person {
+  name: string;
+  isMe: boolean;
+}
+
+/** Records from before user ids name this device's user '@me' (the old optimistic author). */
+function authorIdOf(record: Authorship): string | null {
+  return record.authorId ?? (record.author === DEVICE_USER.name ? DEVICE_USER.id : null);
+}
+
+function written(
+  record: Authorship & { commandId: string },
+  pending: ReadonlySet<string>,
+  me: SignedInUser | undefined,
+): Written {
+  return {
+    author: record.author,
+    byMe: isMine(authorIdOf(record), me),
+    pending: pending.has(record.commandId),
+  };
+}
+
+const person = (ref: UserRef | null, me: SignedInUser | undefined): Person | null =>
+  ref && { name: ref.name, isMe: isMine(ref.id, me) };
 
 /**
- * Every SLA event, comment and work log of the ticket, oldest first (a work log sits at the
- * moment it was recorded; its visit times are part of the entry). Events keep their own order
- * when times are equal: that order is what the SLA engine replays.
+ * Every SLA event, comment, work log and change of assignee of the ticket, oldest first (a work
+ * log sits at the moment it was recorded; its visit times are part of the entry). Events keep
+ * their own order when times are equal: that order is what the SLA engine replays. A first take
+ * into work is one line (its `reacted` event), not two.
  */
 export function buildTimeline(
-  ticket: Pick<Ticket, 'id' | 'createdAt' | 'events' | 'comments' | 'workLogs'>,
+  ticket: Pick<Ticket, 'id' | 'createdAt' | 'events' | 'comments' | 'workLogs' | 'assignments'>,
   pendingCommandIds: ReadonlySet<string>,
-  me: string,
+  me: SignedInUser | undefined,
 ): TimelineEntry[] {
   const entries: TimelineEntry[] = [
     { kind: 'created', key: `${ticket.id}:created`, at: ticket.createdAt },
@@ -62,9 +96,7 @@ export function buildTimeline(
       key: `${event.commandId}:${index}`,
       at: event.at,
       type: event.type,
-      author: event.author,
-      byMe: event.author === me,
-      pending: pendingCommandIds.has(event.commandId),
+      ...written(event, pendingCommandIds, me),
       adjusted: event.adjusted === true,
       reason: event.reason ?? null,
       note: event.note ?? null,
@@ -78,9 +110,7 @@ export function buildTimeline(
       kind: 'comment',
       key: comment.commandId,
       at: comment.at,
-      author: comment.author,
-      byMe: comment.author === me,
-      pending: pendingCommandIds.has(comment.commandId),
+      ...written(comment, pendingCommandIds, me),
       text: comment.text,
     });
   }
@@ -89,13 +119,26 @@ export function buildTimeline(
       kind: 'work',
       key: log.commandId,
       at: log.at,
-      author: log.author,
-      byMe: log.author === me,
-      pending: pendingCommandIds.has(log.commandId),
+      ...written(log, pendingCommandIds, me),
       startedAt: log.startedAt,
       endedAt: log.endedAt,
       durationMs: Date.parse(log.endedAt) - Date.parse(log.startedAt),
       note: log.note,
+    });
+  }
+  const reactions = new Set(ticket.events.map((event) => event.commandId));
+  for (const change of ticket.assignments) {
+    if (reactions.has(change.commandId)) continue;
+    const took = change.from === null && change.to !== null && change.to.id === change.authorId;
+    entries.push({
+      kind: 'assignment',
+      key: `${change.commandId}:assignment`,
+      at: change.at,
+      ...written(change, pendingCommandIds, me),
+      change: took ? 'took' : change.to === null ? 'released' : 'handed',
+      from: person(change.from, me),
+      to: person(change.to, me),
+      adjusted: change.adjusted === true,
     });
   }
   // Array.prototype.sort is stable, so equal times keep the order pushed above.

@@ -1,7 +1,10 @@
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CommandPayload } from '@shared/erp/commands';
 import type { FieldError, FormResult } from './action-forms';
 import type { TicketActionType } from './available-actions';
+import { describeRefusal } from '../identity/people';
+import { usePeople } from '../identity/usePeople';
 import { useTicketAction } from './useTicketAction';
 
 const NO_ERRORS: Record<string, FieldError> = {};
@@ -16,6 +19,8 @@ export function useActionSubmit<T extends TicketActionType>(
   type: T,
   input: FormResult<CommandPayload<T>>,
 ) {
+  const { t } = useTranslation();
+  const people = usePeople();
   const { perform, busy } = useTicketAction(ticketId);
   const [attempted, setAttempted] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -24,9 +29,9 @@ export function useActionSubmit<T extends TicketActionType>(
     setRefusal(null);
     if (!input.ok) return false;
     const result = await perform(type, input.payload);
-    if (!result.ok) setRefusal(result.error.message);
+    if (!result.ok) setRefusal(describeRefusal(result.error, people, t));
     return result.ok;
-  }, [perform, type, input]);
+  }, [perform, type, input, people, t]);
   const errors = attempted && !input.ok ? input.errors : NO_ERRORS;
   return { submit, busy, errors, refusal };
 }

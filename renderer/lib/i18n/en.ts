@@ -67,6 +67,7 @@ export const en: Translation = {
       comment: 'comment',
       log_work: 'visit or work log',
       reopen: 'reopening',
+      assign: 'hand-over',
     },
   },
   offline: {
@@ -103,6 +104,27 @@ export const en: Translation = {
       near: 'Near deadline',
       breached: 'Breached',
       paused: 'Paused',
+    },
+    views: {
+      label: 'Whose tickets',
+      mine: 'Mine',
+      unassigned: 'Unassigned',
+      open: 'All open',
+    },
+    viewEmpty: {
+      show: 'Show “{{view}}”',
+      mine: {
+        title: 'You have no open tickets',
+        body: 'Take a new ticket into work from “Unassigned”, or ask a colleague to hand one over to you.',
+      },
+      unassigned: {
+        title: 'Every ticket is taken',
+        body: 'Each open ticket has an assignee.',
+      },
+      open: {
+        title: 'No open tickets',
+        body: 'Every ticket is resolved.',
+      },
     },
     organization: 'Organization',
     allOrganizations: 'All organizations',

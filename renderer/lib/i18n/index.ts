@@ -5,6 +5,7 @@ import { ru } from './ru';
 import { alertsEn, alertsRu } from '../../features/alerts/alerts-messages';
 import { clockEn, clockRu } from '../../features/clock/clock-messages';
 import { diagnosticsEn, diagnosticsRu } from '../../features/diagnostics/diagnostics-messages';
+import { identityEn, identityRu } from '../../features/identity/identity-messages';
 import { intakeEn, intakeRu } from '../../features/intake/intake-messages';
 import { settingsEn, settingsRu } from '../../features/settings/settings-messages';
 import { slaErrorEn, slaErrorRu } from '../../features/sla-error/sla-error-messages';
@@ -53,6 +54,7 @@ export async function initI18n(chosen: Locale | null = null): Promise<void> {
           slaError: slaErrorRu,
           diagnostics: diagnosticsRu,
           settings: settingsRu,
+          identity: identityRu,
         },
       },
       en: {
@@ -65,6 +67,7 @@ export async function initI18n(chosen: Locale | null = null): Promise<void> {
           slaError: slaErrorEn,
           diagnostics: diagnosticsEn,
           settings: settingsEn,
+          identity: identityEn,
         },
       },
     },

@@ -10,7 +10,11 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDemoErp, type DemoErp } from '../../../electron/demo-erp/index';
+import {
+  EMBEDDED_DEMO_USER_ID,
+  startDemoErp,
+  type DemoErp,
+} from '../../../electron/demo-erp/index';
 
 const REPO = join(import.meta.dirname, '..', '..', '..');
 const CACHE = join(REPO, 'node_modules', '.cache', 'sync-bench');
@@ -38,7 +42,12 @@ export async function startSeededErp(tickets: number, port = 0): Promise<BenchEr
   cpSync(cached, dataDir, { recursive: true });
   const token = randomBytes(18).toString('base64url');
   // seed: false — the copy is already seeded; the seeded flag in its meta makes this a no-op anyway.
-  const erp = await startDemoErp({ dataDir, port, tokens: { [token]: 'Бенчмарк' }, seed: false });
+  const erp = await startDemoErp({
+    dataDir,
+    port,
+    tokens: { [token]: EMBEDDED_DEMO_USER_ID },
+    seed: false,
+  });
   return {
     erp,
     token,
@@ -59,7 +68,7 @@ async function seedInto(target: string, tickets: number): Promise<number> {
   // one statement per 500 tickets, the same rows and change log a push would produce.
   const erp = await startDemoErp({
     dataDir: building,
-    tokens: { seeding: 'Бенчмарк' },
+    tokens: { seeding: EMBEDDED_DEMO_USER_ID },
     seed: { tickets, randomSeed: RANDOM_SEED },
   });
   await erp.close();

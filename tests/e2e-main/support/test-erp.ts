@@ -35,7 +35,12 @@ export async function startTestErp(dataDir: string): Promise<TestErp> {
     pathToFileURL(join(repoRoot, 'out/main/demo-erp.js')).href
   )) as { startDemoErp: typeof startDemoErp };
   const token = `pk_e2e_${randomBytes(18).toString('base64url')}`;
-  const erp = await start({ dataDir, tokens: { [token]: 'Инженер E2E' }, seed: false });
+  // One engineer of the team, signed in with a token only this test knows.
+  const erp = await start({
+    dataDir,
+    users: [{ id: 'e2e', name: 'Инженер E2E', token }],
+    seed: false,
+  });
 
   async function push(commands: PushRequest['commands']): Promise<Ticket> {
     const response = await fetch(`${erp.url}/sync/v1/push`, {

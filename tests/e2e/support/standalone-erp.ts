@@ -31,7 +31,7 @@ export async function startStandaloneErp(options: {
   const token = `team-${randomUUID()}`;
   const erp = await startDemoErp({
     dataDir,
-    tokens: { [token]: options.user },
+    users: [{ id: 'team-engineer', name: options.user, token }],
     // Organizations only: every ticket the app shows then came from this test.
     seed: false,
     now: () => Date.now() + (options.clockAheadMs ?? 0),

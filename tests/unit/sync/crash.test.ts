@@ -82,16 +82,17 @@ describe('the app dies', () => {
       await registeredTicket(writer, `Тикет для постраничной загрузки ${i}`);
     const device = openDevice({
       name: 'mid-page',
-      ...USERS.a,
+      token: USERS.a.token,
       baseUrl: harness.proxy.url,
       engine: { pageSize: 5 },
-      onOpen: dieOnCursorWrite(3),
+      onOpen: dieOnCursorWrite(5),
     });
     const first = await device.engine.syncNow();
     expect(first).toMatchObject({ ok: false, error: { kind: 'local' } });
-    // Pages 1 and 2 (ten organizations) are stored; page 3 (two more and three tickets) died
-    // with its cursor and left nothing behind.
-    expect(await device.db.organizations.count()).toBe(10);
+    // Pages 1–4 (the team's eight users, then twelve organizations) are stored; page 5 (the first
+    // five tickets) died with its cursor and left nothing behind.
+    expect(await device.db.users.count()).toBe(8);
+    expect(await device.db.organizations.count()).toBe(12);
     expect(await device.db.tickets.count()).toBe(0);
     const reopened = await device.crash();
     await expectConverged(harness, [reopened, writer]);

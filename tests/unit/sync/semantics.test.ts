@@ -35,10 +35,10 @@ describe('refusals reach the user and never block the queue', () => {
     b.engine.subscribe((event) => event.type === 'dead-letters' && notices.push(...event.notices));
     expect((await b.syncUntilSettled()).at(-1)).toEqual({ ok: true });
     expect(notices).toMatchObject([{ type: 'react', status: 'conflict' }]);
-    expect(notices[0]!.message).toContain(USERS.a.author);
+    expect(notices[0]!.message).toContain(USERS.a.name);
     expect(b.engine.status().deadLetters).toBe(1);
     const row = (await b.db.tickets.get(id))!;
-    expect(row.view?.assignee).toBe(USERS.a.author);
+    expect(row.view?.assignee).toBe(USERS.a.id);
     expect(row.view?.comments.at(-1)?.text).toBe('беру в работу');
     await expectConverged(harness, [a, b]);
     a.close();

@@ -29,7 +29,7 @@ describe('volume', () => {
     // cursor after every page.
     const reader = openDevice({
       name: 'paging',
-      ...USERS.c,
+      token: USERS.c.token,
       baseUrl: harness.proxy.url,
       engine: { pageSize: 100 },
     });

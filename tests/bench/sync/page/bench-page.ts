@@ -7,9 +7,6 @@ import { idbYardstick } from './idb-yardstick';
 import { naivePull, naivePush } from './naive-client';
 import { appDb, dropDb, openRealClient } from './real-client';
 
-/** The author a device writes into its optimistic events (the app's LOCAL_AUTHOR). */
-const LOCAL_AUTHOR = '@me';
-
 async function mustSync(run: Promise<{ ok: boolean; error?: { message: string } }>) {
   const result = await run;
   if (!result.ok) throw new Error(`sync failed: ${result.error?.message ?? 'unknown error'}`);
@@ -39,7 +36,8 @@ async function record(input: { db: string; commands: number }): Promise<RecordRe
   const ids = await freeTicketIds(db, ticketsNeeded(input.commands));
   const plan = planBacklog(ids, input.commands);
   // Offline: nothing is told to sync, the commands only pile up in the outbox.
-  const actions = createTicketActions(db, { author: LOCAL_AUTHOR });
+  // The author is the app's own default: the signed-in user, or this device's user before that.
+  const actions = createTicketActions(db, {});
   const sampler = startHeapSampler();
   const started = performance.now();
   let substituted = 0;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDemoErp } from '../../../../electron/demo-erp/index';
-import { changes, Device, pullAll, startTestErp, tempDir, TOKENS } from './erp-test-kit';
+import { changes, Device, pullAll, startTestErp, TEAM, tempDir } from './erp-test-kit';
 
 // The server compacts its change log by itself (changes/auto-compaction.ts). Small thresholds
 // make the policy visible in a few pushes; 12 organizations are always in the log.
@@ -40,12 +40,12 @@ describe('automatic compaction of the change log', () => {
     expect(await status(erp.url, midPull)).toBe(410);
     expect(await status(erp.url, caughtUp)).toBe(410);
 
-    // What is left is the newest row of each entity (12 organizations, 2 tickets), and a fresh
-    // pull pages through it.
+    // What is left is the newest row of each entity (3 users, 12 organizations, 2 tickets), and a
+    // fresh pull pages through it.
     const fresh = await pullAll(erp.url, undefined, 4);
     const keys = fresh.changes.map((c) => `${c.entity}:${c.id}`);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(keys).toHaveLength(14);
+    expect(keys).toHaveLength(17);
     expect(generationOf(fresh.cursor)).toBe(1);
     const comments = (id: string) =>
       (fresh.changes.find((c) => c.id === id)!.data as { comments: Array<{ text: string }> })
@@ -102,7 +102,7 @@ describe('automatic compaction of the change log', () => {
     const dir = await tempDir();
     stops.push(dir.remove);
     await expect(
-      startDemoErp({ dataDir: dir.path, tokens: TOKENS, seed: false, compaction }),
+      startDemoErp({ dataDir: dir.path, users: TEAM, seed: false, compaction }),
     ).rejects.toThrow(message);
   });
 });

@@ -8,11 +8,17 @@ import {
   startDemoErp,
   type DemoErp,
   type DemoErpOptions,
+  type DemoUser,
 } from '../../../../electron/demo-erp/index';
 
 export const TOKEN = 'engineer-token';
 export const OTHER_TOKEN = 'desk-token';
-export const TOKENS = { [TOKEN]: 'Иванов Сергей', [OTHER_TOKEN]: 'Петрова Анна' };
+/** The test team: two engineers with tokens, and one who left. */
+export const TEAM: DemoUser[] = [
+  { id: 'ivanov', name: 'Иванов Сергей', email: 's.ivanov@example.ru', token: TOKEN },
+  { id: 'petrova', name: 'Петрова Анна', token: OTHER_TOKEN },
+  { id: 'sidorov', name: 'Сидоров Олег', active: false },
+];
 export const ORG_ID = 'org-nsk-oblbolnitsa';
 
 export async function tempDir(): Promise<{ path: string; remove: () => Promise<void> }> {
@@ -25,7 +31,7 @@ export async function startTestErp(
   options: Partial<DemoErpOptions> = {},
 ): Promise<{ erp: DemoErp; dataDir: string; stop: () => Promise<void> }> {
   const dir = await tempDir();
-  const erp = await startDemoErp({ dataDir: dir.path, tokens: TOKENS, seed: false, ...options });
+  const erp = await startDemoErp({ dataDir: dir.path, users: TEAM, seed: false, ...options });
   return {
     erp,
     dataDir: dir.path,

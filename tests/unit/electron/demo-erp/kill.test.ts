@@ -59,7 +59,8 @@ afterAll(async () => {
 describe('standalone server under kill -9', () => {
   it('loses nothing it acknowledged and applies nothing twice', async () => {
     const first = await startCli(dir.path, ['--seed-tickets', '0']);
-    expect(first.output()).toContain(`Token: ${TOKEN}`);
+    // Without --users: the demo team, its first engineer signing in with the token given.
+    expect(first.output()).toContain(`${TOKEN}  → Андреев Павел (andreev)`);
 
     const devices = [0, 1, 2].map(() => new Device(first.url));
     const sent = new Map<Device, ReturnType<Device['command']>[]>();

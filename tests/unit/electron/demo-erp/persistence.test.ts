@@ -5,13 +5,13 @@ import { evaluateSla } from '@shared/sla';
 import { PAUSE_REASONS } from '@shared/sla/types';
 import { encodeCursor } from '../../../../electron/demo-erp/changes/cursor';
 import { buildSeedTickets, startDemoErp, type DemoErp } from '../../../../electron/demo-erp/index';
-import { changes, Device, pullAll, push, tempDir, TOKENS } from './erp-test-kit';
+import { changes, Device, pullAll, push, TEAM, tempDir } from './erp-test-kit';
 
 const NOW = Date.parse('2026-11-25T07:30:00.000Z');
 let dir: Awaited<ReturnType<typeof tempDir>>;
 let erp: DemoErp;
 const start = () =>
-  startDemoErp({ dataDir: dir.path, tokens: TOKENS, seed: { tickets: 300 }, now: () => NOW });
+  startDemoErp({ dataDir: dir.path, users: TEAM, seed: { tickets: 300 }, now: () => NOW });
 
 beforeAll(async () => {
   dir = await tempDir();
@@ -78,7 +78,14 @@ describe('seeded demo data', () => {
       expect(events.some((e) => e.type === type)).toBe(true);
     }
     expect(tickets.some((t) => t.comments.length > 0 && t.workLogs.length > 0)).toBe(true);
-    expect(tickets.some((t) => t.assignee === 'Иванов Сергей')).toBe(true); // the first token's user
+    expect(tickets.some((t) => t.assignee === 'ivanov')).toBe(true); // the first token's user
+    // Every author of the history is a member of the team, by id and by name.
+    const names = new Map(TEAM.map((member) => [member.id, member.name]));
+    for (const ticket of tickets) {
+      for (const record of [...ticket.events, ...ticket.comments, ...ticket.workLogs]) {
+        expect(names.get(record.authorId ?? '')).toBe(record.author);
+      }
+    }
   });
 
   it('is deterministic for a given seed and "now"', () => {

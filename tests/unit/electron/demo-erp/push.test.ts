@@ -121,10 +121,13 @@ describe('push: outcomes decided by applyCommand', () => {
     const ticket = await mine.create();
     expect(await theirs.one({ type: 'react', ticketId: ticket.id })).toMatchObject({
       status: 'applied',
-      ticket: { assignee: 'Петрова Анна' },
+      ticket: { assignee: 'petrova' },
     });
     const result = await mine.one({ type: 'react', ticketId: ticket.id, baseVersion: 1 });
-    expect(result).toMatchObject({ status: 'conflict', error: { code: 'assigned_elsewhere' } });
+    expect(result).toMatchObject({
+      status: 'conflict',
+      error: { code: 'assigned_elsewhere', holder: { id: 'petrova', name: 'Петрова Анна' } },
+    });
     expect(result.error?.message).toContain('Петрова Анна');
     expect(result.ticket?.version).toBe(2);
   });
@@ -177,7 +180,12 @@ describe('push: outcomes decided by applyCommand', () => {
     });
     expect(result.status).toBe('applied');
     const event = result.ticket!.events[0]!;
-    expect(event).toMatchObject({ type: 'reacted', adjusted: true, author: 'Иванов Сергей' });
+    expect(event).toMatchObject({
+      type: 'reacted',
+      adjusted: true,
+      author: 'Иванов Сергей',
+      authorId: 'ivanov',
+    });
     expect(Date.parse(event.at)).toBe(clock);
   });
 

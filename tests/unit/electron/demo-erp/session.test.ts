@@ -15,12 +15,14 @@ describe('GET /sync/v1/session', () => {
     const answer = await call(`${server.erp.url}/sync/v1/session`);
     expect(answer.status).toBe(200);
     expect(sessionResponse.parse(answer.body)).toEqual({
-      user: { id: 'Иванов Сергей', name: 'Иванов Сергей' },
+      user: { id: 'ivanov', name: 'Иванов Сергей', email: 's.ivanov@example.ru' },
       serverTime: '2027-01-12T09:30:00.000Z',
       protocolVersion: 1,
     });
     const other = await call(`${server.erp.url}/sync/v1/session`, { token: OTHER_TOKEN });
-    expect(other.body).toMatchObject({ user: { name: 'Петрова Анна' } });
+    expect(other.body).toEqual(
+      expect.objectContaining({ user: { id: 'petrova', name: 'Петрова Анна' } }),
+    );
   });
 
   it.each([

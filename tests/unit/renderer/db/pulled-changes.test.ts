@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyPulledPage, beginFullResync } from '../../../../renderer/db/repos/pulled-changes';
 import { intake } from '../../../fixtures/sync/inputs';
-import { ORG, seededDb, serverTicket, ticketChange, tombstone } from './db-fixture';
+import { ME, ORG, seededDb, serverTicket, ticketChange, tombstone } from './db-fixture';
 
 const page = (
   changes: Parameters<typeof applyPulledPage>[1]['changes'],
@@ -50,7 +50,12 @@ describe('a pulled page', () => {
       'с сервера 2',
       'моё, ещё не отправлено',
     ]);
-    expect(row.view!.assignee).toBe(row.view!.events[0]!.author);
+    expect(row.view!.assignee).toBe(ME.id);
+    expect(row.view!.events[0]).toMatchObject({
+      type: 'reacted',
+      authorId: ME.id,
+      author: ME.name,
+    });
     expect(row.pending).toBe(2);
   });
 

@@ -20,7 +20,7 @@ describe('a user action', () => {
       organizationId: ORG.id,
       priority: 2,
       state: 'open',
-      assignee: ME,
+      assignee: ME.id,
     });
     expect(row.view?.number).toBeNull();
     const outbox = await db.outbox.orderBy('seq').toArray();

@@ -24,7 +24,7 @@ let counter = 0;
 export function makeTicket(
   priority: Priority,
   createdAt: string,
-  events: Array<Omit<TicketEventRecord, 'commandId' | 'author'>> = [],
+  events: Array<Omit<TicketEventRecord, 'commandId' | 'author' | 'authorId'>> = [],
   extra: Partial<Ticket> = {},
 ): Ticket {
   counter += 1;
@@ -54,9 +54,11 @@ export function makeTicket(
       ...e,
       commandId: `c-${counter}-${i}`,
       author: 'Белова Марина',
+      authorId: 'belova',
     })),
     comments: [],
     workLogs: [],
+    assignments: [],
     updatedAt: createdAt,
     version: 1,
     ...extra,

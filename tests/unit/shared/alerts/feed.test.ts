@@ -53,6 +53,7 @@ function ticket(overrides: Partial<Ticket> = {}): Ticket {
     events: [],
     comments: [],
     workLogs: [],
+    assignments: [],
     updatedAt: '2026-11-25T11:00:00Z',
     version: 1,
     ...overrides,
@@ -98,7 +99,8 @@ describe('alert feed of a ticket', () => {
           at: '2026-11-25T12:00:00Z',
           reason: 'awaiting_user_info',
           commandId: 'c1',
-          author: '@me',
+          author: 'Андреев Павел',
+          authorId: 'andreev',
         },
       ],
     });

@@ -40,10 +40,12 @@ function ctx(patch: Partial<CommandContext> = {}): CommandContext {
     commandId: `cmd-${seq}`,
     ticketId: 't-1',
     author: 'Петров П.',
+    authorId: 'petrov',
     at: '2025-11-05T04:00:00.000Z',
     adjusted: false,
     baseVersion: null,
     organization: org,
+    users: () => undefined,
     now: '2025-11-05T04:00:00.000Z',
     ...patch,
   };
@@ -105,19 +107,19 @@ describe('applyCommand', () => {
       expect(outcome.status).toBe('applied');
       if (outcome.status === 'applied') ticket = outcome.ticket;
     }
-    expect(ticket.events.map((e) => [e.type, e.at, e.author])).toEqual([
-      ['reacted', '2025-11-05T04:30:00.000Z', 'Петров П.'],
-      ['paused', '2025-11-05T05:00:00.000Z', 'Петров П.'],
-      ['resumed', '2025-11-05T06:00:00.000Z', 'Петров П.'],
-      ['resolved', '2025-11-05T07:00:00.000Z', 'Петров П.'],
+    expect(ticket.events.map((e) => [e.type, e.at, e.author, e.authorId])).toEqual([
+      ['reacted', '2025-11-05T04:30:00.000Z', 'Петров П.', 'petrov'],
+      ['paused', '2025-11-05T05:00:00.000Z', 'Петров П.', 'petrov'],
+      ['resumed', '2025-11-05T06:00:00.000Z', 'Петров П.', 'petrov'],
+      ['resolved', '2025-11-05T07:00:00.000Z', 'Петров П.', 'petrov'],
     ]);
     expect(ticket).toMatchObject({
       state: 'resolved',
       result: 'Исправлено в 5.2.1',
-      assignee: 'Петров П.',
+      assignee: 'petrov',
       version: 6,
     });
-    expect(ticket.comments).toHaveLength(1);
+    expect(ticket.comments).toMatchObject([{ author: 'Петров П.', authorId: 'petrov' }]);
     // Wed 2025-11-05 Novosibirsk (UTC+7): 10:00–14:00 local with a one-hour pause → 3 h counted.
     expect(evaluateSla(toSlaTicket(ticket, org), '2025-11-05T08:00:00Z').resolution).toMatchObject({
       status: 'met',
@@ -132,10 +134,19 @@ describe('applyCommand', () => {
       status: 'noop',
     });
     expect(
-      applyCommand(taken.ticket, 'react', {}, ctx({ baseVersion: 1, author: 'Сидоров С.' })),
+      applyCommand(
+        taken.ticket,
+        'react',
+        {},
+        ctx({ baseVersion: 1, author: 'Сидоров С.', authorId: 'sidorov' }),
+      ),
     ).toMatchObject({
       status: 'conflict',
-      error: { code: 'assigned_elsewhere', message: expect.stringContaining('Петров П.') },
+      error: {
+        code: 'assigned_elsewhere',
+        message: expect.stringContaining('Петров П.'),
+        holder: { id: 'petrov', name: 'Петров П.' },
+      },
     });
   });
 
@@ -333,8 +344,15 @@ describe('time rules that depend on the ticket and on when the engineer acted', 
 describe('eventTimeFor', () => {
   const ticket = {
     createdAt: '2025-11-05T03:00:00.000Z',
+    assignments: [],
     events: [
-      { type: 'reacted' as const, at: '2025-11-05T04:00:00.000Z', commandId: 'c', author: 'a' },
+      {
+        type: 'reacted' as const,
+        at: '2025-11-05T04:00:00.000Z',
+        commandId: 'c',
+        author: 'a',
+        authorId: 'a',
+      },
     ],
   };
 
@@ -343,6 +361,26 @@ describe('eventTimeFor', () => {
       at: '2025-11-05T05:00:00.000Z',
       adjusted: false,
     });
+  });
+
+  it('clamps a time before the last hand-over to it: the history stays in order', () => {
+    const handedOver = {
+      ...ticket,
+      assignments: [
+        {
+          commandId: 'h',
+          at: '2025-11-05T06:00:00.000Z',
+          author: 'a',
+          authorId: 'a',
+          from: null,
+          to: { id: 'b', name: 'b' },
+          version: 3,
+        },
+      ],
+    };
+    expect(
+      eventTimeFor(handedOver, '2025-11-05T05:00:00.000Z', '2025-11-05T09:00:00.000Z'),
+    ).toEqual({ at: '2025-11-05T06:00:00.000Z', adjusted: true });
   });
 
   it('clamps a time in the server future, and one before the previous event, marking both', () => {

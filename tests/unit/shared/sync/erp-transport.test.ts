@@ -46,6 +46,7 @@ const ticket = {
   events: [],
   comments: [],
   workLogs: [],
+  assignments: [],
   updatedAt: '2026-11-25T09:00:00Z',
   version: 3,
 };

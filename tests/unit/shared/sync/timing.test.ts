@@ -43,6 +43,7 @@ describe('stamping', () => {
     actedAt: Date.parse('2027-11-25T10:00:00Z'),
     offsetMs,
     author: 'a',
+    authorId: 'a',
   });
   const YEAR = Date.parse('2027-11-25T10:00:00Z') - Date.parse('2026-11-25T10:00:00Z');
   it('uses the offset known when the engineer acted', () => {

@@ -1,0 +1,24 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { User } from '../../../shared/domain';
+import { migrateTicketsToUserIds } from '../store/identity-migration';
+import { syncTeam } from '../store/users';
+import type { DemoUser } from './team';
+
+/**
+ * On every start, in one transaction: the stored team becomes the configured one, and tickets
+ * stored before users had ids are migrated (once). Returns the team's active members.
+ */
+export async function prepareTeam(
+  db: PGlite,
+  team: readonly DemoUser[],
+  nowMs: number,
+): Promise<User[]> {
+  return db.transaction(async (tx) => {
+    const users = await syncTeam(tx, team);
+    await migrateTicketsToUserIds(tx, users, new Date(nowMs).toISOString());
+    return team.flatMap((member) => {
+      const user = users.get(member.id);
+      return user?.active ? [user] : [];
+    });
+  });
+}

@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ticket } from '@shared/domain';
+import type { Change } from '@shared/erp';
+import { startDemoErp, type DemoUser } from '../../../../electron/demo-erp/index';
+import {
+  call,
+  Device,
+  OTHER_TOKEN,
+  pullAll,
+  startTestErp,
+  TEAM,
+  tempDir,
+  TOKEN,
+} from './erp-test-kit';
+
+// The team of the reference ERP: tokens sign users in, users are published in the changes feed,
+// and the ERP signs and checks hand-overs with them.
+
+const usersIn = (changes: Change[]) =>
+  new Map(changes.filter((c) => c.entity === 'user').map((c) => [c.id, c]));
+
+describe('the team in contract 2', () => {
+  let server: Awaited<ReturnType<typeof startTestErp>>;
+  beforeAll(async () => {
+    server = await startTestErp();
+  });
+  afterAll(() => server.stop());
+
+  it('publishes every member as a `user` entity, the one who left as inactive', async () => {
+    const { changes } = await pullAll(server.erp.url);
+    // The team comes first in the log, so a device knows everyone before the first ticket.
+    expect(changes.slice(0, 3).map((c) => c.entity)).toEqual(['user', 'user', 'user']);
+    expect([...usersIn(changes).values()].map((c) => c.data)).toEqual([
+      {
+        id: 'ivanov',
+        name: 'Иванов Сергей',
+        email: 's.ivanov@example.ru',
+        active: true,
+        version: 1,
+      },
+      { id: 'petrova', name: 'Петрова Анна', active: true, version: 1 },
+      { id: 'sidorov', name: 'Сидоров Олег', active: false, version: 1 },
+    ]);
+  });
+
+  it('signs every command with the token’s user, whatever the device claims', async () => {
+    const ticket = await new Device(server.erp.url).create();
+    const theirs = new Device(server.erp.url, OTHER_TOKEN);
+    const taken = await theirs.one({ type: 'react', ticketId: ticket.id });
+    expect(taken.ticket).toMatchObject({
+      assignee: 'petrova',
+      events: [{ type: 'reacted', author: 'Петрова Анна', authorId: 'petrova' }],
+      assignments: [{ from: null, to: { id: 'petrova', name: 'Петрова Анна' }, version: 2 }],
+    });
+  });
+
+  it('hands a ticket over and releases it, each recorded with author and time', async () => {
+    const mine = new Device(server.erp.url, TOKEN);
+    const ticket = await mine.create();
+    await mine.one({ type: 'react', ticketId: ticket.id });
+    const at = '2020-01-01T00:00:00.000Z';
+    const handed = await mine.one({
+      type: 'assign',
+      ticketId: ticket.id,
+      baseVersion: 2,
+      payload: { to: 'petrova' },
+    });
+    expect(handed).toMatchObject({ status: 'applied', ticket: { assignee: 'petrova' } });
+    expect(handed.ticket!.assignments.at(-1)).toMatchObject({
+      author: 'Иванов Сергей',
+      authorId: 'ivanov',
+      from: { id: 'ivanov', name: 'Иванов Сергей' },
+      to: { id: 'petrova', name: 'Петрова Анна' },
+      version: 3,
+    });
+    // Not an SLA event: contract 1's events are unchanged by a hand-over.
+    expect(handed.ticket!.events.map((e) => e.type)).toEqual(['reacted']);
+    const released = await new Device(server.erp.url, OTHER_TOKEN).one({
+      type: 'assign',
+      ticketId: ticket.id,
+      baseVersion: 3,
+      payload: { to: null },
+      clientCreatedAt: at,
+    });
+    expect(released).toMatchObject({ status: 'applied', ticket: { assignee: null } });
+    expect(released.ticket!.assignments.at(-1)).toMatchObject({
+      authorId: 'petrova',
+      to: null,
+      // Stamped when the engineer acted, clamped like any event: never before the previous one.
+      at: handed.ticket!.assignments.at(-1)!.at,
+      adjusted: true,
+    });
+  });
+
+  it.each([
+    ['someone the ERP does not know', 'nobody', 'unknown_user', 'payload.to "nobody"'],
+    ['a colleague who left', 'sidorov', 'inactive_user', 'Сидоров Олег'],
+  ])('refuses a hand-over to %s, naming the field', async (_case, to, code, message) => {
+    const device = new Device(server.erp.url);
+    const ticket = await device.create();
+    const result = await device.one({ type: 'assign', ticketId: ticket.id, payload: { to } });
+    expect(result).toMatchObject({ status: 'rejected', error: { code } });
+    expect(result.error?.message).toContain(message);
+  });
+
+  it('refuses a hand-over decided before a colleague changed the assignee, naming them', async () => {
+    const mine = new Device(server.erp.url, TOKEN);
+    const ticket = await mine.create();
+    await mine.one({ type: 'react', ticketId: ticket.id });
+    await new Device(server.erp.url, OTHER_TOKEN).one({
+      type: 'assign',
+      ticketId: ticket.id,
+      baseVersion: 2,
+      payload: { to: 'petrova' },
+    });
+    const stale = await mine.one({
+      type: 'assign',
+      ticketId: ticket.id,
+      baseVersion: 2,
+      payload: { to: null },
+    });
+    expect(stale).toMatchObject({
+      status: 'conflict',
+      error: { code: 'assignment_changed', holder: { id: 'petrova', name: 'Петрова Анна' } },
+      ticket: { assignee: 'petrova', version: 3 },
+    });
+  });
+});
+
+describe('the team across restarts', () => {
+  it('versions a renamed member, adds a new one, deactivates one no longer listed', async () => {
+    const dir = await tempDir();
+    try {
+      const first = await startDemoErp({ dataDir: dir.path, users: TEAM, seed: false });
+      const ticket = await new Device(first.url).create();
+      await new Device(first.url).one({ type: 'react', ticketId: ticket.id });
+      const before = await pullAll(first.url);
+      await first.close();
+
+      const next: DemoUser[] = [
+        { ...TEAM[0]!, name: 'Иванов Сергей Петрович' },
+        { id: 'kim', name: 'Ким Денис', token: OTHER_TOKEN },
+      ];
+      const second = await startDemoErp({ dataDir: dir.path, users: next, seed: false });
+      const after = await pullAll(second.url, before.cursor);
+      expect([...usersIn(after.changes).values()].map((c) => c.data)).toEqual([
+        {
+          ...(usersIn(before.changes).get('ivanov')!.data as object),
+          name: 'Иванов Сергей Петрович',
+          version: 2,
+        },
+        { id: 'kim', name: 'Ким Денис', active: true, version: 1 },
+        { id: 'petrova', name: 'Петрова Анна', active: false, version: 2 },
+      ]);
+      // History keeps the name it was written with.
+      const all = await pullAll(second.url);
+      const stored = all.changes.filter((c) => c.id === ticket.id).at(-1)!.data as Ticket;
+      expect(stored.events[0]).toMatchObject({ author: 'Иванов Сергей', authorId: 'ivanov' });
+      // Petrova's token is gone with her; Kim's works.
+      const session = await call(`${second.url}/sync/v1/session`, { token: OTHER_TOKEN });
+      expect(session.body).toMatchObject({ user: { id: 'kim', name: 'Ким Денис' } });
+      await second.close();
+    } finally {
+      await dir.remove();
+    }
+  });
+
+  it('refuses the token of a deactivated member, saying so', async () => {
+    const server = await startTestErp({
+      users: [
+        ...TEAM,
+        { id: 'gone', name: 'Ушедший Сотрудник', active: false, token: 'gone-token' },
+      ],
+    });
+    try {
+      const answer = await call(`${server.erp.url}/sync/v1/session`, { token: 'gone-token' });
+      expect(answer).toMatchObject({
+        status: 401,
+        body: {
+          error: { message: 'the bearer token belongs to Ушедший Сотрудник, who is deactivated' },
+        },
+      });
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it.each([
+    [
+      'two members with one id',
+      { users: [TEAM[0]!, { ...TEAM[1]!, id: 'ivanov' }] },
+      'users[1].id "ivanov" is used twice',
+    ],
+    [
+      'a token for someone not in the team',
+      { users: TEAM, tokens: { 'extra-token': 'nobody' } },
+      'names "nobody", who is not in users',
+    ],
+    [
+      'one token for two members',
+      { users: [TEAM[0]!, { ...TEAM[1]!, token: TOKEN }] },
+      'users[1].token is given to two users',
+    ],
+    [
+      'nobody active who could sign in',
+      { users: [{ ...TEAM[0]!, active: false }, TEAM[2]!] },
+      'no user can sign in: give at least one active user a token',
+    ],
+    ['a member without a name', { users: [{ ...TEAM[0]!, name: ' ' }] }, 'users[0].name'],
+  ])('will not start with %s, and says why', async (_case, options, message) => {
+    const dir = await tempDir();
+    try {
+      await expect(startDemoErp({ dataDir: dir.path, seed: false, ...options })).rejects.toThrow(
+        message,
+      );
+    } finally {
+      await dir.remove();
+    }
+  });
+});
