@@ -4,6 +4,7 @@ import {
   notificationTitled,
   p1CreatedAt,
   queueRow,
+  showAllOpen,
   trayNow,
   windowState,
 } from './support/desktop';
@@ -59,6 +60,7 @@ test('an alert at 75 % of a P1 reaction, shown by main while the window is in th
     'Выйти',
   ]);
   await main.command({ op: 'tray.menu', label: 'Синхронизировать сейчас' });
+  await showAllOpen(page);
   await expect(queueRow(page, urgent.id)).toBeVisible();
   await expect(queueRow(page, ordinary.id)).toBeVisible();
   await expect.poll(() => trayNow(main).tooltip).toBe('PROконтакт: сроки в порядке · открыто: 2');

@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures';
-import { trayNow } from './support/desktop';
+import { showAllOpen, trayNow } from './support/desktop';
 
 // A newcomer's first start: no ERP chosen yet, so the window asks — connect to your ERP, or try
 // the embedded demo ERP. Trying the demo starts it in userData (PGlite, seeded) and the queue
@@ -18,6 +18,8 @@ test('the first start asks which ERP; the demo brings up its seeded queue', asyn
 
   await page.getByRole('button', { name: 'Открыть демо' }).click();
   await expect(page.getByTestId('erp-kind')).toHaveText('ERP: демо', { timeout: 90_000 });
+  await expect(page.getByTestId('signed-in-as')).toContainText('Андреев Павел');
+  await showAllOpen(page);
   await expect(page.getByTestId('queue-row').first()).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('queue-count')).toHaveText(/^\d{2,} заяв/);
   // The demo has overdue tickets: the tray says so.

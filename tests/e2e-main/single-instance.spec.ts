@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StandInRecord } from '../fixtures/electron-stand-in/protocol';
 import { expect, test } from './support/fixtures';
-import { enterErpToken, queueRow, trayNow, windowState } from './support/desktop';
+import { enterErpToken, queueRow, showAllOpen, trayNow, windowState } from './support/desktop';
 
 // One app per user: a second launch hands over to the first. Quitting releases everything, and
 // the queue survives the restart in the window's own database, with or without the ERP.
@@ -29,6 +29,7 @@ test('a second launch brings the hidden window back and quits; Quit in the tray 
     title: 'Не выгружается реестр за смену',
   });
   await first.command({ op: 'tray.menu', label: 'Синхронизировать сейчас' });
+  await showAllOpen(page);
   await expect(queueRow(page, ticket.id)).toBeVisible();
   await first.command({ op: 'window.close', windowId: 1 });
   expect(await windowState(first)).toMatchObject({ visible: false, destroyed: false });
@@ -59,6 +60,7 @@ test('a second launch brings the hidden window back and quits; Quit in the tray 
   const restarted = launchMain();
   const again = await restarted.windowPage();
   await again.setViewportSize({ width: 1366, height: 768 });
+  await showAllOpen(again);
   await expect(queueRow(again, ticket.id)).toBeVisible();
   await expect(again.getByTestId('connection-state')).toHaveText('Нет сети');
   // The alerts keep watching it too: the window feeds main from its own database.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { HostBridge } from '@shared/host/contract';
 import { dumpPageStorage } from '../e2e/support/page-storage';
 import { expect, test } from './support/fixtures';
-import { enterErpToken, p1CreatedAt, queueRow } from './support/desktop';
+import { enterErpToken, p1CreatedAt, queueRow, showAllOpen } from './support/desktop';
 
 // The ERP token goes from the page to main once, and from then on only from main to the ERP: the
 // real preload, IPC and main process, scanned for it everywhere the page could look.
@@ -48,6 +48,7 @@ test('the ERP token reaches the ERP and nothing the page can read', async ({
     title: 'Не проходит авторизация на сервере приложений',
   });
   await main.command({ op: 'tray.menu', label: 'Синхронизировать сейчас' });
+  await showAllOpen(page);
   await expect(queueRow(page, ticket.id)).toBeVisible();
 
   // Every request the page can make, answered by main with the token in use.

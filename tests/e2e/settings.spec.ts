@@ -72,6 +72,10 @@ test.describe('first run and connecting to a team’s ERP', () => {
       await shoot(page, testInfo, 'settings-erp-connected-ru');
 
       await page.getByRole('link', { name: 'К очереди' }).click();
+      // Signed in as the token's owner, who has taken nothing yet: «Мои» is empty, the ticket
+      // waits among all open ones.
+      await expect(page.getByTestId('signed-in-as')).toContainText('Ирина Петрова');
+      await page.getByTestId('queue-view-open').click({ timeout: 30_000 });
       await expect(page.getByTestId('queue-row')).toHaveCount(1, { timeout: 30_000 });
       await expect(page.getByTestId('queue-row')).toContainText(title);
       const dump = await dumpPageStorage(page);
@@ -88,6 +92,7 @@ test.describe('first run and connecting to a team’s ERP', () => {
       );
       await expect(page.getByTestId('erp-kind')).toHaveText('ERP: демо');
       await page.getByRole('link', { name: 'К очереди' }).click();
+      await page.getByTestId('queue-view-open').click({ timeout: 30_000 });
       await expect(page.getByTestId('queue-row').first()).toBeVisible({ timeout: 30_000 });
       await expect(page.getByTestId('queue-row').filter({ hasText: title })).toHaveCount(0);
     } finally {

@@ -71,6 +71,14 @@ export async function enterErpToken(page: Page, token: string): Promise<void> {
   expect(answer).toMatchObject({ ok: true, value: { present: true } });
 }
 
+/**
+ * The queue's view of every open ticket: the queue opens on «Мои», and the tickets these tests
+ * register belong to nobody yet.
+ */
+export async function showAllOpen(page: Page): Promise<void> {
+  await page.getByTestId('queue-view-open').click({ timeout: 60_000 });
+}
+
 /** The queue's row for a ticket. */
 export function queueRow(page: Page, ticketId: string) {
   return page.locator(`[data-testid="queue-row"][data-ticket-id="${ticketId}"]`);
