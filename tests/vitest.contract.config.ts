@@ -17,7 +17,8 @@ export default defineConfig({
     ],
     environment: 'node',
     pool: 'threads',
-    env: { ERP_CONTRACT_PROXY: 'prism' },
+    // Prism unless the caller says otherwise (npm run test:erp without --prism says "none").
+    env: { ERP_CONTRACT_PROXY: process.env['ERP_CONTRACT_PROXY'] ?? 'prism' },
     // As in tests/vitest.config.ts: real servers on a busy two-core machine; no test asserts on time.
     hookTimeout: 60_000,
     testTimeout: 30_000,

@@ -7,8 +7,10 @@ export const USAGE = `Usage: npm run erp:demo -- [options]
   --port <n>           port to listen on, 0 = any free one (default 8787)
   --host <address>     address to bind (default 127.0.0.1)
   --data <folder>      where the database lives (default ./.erp-data)
-  --token <token>      the demo engineer's bearer token (default: a random one, printed)
-  --user <name>        the name events pushed with that token are signed with (default "Демо-инженер")
+  --token <token>      the demo engineer's bearer token (default: a random one, printed); give it
+                       again for more engineers (a second one lets \`npm run test:erp\` run here)
+  --user <name>        the name events pushed with the first token are signed with (default
+                       "Демо-инженер"; further tokens sign as "<name> 2", "<name> 3"…)
   --seed-tickets <n>   demo tickets seeded into an empty database (default ${DEFAULT_SEED_TICKETS})
   --test-mode          enable the /__test/* admin routes (fault knobs, compaction, deletion)
   --help               print this and exit`;
@@ -26,8 +28,18 @@ const flagsSchema = z.object({
   host: z.string().trim().min(1, '--host must not be empty').default('127.0.0.1'),
   data: z.string().trim().min(1, '--data must name a folder').default('./.erp-data'),
   token: z
-    .string()
-    .regex(/^[\x21-\x7e]{8,200}$/, '--token must be 8–200 printable ASCII characters, no spaces')
+    .array(
+      z
+        .string()
+        .regex(
+          /^[\x21-\x7e]{8,200}$/,
+          '--token must be 8–200 printable ASCII characters, no spaces',
+        ),
+    )
+    .refine(
+      (tokens) => new Set(tokens).size === tokens.length,
+      '--token given twice with the same value',
+    )
     .optional(),
   user: z
     .string()
@@ -55,7 +67,7 @@ export function parseCliFlags(argv: readonly string[]): ParsedFlags {
         port: { type: 'string' },
         host: { type: 'string' },
         data: { type: 'string' },
-        token: { type: 'string' },
+        token: { type: 'string', multiple: true },
         user: { type: 'string' },
         'seed-tickets': { type: 'string' },
         'test-mode': { type: 'boolean' },
@@ -70,7 +82,8 @@ export function parseCliFlags(argv: readonly string[]): ParsedFlags {
   const issue = parsed.error.issues[0]!;
   const flag = `--${String(issue.path[0])}`;
   const message = issue.message.startsWith('--') ? issue.message : `${flag}: ${issue.message}`;
-  const given = values[String(issue.path[0])];
+  const flagValue = values[String(issue.path[0])];
+  const given = Array.isArray(flagValue) ? flagValue[Number(issue.path[1])] : flagValue;
   return {
     ok: false,
     message: typeof given === 'string' ? `${message} (got "${given.slice(0, 60)}")` : message,

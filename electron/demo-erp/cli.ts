@@ -17,13 +17,16 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const token = flags.token ?? randomBytes(18).toString('base64url');
+  const tokens = (flags.token ?? [randomBytes(18).toString('base64url')]).map((token, index) => ({
+    token,
+    user: index === 0 ? flags.user : `${flags.user} ${index + 1}`,
+  }));
   const dataDir = resolve(flags.data);
   const erp = await startDemoErp({
     dataDir,
     port: flags.port,
     host: flags.host,
-    tokens: { [token]: flags.user },
+    tokens,
     seed: { tickets: flags['seed-tickets'] },
     testMode: flags['test-mode'],
   });
@@ -31,7 +34,7 @@ async function main(): Promise<void> {
     [
       'Demo ERP (reference server of the PROконтакт sync protocol, version 1)',
       `  URL:   ${erp.url}`,
-      `  Token: ${token}  (user «${flags.user}»)`,
+      ...tokens.map(({ token, user }) => `  Token: ${token}  (user «${user}»)`),
       `  Data:  ${dataDir}`,
       ...(flags['test-mode'] ? ['  Test mode: admin routes under /__test/ are enabled'] : []),
       'Stop with Ctrl+C.',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandPayloads, pushRequest, type CommandType } from '@shared/erp';
@@ -60,15 +61,19 @@ afterAll(() => stop());
 
 const label = (what: string) => `${what} (CONTRACT_SEED=${SEED})`;
 
-/** Fresh device and consecutive seqs: a generated body's state must not decide its outcome. */
+/**
+ * Fresh device and consecutive seqs: a generated body's state must not decide its outcome. The
+ * ids are random, not seeded, so a rerun against a server that keeps its data (another
+ * implementation) is not answered `duplicate`.
+ */
 function coherent(body: unknown): { deviceId: string; commands: Record<string, unknown>[] } {
   const request = body as { deviceId: string; commands: Record<string, unknown>[] };
-  request.deviceId = prng.uuid();
+  request.deviceId = randomUUID();
   request.commands.forEach((command, index) => {
     command['seq'] = index + 1;
-    command['commandId'] = prng.uuid();
+    command['commandId'] = randomUUID();
     if (command['type'] === 'create') {
-      command['ticketId'] = prng.uuid();
+      command['ticketId'] = randomUUID();
       const payload = command['payload'] as Record<string, unknown>;
       if (prng.chance(0.7)) payload['organizationId'] = ORG_ID;
     } else {
