@@ -17,6 +17,9 @@ export default defineConfig({
     ],
     environment: 'node',
     pool: 'threads',
+    // The files share one module cache per worker, so PGlite's wasm is compiled once, not once per
+    // file (a third of this run's CPU). They share no state: each starts its own server and Prism.
+    isolate: false,
     // Prism unless the caller says otherwise (npm run test:erp without --prism says "none").
     env: { ERP_CONTRACT_PROXY: process.env['ERP_CONTRACT_PROXY'] ?? 'prism' },
     // As in tests/vitest.config.ts: real servers on a busy two-core machine; no test asserts on time.

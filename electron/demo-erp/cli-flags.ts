@@ -83,7 +83,10 @@ export function parseCliFlags(argv: readonly string[]): ParsedFlags {
   const flag = `--${String(issue.path[0])}`;
   const message = issue.message.startsWith('--') ? issue.message : `${flag}: ${issue.message}`;
   const flagValue = values[String(issue.path[0])];
-  const given = Array.isArray(flagValue) ? flagValue[Number(issue.path[1])] : flagValue;
+  // A repeated flag (--token) arrives as a list; the issue's path says which entry.
+  const given: unknown = Array.isArray(flagValue)
+    ? (flagValue as unknown[])[Number(issue.path[1])]
+    : flagValue;
   return {
     ok: false,
     message: typeof given === 'string' ? `${message} (got "${given.slice(0, 60)}")` : message,

@@ -13,7 +13,6 @@ import {
   pushRequest,
   pushResponse,
   sessionResponse,
-  type CommandType,
 } from '@shared/erp';
 import { PAUSE_REASONS, SLA_EVENT_TYPES } from '@shared/sla/types';
 import {
@@ -52,7 +51,7 @@ const READERS: Record<string, (value: unknown) => void> = {
   changesResponse: (value) =>
     expect(validateChanges(changesResponse.parse(value).changes)).toBeNull(),
   ...Object.fromEntries(
-    COMMAND_TYPES.map((type) => [`payload ${type}`, parse(commandPayloads[type as CommandType])]),
+    COMMAND_TYPES.map((type) => [`payload ${type}`, parse(commandPayloads[type])]),
   ),
 };
 
