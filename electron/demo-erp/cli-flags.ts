@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DEFAULT_SEED_TICKETS } from './seed/seed';
-import { TYPED_TOKEN } from './team/team';
+import { DEMO_TEAM, TYPED_TOKEN } from './team/team';
 
 export const USAGE = `Usage: npm run erp:demo -- [options]
 
@@ -11,7 +11,10 @@ export const USAGE = `Usage: npm run erp:demo -- [options]
   --users <file>       the team as JSON: {"users": [{"id", "name", "email"?, "active"?, "token"?}]};
                        members with a token can sign in with it (default: the demo team of eight
                        engineers, the first three with tokens made at start, all printed)
-  --token <token>      without --users: the first demo engineer's token (default: a random one)
+  --token <token>      without --users: a demo engineer's token; give it once per engineer, in
+                       the team's order (the first is ${DEMO_TEAM[0]!.name}'s; a second lets
+                       \`npm run test:erp\` run here). Engineers among the first three without
+                       one get a random token (printed)
   --seed-tickets <n>   demo tickets seeded into an empty database (default ${DEFAULT_SEED_TICKETS})
   --test-mode          enable the /__test/* admin routes (fault knobs, compaction, deletion)
   --help               print this and exit`;
@@ -28,7 +31,17 @@ const flagsSchema = z.object({
   port: integer('--port', 0, 65_535).default(8787),
   host: z.string().trim().min(1, '--host must not be empty').default('127.0.0.1'),
   data: z.string().trim().min(1, '--data must name a folder').default('./.erp-data'),
-  token: TYPED_TOKEN.optional(),
+  token: z
+    .array(TYPED_TOKEN)
+    .max(
+      DEMO_TEAM.length,
+      `--token given more than ${DEMO_TEAM.length} times: the demo team has ${DEMO_TEAM.length} engineers (a --users file can have more)`,
+    )
+    .refine(
+      (tokens) => new Set(tokens).size === tokens.length,
+      '--token given twice with the same value',
+    )
+    .optional(),
   users: z.string().trim().min(1, '--users must name a JSON file').optional(),
   'seed-tickets': integer('--seed-tickets', 0, 200_000).default(DEFAULT_SEED_TICKETS),
   'test-mode': z.boolean().default(false),
@@ -50,7 +63,7 @@ export function parseCliFlags(argv: readonly string[]): ParsedFlags {
         port: { type: 'string' },
         host: { type: 'string' },
         data: { type: 'string' },
-        token: { type: 'string' },
+        token: { type: 'string', multiple: true },
         users: { type: 'string' },
         'seed-tickets': { type: 'string' },
         'test-mode': { type: 'boolean' },
@@ -71,7 +84,11 @@ export function parseCliFlags(argv: readonly string[]): ParsedFlags {
   const issue = parsed.error.issues[0]!;
   const flag = `--${String(issue.path[0])}`;
   const message = issue.message.startsWith('--') ? issue.message : `${flag}: ${issue.message}`;
-  const given = values[String(issue.path[0])];
+  const flagValue = values[String(issue.path[0])];
+  // A repeated flag (--token) arrives as a list; the issue's path says which entry.
+  const given: unknown = Array.isArray(flagValue)
+    ? (flagValue as unknown[])[Number(issue.path[1])]
+    : flagValue;
   return {
     ok: false,
     message: typeof given === 'string' ? `${message} (got "${given.slice(0, 60)}")` : message,

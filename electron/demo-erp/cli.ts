@@ -3,18 +3,15 @@ import { resolve } from 'node:path';
 import { parseCliFlags, USAGE, type CliFlags } from './cli-flags';
 import { startDemoErp } from './index';
 import { readTeamFile } from './team/team-file';
-import { DEMO_TEAM, type DemoUser } from './team/team';
+import { demoTeamWithTokens, type DemoUser } from './team/team';
 
 // The standalone reference ERP: `npm run erp:demo -- --port 8787 --data ./.erp-data
-// [--users team.json]`. Prints its URL and who can sign in with which token; SIGINT/SIGTERM close
-// the database cleanly before the process exits.
-
-/** How many of the demo team get a token when no --users file is given. */
-const DEMO_SIGN_INS = 3;
+// [--users team.json | --token t1 --token t2 …]`. Prints its URL and who can sign in with which
+// token; SIGINT/SIGTERM close the database cleanly before the process exits.
 
 const randomToken = () => randomBytes(18).toString('base64url');
 
-/** The --users file's team, or the demo team with tokens for its first engineers. */
+/** The --users file's team, or the demo team with tokens for its first engineers (at least). */
 async function teamOf(flags: CliFlags): Promise<DemoUser[]> {
   if (flags.users !== undefined) {
     const file = await readTeamFile(resolve(flags.users));
@@ -24,11 +21,7 @@ async function teamOf(flags: CliFlags): Promise<DemoUser[]> {
     }
     return file.team;
   }
-  return DEMO_TEAM.map((member, index) =>
-    index < DEMO_SIGN_INS
-      ? { ...member, token: index === 0 && flags.token ? flags.token : randomToken() }
-      : member,
-  );
+  return demoTeamWithTokens(flags.token ?? [], randomToken);
 }
 
 async function main(): Promise<void> {

@@ -37,8 +37,17 @@ export function createErpService(database: Database, options: ServiceOptions): E
   let lastNow = 0;
   const now = () => (lastNow = Math.max(lastNow, options.now()));
   const run = <T>(task: () => Promise<T>): Promise<T> => {
-    if (closed)
-      return Promise.reject(new HttpError(503, 'shutting_down', 'the server is stopping'));
+    if (closed) {
+      // Contract 2: every 503 says when to come back.
+      const error = new HttpError(
+        503,
+        'shutting_down',
+        'the server is stopping',
+        { retryAfterSeconds: 5 },
+        { 'Retry-After': '5' },
+      );
+      return Promise.reject(error);
+    }
     return queue.run(task);
   };
   return {

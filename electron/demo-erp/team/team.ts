@@ -32,6 +32,23 @@ export const DEMO_TEAM: readonly DemoUser[] = [
   { id: 'sokolov', name: 'Соколов Илья', email: 'i.sokolov@prokontakt.example' },
 ];
 
+/** How many of the demo team can sign in when nobody says otherwise. */
+export const DEMO_SIGN_INS = 3;
+
+/**
+ * The demo team for `erp:demo` without a --users file: the given tokens go to its engineers in
+ * order (`--token` once per engineer), and the first DEMO_SIGN_INS get a made one if not given.
+ */
+export function demoTeamWithTokens(tokens: readonly string[], makeToken: () => string): DemoUser[] {
+  if (tokens.length > DEMO_TEAM.length) {
+    throw new Error(`${tokens.length} tokens for a demo team of ${DEMO_TEAM.length}`);
+  }
+  return DEMO_TEAM.map((member, index) => {
+    const token = tokens[index] ?? (index < DEMO_SIGN_INS ? makeToken() : undefined);
+    return token === undefined ? { ...member } : { ...member, token };
+  });
+}
+
 /** The engineer the embedded demo ERP signs the app in as. */
 export const EMBEDDED_DEMO_USER_ID = 'andreev';
 

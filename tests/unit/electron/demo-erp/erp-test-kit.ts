@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect, it } from 'vitest';
 import type { ChangesResponse, CommandResult, PushResponse } from '@shared/erp';
 import type { Ticket } from '@shared/domain';
 import {
@@ -10,35 +11,95 @@ import {
   type DemoErpOptions,
   type DemoUser,
 } from '../../../../electron/demo-erp/index';
+import { startPrismProxy, VIA_PRISM } from '../../../fixtures/prism-proxy';
+import { externalErpFromEnv } from './external-erp';
 
-export const TOKEN = 'engineer-token';
-export const OTHER_TOKEN = 'desk-token';
-/** The test team: two engineers with tokens, and one who left. */
+/*
+ * The black-box suite of contract 2. By default each file starts the reference server. With
+ * ERP_CONTRACT_PROXY=prism, Stoplight Prism sits between the tests and the server and checks every
+ * answer against docs/erp-openapi.json. With ERP_UNDER_TEST (see external-erp.ts) the same tests
+ * run against another implementation; those that need the reference server's test knobs, clock or
+ * options skip themselves (`referenceOnly`).
+ */
+export const EXTERNAL_ERP = externalErpFromEnv(process.env);
+
+type ConditionalTest = ReturnType<typeof it.skipIf>;
+
+/** A test that needs the reference server: its fault knobs, its clock or its options. */
+export const referenceOnly: ConditionalTest = it.skipIf(EXTERNAL_ERP !== null);
+/** A test of an answer Prism gives itself instead of forwarding (see prism-proxy.ts). */
+export const notBehindPrism: ConditionalTest = it.skipIf(VIA_PRISM);
+/** Both: how the reference server answers what is outside the protocol (routes, methods). */
+export const referenceDirectly: ConditionalTest = it.skipIf(EXTERNAL_ERP !== null || VIA_PRISM);
+
+/**
+ * Codes and the field a message names are the contract; the rest of a message's wording is the
+ * reference server's own, so another implementation is not held to it.
+ */
+export function expectReferenceWording(message: string | undefined, wording: RegExp): void {
+  if (EXTERNAL_ERP === null) expect(message).toMatch(wording);
+}
+
+export const TOKEN = EXTERNAL_ERP?.token ?? 'engineer-token';
+export const OTHER_TOKEN = EXTERNAL_ERP?.secondToken ?? 'desk-token';
+/**
+ * The reference server's test team: two engineers with tokens, and one who left. Against
+ * ERP_UNDER_TEST the tokens are that server's and its users are its own (see `userOf`).
+ */
 export const TEAM: DemoUser[] = [
   { id: 'ivanov', name: 'Иванов Сергей', email: 's.ivanov@example.ru', token: TOKEN },
   { id: 'petrova', name: 'Петрова Анна', token: OTHER_TOKEN },
   { id: 'sidorov', name: 'Сидоров Олег', active: false },
 ];
-export const ORG_ID = 'org-nsk-oblbolnitsa';
+export const ORG_ID = EXTERNAL_ERP?.organizationId ?? 'org-nsk-oblbolnitsa';
 
 export async function tempDir(): Promise<{ path: string; remove: () => Promise<void> }> {
   const path = await mkdtemp(join(tmpdir(), 'demo-erp-test-'));
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }
 
-/** A server on a fresh temp dir; `stop` closes it and removes the dir. */
+/**
+ * A server on a fresh temp dir; `stop` closes it and removes the dir. Against ERP_UNDER_TEST the
+ * options are ignored and the knobs throw; behind Prism, `erp.url` is the proxy's and `stop`
+ * fails when Prism saw an answer the document does not allow.
+ */
 export async function startTestErp(
   options: Partial<DemoErpOptions> = {},
 ): Promise<{ erp: DemoErp; dataDir: string; stop: () => Promise<void> }> {
+  if (EXTERNAL_ERP) return viaPrismIfAsked(externalHandle(EXTERNAL_ERP.url), '', async () => {});
   const dir = await tempDir();
   const erp = await startDemoErp({ dataDir: dir.path, users: TEAM, seed: false, ...options });
+  return viaPrismIfAsked(erp, dir.path, async () => {
+    await erp.close();
+    await dir.remove();
+  });
+}
+
+async function viaPrismIfAsked(erp: DemoErp, dataDir: string, stop: () => Promise<void>) {
+  if (!VIA_PRISM) return { erp, dataDir, stop };
+  const prism = await startPrismProxy(erp.url);
+  const port = Number(new URL(prism.url).port);
   return {
-    erp,
-    dataDir: dir.path,
+    erp: { ...erp, url: prism.url, port },
+    dataDir,
     stop: async () => {
-      await erp.close();
-      await dir.remove();
+      await stop();
+      await prism.close();
     },
+  };
+}
+
+function externalHandle(url: string): DemoErp {
+  const knob = () => {
+    throw new Error('ERP_UNDER_TEST: this test needs the reference server (its test knobs)');
+  };
+  return {
+    url,
+    port: Number(new URL(url).port),
+    faults: { set: knob, reset: () => {}, get: knob, take: knob, delayFor: knob },
+    compact: async () => knob(),
+    deleteTicket: async () => knob(),
+    close: async () => {},
   };
 }
 
@@ -61,12 +122,25 @@ export async function call<T = unknown>(
     headers,
     ...(init.body === undefined ? {} : { body: init.body }),
   });
+  const violations = response.headers.get('sl-violations');
+  if (violations !== null) {
+    throw new Error(`Prism: ${url} answered outside docs/erp-openapi.json: ${violations}`);
+  }
   const text = await response.text();
   return {
     status: response.status,
     body: (text === '' ? null : JSON.parse(text)) as T,
     headers: response.headers,
   };
+}
+
+/** The name of the user a token belongs to, as the server signs events with it. */
+export async function userOf(url: string, token: string): Promise<{ id: string; name: string }> {
+  const answer = await call<{ user: { id: string; name: string } }>(`${url}/sync/v1/session`, {
+    token,
+  });
+  if (answer.status !== 200) throw new Error(`session ${answer.status} for a test token`);
+  return answer.body.user;
 }
 
 export type ErrorAnswer = { error: { code: string; message: string }; lastSeq?: number };

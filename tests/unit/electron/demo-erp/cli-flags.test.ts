@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliFlags } from '../../../../electron/demo-erp/cli-flags';
+import { DEMO_TEAM, demoTeamWithTokens } from '../../../../electron/demo-erp/team/team';
+
+// `npm run erp:demo` flags: without a --users file, --token once per engineer of the demo team, in
+// order (two let `npm run test:erp` run against the standalone server), and a bad one named with
+// what was typed. The --users file and its tokens: team-file.test.ts.
+
+describe('erp:demo flags', () => {
+  it('takes --token once per engineer, in order', () => {
+    const parsed = parseCliFlags(['--token', 'engineer-token-1', '--token', 'engineer-token-2']);
+    expect(parsed).toMatchObject({
+      ok: true,
+      flags: { token: ['engineer-token-1', 'engineer-token-2'], port: 8787 },
+    });
+  });
+
+  it.each([
+    [
+      ['--token', 'engineer-token-1', '--token', 'short'],
+      '--token: must be 8–200 printable ASCII characters, no spaces (got "short")',
+    ],
+    [
+      ['--token', 'engineer-token-1', '--token', 'engineer-token-1'],
+      '--token given twice with the same value',
+    ],
+    [
+      Array.from({ length: 9 }, (_, index) => ['--token', `engineer-token-${index + 1}`]).flat(),
+      '--token given more than 8 times: the demo team has 8 engineers (a --users file can have more)',
+    ],
+    [['--port', '70000'], '--port must be an integer from 0 to 65535 (got "70000")'],
+  ])('%j → "%s"', (argv, message) => {
+    expect(parseCliFlags(argv)).toEqual({ ok: false, message });
+  });
+});
+
+describe('the demo team behind --token', () => {
+  const made = () => 'made-at-start';
+
+  it('gives the tokens to the engineers in order, and made ones to the rest of the first three', () => {
+    const team = demoTeamWithTokens(['engineer-token-1', 'engineer-token-2'], made);
+    expect(team.map((member) => [member.id, member.token])).toEqual([
+      ['andreev', 'engineer-token-1'],
+      ['belova', 'engineer-token-2'],
+      ['gusev', 'made-at-start'],
+      ...DEMO_TEAM.slice(3).map((member) => [member.id, undefined]),
+    ]);
+  });
+
+  it('lets more than three engineers sign in when given more tokens', () => {
+    const tokens = ['t-andreev', 't-belova', 't-gusev', 't-zhuravleva', 't-kim'];
+    const team = demoTeamWithTokens(tokens, made);
+    expect(team.filter((member) => member.token !== undefined).map((m) => m.token)).toEqual(tokens);
+  });
+
+  it('refuses more tokens than the team has engineers', () => {
+    expect(() => demoTeamWithTokens(Array(9).fill('t'), made)).toThrow(
+      '9 tokens for a demo team of 8',
+    );
+  });
+});
