@@ -26,42 +26,20 @@ export function QuietHoursFields({ quiet, errors, onChange }: QuietHoursFieldsPr
         {t('settings.alerts.quietEnabled')}
       </label>
       <div className="settings-quiet">
-        <SettingsField
-          id="settings-quiet-from"
-          label={t('settings.alerts.from')}
+        <QuietTimeField
+          bound="from"
+          placeholder="20:00"
+          quiet={quiet}
           error={errorText(errors.from)}
-          className="settings-field--inline"
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="settings-input settings-input--time"
-              inputMode="numeric"
-              placeholder="20:00"
-              disabled={!quiet.enabled}
-              value={quiet.from}
-              onChange={(event) => onChange({ ...quiet, from: event.target.value })}
-            />
-          )}
-        </SettingsField>
-        <SettingsField
-          id="settings-quiet-to"
-          label={t('settings.alerts.to')}
+          onChange={onChange}
+        />
+        <QuietTimeField
+          bound="to"
+          placeholder="08:00"
+          quiet={quiet}
           error={errorText(errors.to)}
-          className="settings-field--inline"
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="settings-input settings-input--time"
-              inputMode="numeric"
-              placeholder="08:00"
-              disabled={!quiet.enabled}
-              value={quiet.to}
-              onChange={(event) => onChange({ ...quiet, to: event.target.value })}
-            />
-          )}
-        </SettingsField>
+          onChange={onChange}
+        />
       </div>
       <label className="settings-check">
         <input
@@ -74,5 +52,37 @@ export function QuietHoursFields({ quiet, errors, onChange }: QuietHoursFieldsPr
       </label>
       <p className="settings-field__hint">{t('settings.alerts.quietZone', { zone })}</p>
     </fieldset>
+  );
+}
+
+interface QuietTimeFieldProps {
+  bound: 'from' | 'to';
+  placeholder: string;
+  quiet: AlertsFormInput['quiet'];
+  error: string | undefined;
+  onChange: (quiet: AlertsFormInput['quiet']) => void;
+}
+
+function QuietTimeField({ bound, placeholder, quiet, error, onChange }: QuietTimeFieldProps) {
+  const { t } = useTranslation();
+  return (
+    <SettingsField
+      id={`settings-quiet-${bound}`}
+      label={t(`settings.alerts.${bound}`)}
+      error={error}
+      className="settings-field--inline"
+    >
+      {(control) => (
+        <input
+          {...control}
+          className="settings-input settings-input--time"
+          inputMode="numeric"
+          placeholder={placeholder}
+          disabled={!quiet.enabled}
+          value={quiet[bound]}
+          onChange={(event) => onChange({ ...quiet, [bound]: event.target.value })}
+        />
+      )}
+    </SettingsField>
   );
 }
