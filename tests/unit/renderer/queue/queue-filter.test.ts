@@ -101,7 +101,13 @@ describe('queue views', () => {
   });
 
   it('counts each view for its tab; a colleague’s ticket is in none but «all open»', () => {
-    expect(countViews(entries, isMine)).toEqual({ mine: 1, unassigned: 2, open: 4 });
+    expect(countViews(entries, isMine, 3)).toEqual({
+      mine: 1,
+      unassigned: 2,
+      open: 4,
+      resolved: 3,
+      all: 7,
+    });
   });
 
   it('opens on «mine», and keeps the view out of "clear the filters"', () => {
