@@ -43,9 +43,10 @@ export function PeriodField({ period, problem, onChange }: PeriodFieldProps) {
       {period.kind === 'range' && (
         <>
           <label className="queue-period__date">
-            <span>{t('queue.period.from')}</span>
+            <span aria-hidden="true">{t('queue.period.from')}</span>
             <input
               type="date"
+              aria-label={t('queue.period.fromLabel')}
               value={period.from}
               aria-invalid={problem === 'invalidFrom' || problem === 'fromAfterTo'}
               aria-describedby={problem ? problemId : undefined}
@@ -53,9 +54,10 @@ export function PeriodField({ period, problem, onChange }: PeriodFieldProps) {
             />
           </label>
           <label className="queue-period__date">
-            <span>{t('queue.period.to')}</span>
+            <span aria-hidden="true">{t('queue.period.to')}</span>
             <input
               type="date"
+              aria-label={t('queue.period.toLabel')}
               value={period.to}
               aria-invalid={problem === 'invalidTo' || problem === 'fromAfterTo'}
               aria-describedby={problem ? problemId : undefined}

@@ -123,6 +123,8 @@ export const en: Translation = {
       range: 'Resolved between…',
       from: 'from',
       to: 'to',
+      fromLabel: 'Resolved from',
+      toLabel: 'Resolved until',
       problems: {
         invalidFrom: 'The “from” date does not exist.',
         invalidTo: 'The “to” date does not exist.',

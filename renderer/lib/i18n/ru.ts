@@ -122,6 +122,8 @@ export const ru = {
       range: 'Решены в период…',
       from: 'с',
       to: 'по',
+      fromLabel: 'Решены с',
+      toLabel: 'Решены по',
       problems: {
         invalidFrom: 'Нет такой даты в поле «с».',
         invalidTo: 'Нет такой даты в поле «по».',
