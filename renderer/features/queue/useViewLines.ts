@@ -19,7 +19,7 @@ export interface ViewLines {
   loaded: boolean;
   /** False while only the first screen of it is read (filters wait for the whole). */
   complete: boolean;
-  /** How many lines the view has in all. */
+  /** What "shown N of …" counts: every open ticket, or everything the view lists. */
   total: number;
   /** How many open tickets there are (the queue's badge before any view narrows it). */
   openTotal: number;
@@ -44,8 +44,14 @@ export function useViewLines(view: QueueView, isMine: IsMine): ViewLines {
       resolvedTotal,
     };
     if (!wantsResolved) {
-      const total = view === 'open' || !open.complete ? open.total : openInView.length;
-      return { ...base, entries: openInView, loaded: open.loaded, complete: open.complete, total };
+      // «Mine» and «unassigned» say "shown N of all open", as before they existed.
+      return {
+        ...base,
+        entries: openInView,
+        loaded: open.loaded,
+        complete: open.complete,
+        total: open.total,
+      };
     }
     const entries: QueueEntry[] =
       view === 'all' ? [...openInView, ...resolved.entries] : [...resolved.entries];
