@@ -114,12 +114,13 @@ export const SCHEMA_V2 = {
 
 /**
  * What v4 changed: resolved tickets get lines of their own (the resolved view, its period by
- * resolution time, an organization's last resolved tickets), and open lines are indexed by
+ * resolution time, an organization's last resolved tickets, a number searched for in another
+ * view), and open lines are indexed by
  * organization (the ticket page lists the organization's other open tickets).
  */
 export const SCHEMA_V4 = {
   queue: 'id, urgency, organizationId',
-  resolved: 'id, resolvedAt, [organizationId+resolvedAt]',
+  resolved: 'id, resolvedAt, [organizationId+resolvedAt], number',
 };
 
 export function createAppDb(name: string = DB_NAME, deps?: IndexedDbDeps): AppDb {

@@ -69,8 +69,11 @@ test.describe('resolved tickets', () => {
     const search = page.getByRole('searchbox', { name: 'Поиск' });
     await search.fill(number);
     await expect(page.locator(`[data-ticket-id="${ticket.id}"]`)).toHaveCount(0);
-
-    await page.getByTestId('queue-view-resolved').click();
+    // The open view says where the ticket with that number is, and leads there.
+    const elsewhere = page.getByTestId('queue-number-elsewhere');
+    await expect(elsewhere).toContainText(`№${number} · ${title} решена`);
+    await elsewhere.getByRole('button', { name: 'Показать «Решённые»' }).click();
+    await expect(page.getByTestId('queue-view-resolved')).toHaveAttribute('aria-pressed', 'true');
     await expect(search).toHaveValue(number);
     const first = page.getByTestId('queue-row').first();
     await expect(first).toHaveAttribute('data-ticket-id', ticket.id);

@@ -61,6 +61,18 @@ export async function loadFirstResolvedLines(
   });
 }
 
+/** The resolved tickets with these numbers (by index: the open views never read the archive). */
+export async function findResolvedByNumbers(
+  db: AppDb,
+  numbers: readonly number[],
+): Promise<ResolvedLine[]> {
+  if (numbers.length === 0) return [];
+  return db.resolved
+    .where('number')
+    .anyOf([...numbers])
+    .toArray();
+}
+
 /** How many resolved tickets this computer holds (by the primary key: no line is read). */
 export async function countResolvedLines(db: AppDb): Promise<number> {
   return db.resolved.count();

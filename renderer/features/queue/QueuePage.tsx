@@ -10,7 +10,9 @@ import { DeadLetterBanner } from '../sync/DeadLetterBanner';
 import { isMine, personLabel } from '../identity/people';
 import { usePeople } from '../identity/usePeople';
 import { useDeviceZone } from '../../lib/device-zone';
-import { countStatuses, countViews, filterEntries, hasFilters } from './queue-filter';
+import { countStatuses, countViews, filterEntries, hasFilters, numbersIn } from './queue-filter';
+import { NumbersElsewhere } from './NumbersElsewhere';
+import { useNumbersElsewhere } from './useNumbersElsewhere';
 import { periodBounds } from './resolution-period';
 import { QueueEmptyState } from './QueueEmptyState';
 import { QueueFilterBar, type AssigneeOption } from './QueueFilterBar';
@@ -86,6 +88,8 @@ export function QueuePage({ settings }: { settings: Settings | null }) {
     () => [...organizations].sort((a, b) => a.name.localeCompare(b.name)),
     [organizations],
   );
+  const searchedNumbers = useMemo(() => numbersIn(complete ? search : ''), [complete, search]);
+  const elsewhere = useNumbersElsewhere(searchedNumbers, view, visible, entries);
   const filtered = complete && hasFilters(filters);
   const narrowed = complete && (filtered || view !== 'open');
   const nothingAtAll = lines.openTotal === 0 && lines.resolvedTotal === 0;
@@ -128,6 +132,7 @@ export function QueuePage({ settings }: { settings: Settings | null }) {
             periodProblem={bounds.ok ? null : bounds.problem}
             disabled={!complete}
           />
+          <NumbersElsewhere found={elsewhere} />
           {visible.length === 0 && !filtered ? (
             complete && people.loaded ? (
               <QueueViewEmpty view={view} />

@@ -132,6 +132,11 @@ export const en: Translation = {
       },
     },
     resolvedTag: 'resolved',
+    elsewhere: {
+      ticket: 'No. {{number}} · {{title}}',
+      resolved: 'is resolved and not in this list.',
+      open: 'is open and not in this list.',
+    },
     resolvedOn: 'Resolved {{time}}',
     viewEmpty: {
       show: 'Show “{{view}}”',

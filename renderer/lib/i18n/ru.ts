@@ -131,6 +131,11 @@ export const ru = {
       },
     },
     resolvedTag: 'решена',
+    elsewhere: {
+      ticket: '№{{number}} · {{title}}',
+      resolved: 'решена — в этом списке её нет.',
+      open: 'открыта — в этом списке её нет.',
+    },
     resolvedOn: 'Решена {{time}}',
     viewEmpty: {
       show: 'Показать «{{view}}»',

@@ -7,6 +7,7 @@ import type { CommandType } from '../../../../shared/erp/commands';
 import { createAppDb, SCHEMA_V1, SCHEMA_V2 } from '../../../../renderer/db/schema';
 import { applyPulledPage } from '../../../../renderer/db/repos/pulled-changes';
 import { loadOrganizationHistory } from '../../../../renderer/db/repos/organization-history';
+import { findResolvedByNumbers } from '../../../../renderer/db/repos/queue-rows';
 import { intake } from '../../../fixtures/sync/inputs';
 import { COLLEAGUE, ORG, orgChange, seededDb, TEAM, ticketChange, tombstone } from './db-fixture';
 
@@ -179,6 +180,12 @@ describe('an organization’s other tickets', () => {
     expect(history.open.map((line) => line.id)).toEqual(['o-31']);
     expect(history.resolved.map((line) => line.id)).toEqual(['r-23', 'r-22', 'r-21']);
     expect(history.resolvedTotal).toBe(4);
+  });
+
+  it('finds resolved tickets by number, as a search in an open view does, and no open one', async () => {
+    const db = await withHistory();
+    const found = await findResolvedByNumbers(db, [22, 30, 40, 99]);
+    expect(found.map((line) => line.id).sort()).toEqual(['r-22', 'x-40']);
   });
 
   it('leaves out the ticket on screen, also when it is among the last resolved', async () => {
