@@ -5,6 +5,7 @@ import type { Organization, Ticket, TicketState } from '@shared/domain/ticket';
 import type { User } from '@shared/domain/user';
 import type { Priority } from '@shared/sla/types';
 import { toQueueEntry, type QueueEntry } from '@shared/queue/queue-entry';
+import { toResolvedLine, type ResolvedLine } from '@shared/queue/resolved-line';
 import type { OutboxEntry } from '@shared/sync/ports';
 import { upgradeToUserIds } from './upgrade-to-user-ids';
 
@@ -79,6 +80,7 @@ export type QueueRowEntry = QueueEntry;
 export type AppDb = Dexie & {
   tickets: EntityTable<TicketRow, 'id'>;
   queue: EntityTable<QueueRowEntry, 'id'>;
+  resolved: EntityTable<ResolvedLine, 'id'>;
   organizations: EntityTable<OrganizationRow, 'id'>;
   users: EntityTable<UserRow, 'id'>;
   outbox: EntityTable<OutboxRow, 'seq'>;
@@ -110,6 +112,17 @@ export const SCHEMA_V2 = {
   tickets: 'id, organizationId, state, seenEpoch',
 };
 
+/**
+ * What v4 changed: resolved tickets get lines of their own (the resolved view, its period by
+ * resolution time, an organization's last resolved tickets, a number searched for in another
+ * view), and open lines are indexed by
+ * organization (the ticket page lists the organization's other open tickets).
+ */
+export const SCHEMA_V4 = {
+  queue: 'id, urgency, organizationId',
+  resolved: 'id, resolvedAt, [organizationId+resolvedAt], number',
+};
+
 export function createAppDb(name: string = DB_NAME, deps?: IndexedDbDeps): AppDb {
   // Strict durability: a user action is reported done only once it is on disk, because the
   // engineer may close the lid (or the battery may die) the moment after clicking.
@@ -124,11 +137,7 @@ export function createAppDb(name: string = DB_NAME, deps?: IndexedDbDeps): AppDb
   db.version(2)
     .stores(SCHEMA_V2)
     .upgrade(async (tx) => {
-      const organizations = new Map(
-        (await tx.table<OrganizationRow>('organizations').toArray()).flatMap((row) =>
-          row.data ? [[row.id, row.data] as const] : [],
-        ),
-      );
+      const organizations = await organizationsIn(tx.table<OrganizationRow>('organizations'));
       const rows = await tx
         .table<TicketRow>('tickets')
         .where('state')
@@ -145,6 +154,19 @@ export function createAppDb(name: string = DB_NAME, deps?: IndexedDbDeps): AppDb
   // tickets get the new fields with "not known" values, pending actions are marked as this
   // device's user's (see upgrade-to-user-ids.ts).
   db.version(3).stores({ users: 'id, seenEpoch' }).upgrade(upgradeToUserIds);
+  // v4: the lines of the tickets already resolved here, so they can be found again at once.
+  db.version(4)
+    .stores(SCHEMA_V4)
+    .upgrade(async (tx) => {
+      const organizations = await organizationsIn(tx.table<OrganizationRow>('organizations'));
+      const rows = await tx.table<TicketRow>('tickets').where('state').equals('resolved').toArray();
+      await tx.table<ResolvedLine>('resolved').bulkPut(
+        rows.flatMap((row) => {
+          const line = resolvedLineOf(row, (id) => organizations.get(id));
+          return line ? [line] : [];
+        }),
+      );
+    });
   return db;
 }
 
@@ -152,11 +174,20 @@ export function createAppDb(name: string = DB_NAME, deps?: IndexedDbDeps): AppDb
 export const syncTables = (db: AppDb) => [
   db.tickets,
   db.queue,
+  db.resolved,
   db.organizations,
   db.users,
   db.outbox,
   db.meta,
 ];
+
+async function organizationsIn(
+  table: Dexie.Table<OrganizationRow, string>,
+): Promise<Map<string, Organization>> {
+  return new Map(
+    (await table.toArray()).flatMap((row) => (row.data ? [[row.id, row.data] as const] : [])),
+  );
+}
 
 /** The queue line of a row, or null when the queue does not show it (resolved, deleted). */
 export function queueEntryOf(
@@ -169,3 +200,13 @@ export function queueEntryOf(
 }
 
 export type { CommandType };
+
+/** The resolved line of a row, or null unless its ticket is resolved (and not deleted). */
+export function resolvedLineOf(
+  row: TicketRow,
+  organizationOf: (id: string) => Organization | undefined,
+): ResolvedLine | null {
+  const view = row.view;
+  if (!view) return null;
+  return toResolvedLine(view, organizationOf(view.organizationId), row.pending, row.failing.length);
+}

@@ -100,9 +100,26 @@ async function openTicketsInErp(): Promise<number> {
   }
 }
 
+/** How many tickets the view holds: "27 442 заявки", or the total of "показано 37 из 27 442". */
 async function queueCount(page: Page): Promise<number> {
-  const text = await page.getByTestId('queue-count').innerText();
-  return Number(text.replace(/\s/g, '').match(/^\d+/)?.[0] ?? NaN);
+  const text = (await page.getByTestId('queue-count').innerText()).replace(/\s/g, '');
+  return Number(text.match(/из(\d+)$/)?.[1] ?? text.match(/^\d+/)?.[0] ?? NaN);
+}
+
+/**
+ * A freshly loaded page, every open ticket read (the filters enabled) and the start-up work done
+ * (the no-op sync, the first alert feed), as in the tick measure: what a view costs on its own.
+ */
+async function settledQueue(page: Page): Promise<void> {
+  await showAllOpen(page);
+  await page.getByTestId('queue-row').first().waitFor();
+  await page.locator('.queue-filters:not([disabled])').waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(15_000);
+}
+
+/** The queue opens on «Мои»: the measures are of every open ticket («Все открытые»). */
+async function showAllOpen(page: Page): Promise<void> {
+  await page.getByTestId('queue-view-open').click({ timeout: 60_000 });
 }
 
 /**
@@ -146,6 +163,35 @@ async function repaintLatency(
   );
 }
 
+/**
+ * Milliseconds from a click on a view's tab to its first rows on screen (resolved ones, read by
+ * the `resolvedAt` index) and to the whole view read (the filters enabled), on a settled page
+ * where nothing of the resolved tickets has been read yet.
+ */
+async function openViewLatency(
+  page: Page,
+  view: 'resolved' | 'all',
+): Promise<{ firstRows: number; complete: number }> {
+  // «All» lists the open tickets first: its first rows are open ones.
+  const row = view === 'resolved' ? 'queue-row-resolved' : 'queue-row';
+  return page.evaluate(
+    async ([testId, rowTestId]) => {
+      const started = performance.now();
+      document.querySelector<HTMLButtonElement>(`[data-testid=${testId}]`)!.click();
+      let firstRows = NaN;
+      for (;;) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        if (Number.isNaN(firstRows) && document.querySelector(`[data-testid=${rowTestId}]`))
+          firstRows = performance.now() - started;
+        const filters = document.querySelector<HTMLFieldSetElement>('.queue-filters');
+        if (!Number.isNaN(firstRows) && filters && !filters.disabled)
+          return { firstRows, complete: performance.now() - started };
+      }
+    },
+    [`queue-view-${view}`, row] as const,
+  );
+}
+
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -175,6 +221,7 @@ async function main(): Promise<void> {
     // takes minutes; the queue reloads less often the bigger it is, so a pause proves nothing).
     const expected = await openTicketsInErp();
     let last = NaN;
+    await showAllOpen(page);
     while (last !== expected) {
       await page.waitForTimeout(2000);
       last = await queueCount(page).catch(() => NaN);
@@ -191,6 +238,8 @@ async function main(): Promise<void> {
       await page.goto('about:blank');
       const started = Date.now();
       await page.goto(BASE);
+      // «Мои» may be empty for the demo's user: the first rows are read in «Все открытые».
+      await showAllOpen(page);
       await page.getByTestId('queue-row').first().waitFor();
       loads.push(Date.now() - started);
     }
@@ -219,6 +268,29 @@ async function main(): Promise<void> {
       await repaintLatency(page, { button: /^Все/ }),
     ];
 
+    // The resolved tickets: opening their view on a fresh page (nothing of them read yet), then
+    // searching them, an exact number among the searches.
+    const resolvedOpens: Array<{ firstRows: number; complete: number }> = [];
+    for (let run = 0; run < 3; run += 1) {
+      await page.goto('about:blank');
+      await page.goto(BASE);
+      await settledQueue(page);
+      resolvedOpens.push(await openViewLatency(page, 'resolved'));
+    }
+    const resolvedTotal = await queueCount(page);
+    const resolvedSearches: number[] = [];
+    for (const search of ['камч', '236', 'камчатка сервер', '1С обмен', 'ззз-нет-такого', '']) {
+      resolvedSearches.push(await repaintLatency(page, { search }));
+    }
+    await page.goto('about:blank');
+    await page.goto(BASE);
+    await settledQueue(page);
+    const allOpen = await openViewLatency(page, 'all');
+    const allSearches: number[] = [];
+    for (const search of ['камч', '236', '1С обмен', '']) {
+      allSearches.push(await repaintLatency(page, { search }));
+    }
+
     out();
     out('| Measure (Chromium, 2 cores) | Result |');
     out('|---|---|');
@@ -236,6 +308,23 @@ async function main(): Promise<void> {
     );
     out(
       `| Status filter to repaint, median of ${clicks.length} (max) | ${median(clicks).toFixed(0)} ms (${Math.max(...clicks).toFixed(0)} ms) |`,
+    );
+    const ms = (values: number[]) => values.map((value) => value.toFixed(0)).join(', ');
+    out(`| Resolved tickets (lines in IndexedDB) | ${resolvedTotal.toLocaleString('en-US')} |`);
+    out(
+      `| «Решённые» click to first rows, median of 3 | ${median(resolvedOpens.map((o) => o.firstRows)).toFixed(0)} ms (${ms(resolvedOpens.map((o) => o.firstRows))}) |`,
+    );
+    out(
+      `| «Решённые» click to the whole view (filters on), median of 3 | ${median(resolvedOpens.map((o) => o.complete)).toFixed(0)} ms (${ms(resolvedOpens.map((o) => o.complete))}) |`,
+    );
+    out(
+      `| Search «Решённые» to repaint, median of ${resolvedSearches.length} (max) | ${median(resolvedSearches).toFixed(0)} ms (${Math.max(...resolvedSearches).toFixed(0)} ms) |`,
+    );
+    out(
+      `| «Все» click to first rows / whole view | ${allOpen.firstRows.toFixed(0)} ms / ${allOpen.complete.toFixed(0)} ms |`,
+    );
+    out(
+      `| Search «Все» to repaint, median of ${allSearches.length} (max) | ${median(allSearches).toFixed(0)} ms (${Math.max(...allSearches).toFixed(0)} ms) |`,
     );
   } finally {
     await context.close();

@@ -85,9 +85,9 @@ test.describe('the window never goes blank', () => {
     // The shell is untouched: header, its language switch, the status bar.
     await expect(page.getByRole('banner')).toContainText('PROконтакт');
     await expect(page.getByTestId('host-kind')).toContainText('Браузерный режим');
-    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect(failure).toContainText('This page could not be shown');
-    await page.getByRole('button', { name: 'RU' }).click();
+    await page.getByRole('button', { name: 'RU', exact: true }).click();
     await page.screenshot({ path: testInfo.outputPath('page-failure-ru.png') });
 
     await failure.getByRole('button', { name: 'Скопировать диагностику' }).click();

@@ -33,7 +33,7 @@ export async function applyPulledPage(db: AppDb, page: PulledPage): Promise<void
   if (page.changes.length === 0 && (await changesNothing(db, page))) return;
   await db.transaction(
     'rw',
-    [db.tickets, db.queue, db.organizations, db.users, db.outbox, db.meta],
+    [db.tickets, db.queue, db.resolved, db.organizations, db.users, db.outbox, db.meta],
     async () => {
       const [storedResync, offset] = await Promise.all([
         getMeta(db, 'resync'),

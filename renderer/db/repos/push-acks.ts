@@ -25,6 +25,7 @@ export async function recordAcks(
   const tables = [
     db.tickets,
     db.queue,
+    db.resolved,
     db.organizations,
     db.users,
     db.outbox,

@@ -1,11 +1,12 @@
 import type { Organization } from '@shared/domain/ticket';
-import { queueEntryOf, type AppDb, type TicketRow } from '../schema';
+import { queueEntryOf, resolvedLineOf, type AppDb, type TicketRow } from '../schema';
 import { organizationsById } from './ticket-rows';
 
 /**
- * Writes ticket rows and their queue lines together. Every repo that writes tickets goes through
- * here, inside its own transaction (which must include `db.queue`), so the queue can never show a
- * line its ticket no longer has.
+ * Writes ticket rows and their lines together: an open or paused ticket's in `queue`, a resolved
+ * one's in `resolved`, never both. Every repo that writes tickets goes through here, inside its
+ * own transaction (which must include `db.queue` and `db.resolved`), so no list can show a line
+ * its ticket no longer has.
  */
 export async function putTicketRows(db: AppDb, rows: readonly TicketRow[]): Promise<void> {
   if (rows.length === 0) return;
@@ -42,12 +43,22 @@ async function writeLines(
   rows: readonly TicketRow[],
   organizationOf: (id: string) => Organization | undefined,
 ): Promise<void> {
-  const lines = [];
-  const gone = [];
+  const open = [];
+  const notOpen = [];
+  const resolved = [];
+  const notResolved = [];
   for (const row of rows) {
     const line = queueEntryOf(row, organizationOf);
-    if (line) lines.push(line);
-    else gone.push(row.id);
+    if (line) open.push(line);
+    else notOpen.push(row.id);
+    const resolvedLine = line ? null : resolvedLineOf(row, organizationOf);
+    if (resolvedLine) resolved.push(resolvedLine);
+    else notResolved.push(row.id);
   }
-  await Promise.all([db.queue.bulkPut(lines), db.queue.bulkDelete(gone)]);
+  await Promise.all([
+    db.queue.bulkPut(open),
+    db.queue.bulkDelete(notOpen),
+    db.resolved.bulkPut(resolved),
+    db.resolved.bulkDelete(notResolved),
+  ]);
 }

@@ -42,7 +42,7 @@ export interface TicketActions {
 
 /** Every table a user action reads or writes: a caller that wraps actions in its own transaction needs them all. */
 export function actionTables(db: AppDb) {
-  return [db.tickets, db.queue, db.outbox, db.meta, db.organizations, db.users];
+  return [db.tickets, db.queue, db.resolved, db.outbox, db.meta, db.organizations, db.users];
 }
 
 /**

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '@shared/domain/ticket';
 import type { Priority } from '@shared/sla';
-import { STATUS_FILTERS, type QueueCounts } from './queue-filter';
+import { filtersByAssignee, listsResolved, STATUS_FILTERS, type QueueCounts } from './queue-filter';
+import { PeriodField } from './PeriodField';
+import type { PeriodProblem } from './resolution-period';
 import { useQueueFilters } from './useQueueFilters';
 
 const PRIORITIES: readonly Priority[] = [1, 2, 3, 4];
@@ -17,6 +19,8 @@ interface QueueFilterBarProps {
   /** The team, and anyone else who has an open ticket (a former colleague): only in "all open". */
   assignees: readonly AssigneeOption[];
   counts: QueueCounts;
+  /** What is wrong with the period's dates as typed (the period is not applied meanwhile). */
+  periodProblem: PeriodProblem | null;
   /** While only the first screen of the queue is read. */
   disabled: boolean;
 }
@@ -25,6 +29,7 @@ export function QueueFilterBar({
   organizations,
   assignees,
   counts,
+  periodProblem,
   disabled,
 }: QueueFilterBarProps) {
   const { t } = useTranslation();
@@ -47,20 +52,22 @@ export function QueueFilterBar({
           onChange={(event) => filters.setSearch(event.target.value)}
         />
       </label>
-      <div className="segmented" role="group" aria-label={t('queue.statusFilter')}>
-        {STATUS_FILTERS.map((status) => (
-          <button
-            key={status}
-            type="button"
-            className={`segmented__option segmented__option--${status}`}
-            aria-pressed={filters.status === status}
-            onClick={() => filters.setStatus(status)}
-          >
-            {t(`queue.statuses.${status}`)}
-            <span className="segmented__count">{countOf[status]}</span>
-          </button>
-        ))}
-      </div>
+      {filters.view !== 'resolved' && (
+        <div className="segmented" role="group" aria-label={t('queue.statusFilter')}>
+          {STATUS_FILTERS.map((status) => (
+            <button
+              key={status}
+              type="button"
+              className={`segmented__option segmented__option--${status}`}
+              aria-pressed={filters.status === status}
+              onClick={() => filters.setStatus(status)}
+            >
+              {t(`queue.statuses.${status}`)}
+              <span className="segmented__count">{countOf[status]}</span>
+            </button>
+          ))}
+        </div>
+      )}
       <div className="segmented" role="group" aria-label={t('queue.priorities')}>
         {PRIORITIES.map((priority) => (
           <button
@@ -87,7 +94,7 @@ export function QueueFilterBar({
           </option>
         ))}
       </select>
-      {filters.view === 'open' && (
+      {filtersByAssignee(filters.view) && (
         <select
           className="select"
           aria-label={t('queue.assignee')}
@@ -107,6 +114,9 @@ export function QueueFilterBar({
             </option>
           ))}
         </select>
+      )}
+      {listsResolved(filters.view) && (
+        <PeriodField period={filters.period} problem={periodProblem} onChange={filters.setPeriod} />
       )}
     </fieldset>
   );

@@ -9,7 +9,11 @@ import { ConnectionBanner } from '../sync/ConnectionBanner';
 import { DeadLetterBanner } from '../sync/DeadLetterBanner';
 import { isMine, personLabel } from '../identity/people';
 import { usePeople } from '../identity/usePeople';
-import { countStatuses, countViews, filterEntries, hasFilters, inView } from './queue-filter';
+import { useDeviceZone } from '../../lib/device-zone';
+import { countStatuses, countViews, filterEntries, hasFilters, numbersIn } from './queue-filter';
+import { NumbersElsewhere } from './NumbersElsewhere';
+import { useNumbersElsewhere } from './useNumbersElsewhere';
+import { periodBounds } from './resolution-period';
 import { QueueEmptyState } from './QueueEmptyState';
 import { QueueFilterBar, type AssigneeOption } from './QueueFilterBar';
 import { QueueTable } from './QueueTable';
@@ -17,7 +21,7 @@ import { QueueViewEmpty } from './QueueViewEmpty';
 import { QueueViewTabs } from './QueueViewTabs';
 import { SlaTargetsCard } from './SlaTargetsCard';
 import { useQueueFilters } from './useQueueFilters';
-import { useQueueSnapshot } from './useQueueSnapshot';
+import { useViewLines } from './useViewLines';
 import './queue.css';
 
 /** Statuses in counts and filters move on this step; the row timers themselves tick every second. */
@@ -25,33 +29,52 @@ const STATUS_STEP_MS = 15_000;
 
 export function QueuePage({ settings }: { settings: Settings | null }) {
   const { t } = useTranslation();
-  const { entries, organizations, loaded, complete, total } = useQueueSnapshot();
   const people = usePeople();
   const filters = useQueueFilters();
   const search = useDeferredValue(filters.search);
   const now = useNowEvery(STATUS_STEP_MS);
-  const { view, priorities, organizationId, status, assignee } = filters;
+  const ownZone = useDeviceZone();
+  const { view, priorities, organizationId, status, assignee, period } = filters;
   const { me } = people;
   const mine = useMemo(() => (id: string | null) => isMine(id, me), [me]);
   // The view applies to the first screen too (it only drops lines); the filters wait for the
   // whole queue, because a filter over part of it would answer wrongly.
-  const inThisView = useMemo(
-    () => entries.filter((entry) => inView(entry, view, mine)),
-    [entries, view, mine],
-  );
+  const lines = useViewLines(view, mine);
+  const { open: entries, organizations, loaded, complete, openInView } = lines;
+  const bounds = useMemo(() => periodBounds(period, now, ownZone), [period, now, ownZone]);
   const visible = useMemo(
     () =>
       complete
         ? filterEntries(
-            inThisView,
-            { view, priorities, organizationId, status, assignee, search },
+            lines.entries,
+            { view, priorities, organizationId, status, assignee, search, period },
             now,
+            bounds.ok ? bounds.bounds : null,
           )
-        : inThisView,
-    [complete, inThisView, view, priorities, organizationId, status, assignee, search, now],
+        : lines.entries,
+    [
+      complete,
+      lines.entries,
+      view,
+      priorities,
+      organizationId,
+      status,
+      assignee,
+      search,
+      period,
+      now,
+      bounds,
+    ],
   );
-  const counts = useMemo(() => countStatuses(inThisView, now), [inThisView, now]);
-  const viewCounts = useMemo(() => countViews(entries, mine), [entries, mine]);
+  // «All» of the status filter counts what the view lists (in «all», resolved ones too).
+  const counts = useMemo(
+    () => ({ ...countStatuses(openInView, now), total: lines.entries.length }),
+    [openInView, now, lines.entries.length],
+  );
+  const viewCounts = useMemo(
+    () => countViews(entries, mine, lines.resolvedTotal),
+    [entries, mine, lines.resolvedTotal],
+  );
   const you = t('identity.me');
   const labelOf = useMemo(
     () => (userId: string) => personLabel(userId, people, you),
@@ -65,8 +88,11 @@ export function QueuePage({ settings }: { settings: Settings | null }) {
     () => [...organizations].sort((a, b) => a.name.localeCompare(b.name)),
     [organizations],
   );
+  const searchedNumbers = useMemo(() => numbersIn(complete ? search : ''), [complete, search]);
+  const elsewhere = useNumbersElsewhere(searchedNumbers, view, visible, entries);
   const filtered = complete && hasFilters(filters);
   const narrowed = complete && (filtered || view !== 'open');
+  const nothingAtAll = lines.openTotal === 0 && lines.resolvedTotal === 0;
 
   return (
     <div className="queue-page">
@@ -75,19 +101,19 @@ export function QueuePage({ settings }: { settings: Settings | null }) {
       <div className="toolbar">
         <h1 className="toolbar__title">{t('queue.title')}</h1>
         <span className="badge" data-testid="queue-count">
-          {narrowed && entries.length > 0
-            ? t('queue.shown', { shown: visible.length, total })
-            : t('queue.count', { count: total })}
+          {narrowed && lines.entries.length > 0
+            ? t('queue.shown', { shown: visible.length, total: lines.total })
+            : t('queue.count', { count: lines.total })}
         </span>
         <a className="button button--primary toolbar__action" href={hrefOf({ name: 'intake' })}>
           {t('queue.newTicket')}
         </a>
       </div>
-      {!loaded ? (
+      {!loaded && !nothingAtAll ? (
         <section className="panel queue-page__message" aria-busy="true">
           {t('queue.loading')}
         </section>
-      ) : total === 0 ? (
+      ) : nothingAtAll ? (
         <div className="queue-page__body">
           <section className="panel queue-page__list" aria-label={t('queue.title')}>
             <QueueEmptyState settings={settings} />
@@ -103,8 +129,10 @@ export function QueuePage({ settings }: { settings: Settings | null }) {
             organizations={sortedOrganizations}
             assignees={assignees}
             counts={counts}
+            periodProblem={bounds.ok ? null : bounds.problem}
             disabled={!complete}
           />
+          <NumbersElsewhere found={elsewhere} />
           {visible.length === 0 && !filtered ? (
             complete && people.loaded ? (
               <QueueViewEmpty view={view} />

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefOf, navigate } from '../../app/route';
 import type { QueueEntry } from '@shared/queue/queue-entry';
+import { isResolvedLine } from '@shared/queue/resolved-line';
 import { QueueClocks } from './QueueClocks';
 
 interface QueueRowProps {
@@ -43,6 +44,11 @@ export const QueueRow = memo(function QueueRow({ entry, index, top, assignee }: 
           {entry.title}
         </a>
         <span className="queue-row__org">
+          {isResolvedLine(entry) && (
+            <span className="queue-row__resolved" data-testid="queue-row-resolved">
+              {t('queue.resolvedTag')}
+            </span>
+          )}
           {entry.organizationName} · {entry.account}
         </span>
       </div>

@@ -6,7 +6,7 @@ import { useQueueFilters } from './useQueueFilters';
 export function QueueViewEmpty({ view }: { view: QueueView }) {
   const { t } = useTranslation();
   const setView = useQueueFilters((state) => state.setView);
-  const next: QueueView = view === 'mine' ? 'unassigned' : 'open';
+  const next: QueueView = view === 'mine' ? 'unassigned' : view === 'open' ? 'resolved' : 'open';
   return (
     <section className="panel queue-page__message" data-testid="queue-view-empty">
       <h2 className="empty-state__title">{t(`queue.viewEmpty.${view}.title`)}</h2>

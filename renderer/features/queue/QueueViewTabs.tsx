@@ -2,8 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { QUEUE_VIEWS, type QueueView } from './queue-filter';
 import { useQueueFilters } from './useQueueFilters';
 
-/** «Мои», «Не назначены», «Все открытые»: whose tickets the queue shows, with how many each. */
-export function QueueViewTabs({ counts }: { counts: Record<QueueView, number> }) {
+/**
+ * «Мои», «Не назначены», «Все открытые», «Решённые», «Все»: which tickets the queue shows, with
+ * how many each (the resolved ones once counted).
+ */
+export function QueueViewTabs({ counts }: { counts: Record<QueueView, number | null> }) {
   const { t } = useTranslation();
   const view = useQueueFilters((state) => state.view);
   const setView = useQueueFilters((state) => state.setView);
@@ -19,7 +22,7 @@ export function QueueViewTabs({ counts }: { counts: Record<QueueView, number> })
           onClick={() => setView(option)}
         >
           {t(`queue.views.${option}`)}
-          <span className="segmented__count">{counts[option]}</span>
+          {counts[option] !== null && <span className="segmented__count">{counts[option]}</span>}
         </button>
       ))}
     </div>

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { workResumesAt, type ClockState, type SlaTicket } from '@shared/sla';
+import { currentPause, type CurrentPause } from '@shared/domain/current-pause';
+import { formatCalendarSpan } from '../../lib/calendar-span';
 import { formatCustomerInstant, formatDuration } from '../../lib/format';
 import { NEAR_DEADLINE_LEVEL } from '@shared/queue/queue-entry';
 
@@ -25,6 +27,13 @@ export function SlaClockCell({ sla, state, timeZone, ownZone, now }: SlaClockCel
     wholeHoursFrom: 100,
   });
 
+  const pausedSince = (pause: CurrentPause, since: string, key = 'sla.pausedSince') =>
+    t(key, {
+      time: since,
+      reason: pause.reason ? t(`sla.reasons.${pause.reason}`) : '',
+      length: formatCalendarSpan(now - Date.parse(pause.since), i18n.language),
+    });
+
   let main = left;
   let label: string;
   let moment: { customer: string; own: string | null } | null = null;
@@ -36,16 +45,33 @@ export function SlaClockCell({ sla, state, timeZone, ownZone, now }: SlaClockCel
       moment = when(state.stoppedAt!);
       label = t('sla.metAt', { time: moment.customer });
       break;
-    case 'breached':
+    case 'breached': {
       main = `−${left}`;
       moment = when(state.stoppedAt ?? state.dueAt!);
       label = t(state.stoppedAt ? 'sla.breachedAt' : 'sla.expiredAt', { time: moment.customer });
       title = t('sla.overdue', { time: left });
+      // Breached before a pause: the overdue time stays the headline, the pause is the detail.
+      const pause = state.stoppedAt === null ? currentPause(sla.events) : null;
+      if (pause) {
+        title = `${title} · ${label}`;
+        moment = when(pause.since);
+        label = pausedSince(pause, moment.customer, 'sla.pausedAfterBreach');
+      }
       break;
+    }
     case 'paused': {
-      const pause = [...sla.events].reverse().find((event) => event.type === 'paused');
-      label = t('sla.pausedFor', { reason: pause?.reason ? t(`sla.reasons.${pause.reason}`) : '' });
-      title = label;
+      // What moves during a pause is its length, not the budget: since when, for how long, why.
+      const pause = currentPause(sla.events);
+      if (!pause) {
+        label = t('sla.pausedFor', { reason: '' });
+        break;
+      }
+      moment = when(pause.since);
+      main = t('sla.pausedLength', {
+        time: formatCalendarSpan(now - Date.parse(pause.since), i18n.language),
+      });
+      label = pausedSince(pause, moment.customer);
+      title = t('sla.pausedBudget', { time: left });
       break;
     }
     case 'waiting':

@@ -1,11 +1,18 @@
 import type { Organization } from '@shared/domain/ticket';
 import { compareUrgency, type QueueEntry } from '@shared/queue/queue-entry';
+import { compareResolved, type ResolvedLine } from '@shared/queue/resolved-line';
 import { getAppDb } from '../../db/app-db';
-import { loadFirstQueueLines, loadQueueLines, watchQueueTables } from '../../db/repos/queue-rows';
+import {
+  loadFirstQueueLines,
+  loadFirstResolvedLines,
+  loadQueueLines,
+  loadResolvedLines,
+  watchQueueTables,
+} from '../../db/repos/queue-rows';
 
-export interface QueueSnapshot {
-  /** Every open and paused ticket, in urgency order. */
-  entries: readonly QueueEntry[];
+export interface QueueSnapshot<Line extends QueueEntry = QueueEntry> {
+  /** Every line of the source (open and paused tickets, or resolved ones), in its order. */
+  entries: readonly Line[];
   organizations: readonly Organization[];
   /** False until the first read from IndexedDB finished. */
   loaded: boolean;
@@ -29,17 +36,19 @@ const MIN_RELOAD_INTERVAL_MS = 1000;
 const RELOAD_SPACING_FACTOR = 4;
 
 /**
- * The queue's data for the whole window: the stored queue lines, sorted, kept current as the
- * database changes.
+ * The queue's data for the whole window: the stored lines, sorted (by urgency unless `compare`
+ * says otherwise), kept current as the database changes. Read on the first subscription.
  */
-export function createQueueSource(deps: {
-  load: () => Promise<{ entries: QueueEntry[]; organizations: Organization[] }>;
-  loadFirst: (limit: number) => Promise<{ entries: QueueEntry[]; total: number }>;
+export function createQueueSource<Line extends QueueEntry = QueueEntry>(deps: {
+  load: () => Promise<{ entries: Line[]; organizations: Organization[] }>;
+  loadFirst: (limit: number) => Promise<{ entries: Line[]; total: number }>;
   watch: (onChange: () => void) => () => void;
   now: () => number;
   setTimeout: (callback: () => void, ms: number) => unknown;
+  compare?: (a: Line, b: Line) => number;
 }) {
-  let snapshot: QueueSnapshot = {
+  const compare = deps.compare ?? compareUrgency;
+  let snapshot: QueueSnapshot<Line> = {
     entries: [],
     organizations: [],
     loaded: false,
@@ -61,7 +70,7 @@ export function createQueueSource(deps: {
     lastLoadAt = deps.now();
     try {
       const { entries, organizations } = await deps.load();
-      entries.sort(compareUrgency);
+      entries.sort(compare);
       snapshot = { entries, organizations, loaded: true, complete: true, total: entries.length };
       for (const listener of listeners) listener();
     } catch (error) {
@@ -114,19 +123,41 @@ export function createQueueSource(deps: {
         listeners.delete(listener);
       };
     },
-    getSnapshot: (): QueueSnapshot => snapshot,
+    getSnapshot: (): QueueSnapshot<Line> => snapshot,
   };
 }
 
-let source: ReturnType<typeof createQueueSource> | null = null;
+type QueueSource<Line extends QueueEntry = QueueEntry> = ReturnType<typeof createQueueSource<Line>>;
 
-export function getQueueSource(): ReturnType<typeof createQueueSource> {
+let source: QueueSource | null = null;
+let resolvedSource: QueueSource<ResolvedLine> | null = null;
+
+const windowTimers = {
+  now: () => Date.now(),
+  setTimeout: (callback: () => void, ms: number) => window.setTimeout(callback, ms),
+};
+
+export function getQueueSource(): QueueSource {
   source ??= createQueueSource({
     load: () => loadQueueLines(getAppDb()),
     loadFirst: (limit) => loadFirstQueueLines(getAppDb(), limit),
     watch: (onChange) => watchQueueTables(getAppDb(), onChange),
-    now: () => Date.now(),
-    setTimeout: (callback, ms) => window.setTimeout(callback, ms),
+    ...windowTimers,
   });
   return source;
+}
+
+/**
+ * The resolved tickets' lines, newest resolution first. Read only once a view that lists them
+ * is opened: most visits to the queue never need the archive.
+ */
+export function getResolvedSource(): QueueSource<ResolvedLine> {
+  resolvedSource ??= createQueueSource<ResolvedLine>({
+    load: () => loadResolvedLines(getAppDb()),
+    loadFirst: (limit) => loadFirstResolvedLines(getAppDb(), limit),
+    watch: (onChange) => watchQueueTables(getAppDb(), onChange, 'resolved'),
+    compare: compareResolved,
+    ...windowTimers,
+  });
+  return resolvedSource;
 }

@@ -7,6 +7,7 @@ import {
   type QueueView,
   type StatusFilter,
 } from './queue-filter';
+import type { ResolutionPeriod } from './resolution-period';
 
 interface QueueFilterState extends QueueFilters {
   setView: (view: QueueView) => void;
@@ -15,6 +16,7 @@ interface QueueFilterState extends QueueFilters {
   setOrganization: (organizationId: string | null) => void;
   setAssignee: (assignee: AssigneeFilter) => void;
   setSearch: (search: string) => void;
+  setPeriod: (period: ResolutionPeriod) => void;
   clear: () => void;
 }
 
@@ -35,5 +37,6 @@ export const useQueueFilters = create<QueueFilterState>()((set) => ({
   setOrganization: (organizationId) => set({ organizationId }),
   setAssignee: (assignee) => set({ assignee }),
   setSearch: (search) => set({ search }),
+  setPeriod: (period) => set({ period }),
   clear: () => set((state) => ({ ...NO_FILTERS, view: state.view })),
 }));

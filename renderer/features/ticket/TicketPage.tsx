@@ -9,6 +9,8 @@ import { TicketHeader } from './TicketHeader';
 import { TicketTimeline } from './TicketTimeline';
 import { TimeBasisCard } from './TimeBasisCard';
 import { FailingNotice } from './FailingNotice';
+import { OrganizationHistory } from './OrganizationHistory';
+import { PausedNotice } from './PausedNotice';
 import { useTicket } from './useTicket';
 import { useDeviceZone } from '../../lib/device-zone';
 import './ticket.css';
@@ -53,6 +55,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
       {back}
       <TicketHeader ticket={ticket} zone={zone} pendingCount={pendingCommandIds.size} />
       {failing.length > 0 && <FailingNotice failing={failing} />}
+      <PausedNotice ticket={ticket} zone={zone} />
       <TicketActions ticket={ticket} zone={zone} />
       <div className="ticket-page__body">
         <div className="ticket-page__main">
@@ -80,6 +83,11 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
             onToggleExplain={() => setExplaining((open) => !open)}
           />
           <TimeBasisCard ticket={ticket} organization={organization} />
+          <OrganizationHistory
+            organizationId={ticket.organizationId}
+            ticketId={ticket.id}
+            zone={zone}
+          />
         </aside>
       </div>
     </div>

@@ -106,11 +106,38 @@ export const en: Translation = {
       paused: 'Paused',
     },
     views: {
-      label: 'Whose tickets',
+      label: 'Which tickets',
       mine: 'Mine',
       unassigned: 'Unassigned',
       open: 'All open',
+      resolved: 'Resolved',
+      all: 'All',
     },
+    period: {
+      label: 'When resolved',
+      all: 'Resolved any time',
+      last_one: 'Resolved in the last {{count}} day',
+      last_few: 'Resolved in the last {{count}} days',
+      last_many: 'Resolved in the last {{count}} days',
+      last_other: 'Resolved in the last {{count}} days',
+      range: 'Resolved between…',
+      from: 'from',
+      to: 'to',
+      fromLabel: 'Resolved from',
+      toLabel: 'Resolved until',
+      problems: {
+        invalidFrom: 'The “from” date does not exist.',
+        invalidTo: 'The “to” date does not exist.',
+        fromAfterTo: 'The “from” date is after the “to” date: no period applied.',
+      },
+    },
+    resolvedTag: 'resolved',
+    elsewhere: {
+      ticket: 'No. {{number}} · {{title}}',
+      resolved: 'is resolved and not in this list.',
+      open: 'is open and not in this list.',
+    },
+    resolvedOn: 'Resolved {{time}}',
     viewEmpty: {
       show: 'Show “{{view}}”',
       mine: {
@@ -124,6 +151,14 @@ export const en: Translation = {
       open: {
         title: 'No open tickets',
         body: 'Every ticket is resolved.',
+      },
+      resolved: {
+        title: 'No resolved tickets yet',
+        body: 'Tickets appear here once resolved: find them by number and reopen them.',
+      },
+      all: {
+        title: 'No tickets',
+        body: 'This computer holds no tickets at all.',
       },
     },
     organization: 'Organization',
@@ -159,6 +194,10 @@ export const en: Translation = {
     waitingUntil: 'waiting until {{time}}',
     waitingHint: "Outside the organization's working hours: the clock is not running.",
     pausedFor: 'paused: {{reason}}',
+    pausedLength: 'paused {{time}}',
+    pausedSince: 'since {{time}}: {{reason}}',
+    pausedAfterBreach: 'paused {{length}}, since {{time}}: {{reason}}',
+    pausedBudget: 'Paused; {{time}} of working time will be left',
     metAt: '{{time}}',
     breachedAt: 'late, {{time}}',
     reasons: {

@@ -105,11 +105,38 @@ export const ru = {
       paused: 'На паузе',
     },
     views: {
-      label: 'Чьи заявки',
+      label: 'Какие заявки',
       mine: 'Мои',
       unassigned: 'Не назначены',
       open: 'Все открытые',
+      resolved: 'Решённые',
+      all: 'Все',
     },
+    period: {
+      label: 'Когда решены',
+      all: 'Решены когда угодно',
+      last_one: 'Решены за {{count}} день',
+      last_few: 'Решены за {{count}} дня',
+      last_many: 'Решены за {{count}} дней',
+      last_other: 'Решены за {{count}} дня',
+      range: 'Решены в период…',
+      from: 'с',
+      to: 'по',
+      fromLabel: 'Решены с',
+      toLabel: 'Решены по',
+      problems: {
+        invalidFrom: 'Нет такой даты в поле «с».',
+        invalidTo: 'Нет такой даты в поле «по».',
+        fromAfterTo: 'Дата «с» позже даты «по»: период не применён.',
+      },
+    },
+    resolvedTag: 'решена',
+    elsewhere: {
+      ticket: '№{{number}} · {{title}}',
+      resolved: 'решена — в этом списке её нет.',
+      open: 'открыта — в этом списке её нет.',
+    },
+    resolvedOn: 'Решена {{time}}',
     viewEmpty: {
       show: 'Показать «{{view}}»',
       mine: {
@@ -123,6 +150,14 @@ export const ru = {
       open: {
         title: 'Открытых заявок нет',
         body: 'Все заявки решены.',
+      },
+      resolved: {
+        title: 'Решённых заявок пока нет',
+        body: 'Здесь появятся заявки после решения: их можно найти по номеру и открыть повторно.',
+      },
+      all: {
+        title: 'Заявок нет',
+        body: 'На этом компьютере нет ни одной заявки.',
       },
     },
     organization: 'Организация',
@@ -158,6 +193,10 @@ export const ru = {
     waitingUntil: 'ждёт до {{time}}',
     waitingHint: 'Сейчас нерабочее время организации: срок не идёт.',
     pausedFor: 'пауза: {{reason}}',
+    pausedLength: 'пауза {{time}}',
+    pausedSince: 'с {{time}}: {{reason}}',
+    pausedAfterBreach: 'пауза {{length}}, с {{time}}: {{reason}}',
+    pausedBudget: 'На паузе; останется {{time}} рабочего времени',
     metAt: '{{time}}',
     breachedAt: 'с нарушением {{time}}',
     reasons: {
