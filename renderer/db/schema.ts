@@ -68,6 +68,23 @@ export interface DeadLetterRow extends OutboxEntry {
   deadAt: number;
 }
 
+/**
+ * What the user typed in a form and has not recorded yet: one row per form and ticket (`key` is
+ * `<form>:<ticketId>`, or `intake:new` for the one request being registered). Written as the
+ * user types, so a reload, a crash or a restart loses nothing; removed in the transaction that
+ * records the action.
+ */
+export interface DraftRow {
+  key: string;
+  form: string;
+  /** Null for the intake draft: its ticket does not exist yet. */
+  ticketId: string | null;
+  /** The form's inputs as typed; each form validates them when it reads them back. */
+  fields: Record<string, unknown>;
+  /** Device clock, epoch ms, of the last keystroke written. */
+  updatedAt: number;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -84,6 +101,7 @@ export type AppDb = Dexie & {
   outbox: EntityTable<OutboxRow, 'seq'>;
   deadLetters: EntityTable<DeadLetterRow, 'commandId'>;
   meta: EntityTable<MetaRow, 'key'>;
+  drafts: EntityTable<DraftRow, 'key'>;
 };
 
 export const DB_NAME = 'prokontakt-desk';
@@ -145,6 +163,8 @@ export function createAppDb(name: string = DB_NAME, deps?: IndexedDbDeps): AppDb
   // tickets get the new fields with "not known" values, pending actions are marked as this
   // device's user's (see upgrade-to-user-ids.ts).
   db.version(3).stores({ users: 'id, seenEpoch' }).upgrade(upgradeToUserIds);
+  // v4: drafts of the forms, kept per ticket (nothing to migrate: drafts were not kept before).
+  db.version(4).stores({ drafts: 'key, ticketId' });
   return db;
 }
 

@@ -16,6 +16,10 @@ import {
 } from './SmallForms';
 import { ONE_CLICK_ACTIONS, availableActions, type ToolbarAction } from './available-actions';
 import { useTicketAction } from './useTicketAction';
+import type { Recorded } from './FormParts';
+import { focusRecordedEntry } from './focus-recorded';
+import { useTicketDrafts } from '../drafts/useTicketDrafts';
+import type { DraftForm } from '../../db/repos/drafts';
 import './ticket-actions.css';
 import { correctedNowMs } from '../../lib/window-clock';
 
@@ -39,15 +43,26 @@ export function TicketActions({ ticket, zone }: TicketActionsProps) {
   const [refusal, setRefusal] = useState<string | null>(null);
   const { perform, busy } = useTicketAction(ticket.id);
   const buttons = useRef(new Map<ToolbarAction, HTMLButtonElement>());
+  const drafts = useTicketDrafts(ticket.id);
   const actions = availableActions(ticket);
   const primary = NEXT_STEPS.find((type) => actions.includes(type));
 
-  const close = () => {
+  const close = (recorded?: Recorded) => {
     const type = open?.type;
     setOpen(null);
     // Back to the button that opened the form, or the first one if the action no longer applies.
-    const target = (type && buttons.current.get(type)) || buttons.current.values().next().value;
-    requestAnimationFrame(() => target?.isConnected && target.focus());
+    const opener = () =>
+      (type && buttons.current.get(type)) || buttons.current.values().next().value;
+    // Recorded: to the new timeline entry, which confirms what was recorded and that it waits
+    // to be sent; cancelled: back where the user was.
+    if (recorded?.commandId) {
+      focusRecordedEntry(recorded.commandId, opener);
+      return;
+    }
+    requestAnimationFrame(() => {
+      const target = opener();
+      if (target?.isConnected) target.focus();
+    });
   };
 
   const choose = async (type: ToolbarAction) => {
@@ -83,6 +98,11 @@ export function TicketActions({ ticket, zone }: TicketActionsProps) {
             onClick={() => void choose(type)}
           >
             {t(`ticket.actions.${type}`)}
+            {drafts.has(type as DraftForm) && (
+              <span className="draft-badge" data-testid="draft-badge">
+                {t('drafts.badge')}
+              </span>
+            )}
           </button>
         ))}
       </div>

@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { z } from 'zod';
+import { getAppDb } from '../../db/app-db';
+import {
+  deleteDraft,
+  draftKey,
+  readDraft,
+  recordDroppingDraft,
+  writeDraft,
+  type DraftForm,
+} from '../../db/repos/drafts';
+import type { ActionResult } from '../../db/repos/ticket-actions';
+import { createDraftWriter } from './draft-writer';
+import { isBlankDraft } from './blank-draft';
+
+/** Long enough to turn a typing burst into one write, short enough that a crash loses a word. */
+const WRITE_DELAY_MS = 300;
+
+export interface FormDraft<T> {
+  value: T;
+  /** False until the stored draft was read: the form waits, so typing cannot be overwritten. */
+  loaded: boolean;
+  /** The form was opened with what an earlier session left in it. */
+  restored: boolean;
+  /** Nothing typed (only what the form prefills). */
+  blank: boolean;
+  set: (value: T) => void;
+  /** Forgets the draft (the user discarded it). */
+  discard: () => Promise<void>;
+  /** Records the action and removes the draft in one transaction. */
+  record: (action: () => Promise<ActionResult>) => Promise<ActionResult>;
+}
+
+/**
+ * A form's inputs kept in IndexedDB as they are typed (`drafts`, one row per form and ticket),
+ * so a reload, a crash or a restart of the app does not lose them. Read back through `schema`:
+ * a row that does not fit (an older build's shape) is left alone and the form starts empty.
+ */
+export function useFormDraft<T extends Record<string, unknown>>(
+  form: DraftForm,
+  ticketId: string | null,
+  schema: z.ZodType<T>,
+  empty: T,
+): FormDraft<T> {
+  const key = draftKey(form, ticketId);
+  const emptyRef = useRef(empty);
+  const [state, setState] = useState({ value: empty, loaded: false, restored: false });
+  const writer = useMemo(
+    () =>
+      createDraftWriter<T>({
+        delayMs: WRITE_DELAY_MS,
+        write: (value) =>
+          writeDraft(
+            getAppDb(),
+            { key, form, ticketId, fields: value },
+            isBlankDraft(value, emptyRef.current),
+          ),
+        onError: (error) => console.warn(`draft ${key} not saved`, error),
+      }),
+    [key, form, ticketId],
+  );
+
+  useEffect(() => {
+    let current = true;
+    readDraft(getAppDb(), key).then(
+      (row) => {
+        if (!current) return;
+        const parsed = row ? schema.safeParse(row.fields) : null;
+        if (parsed && !parsed.success) console.warn(`draft ${key} unreadable`, parsed.error);
+        setState(
+          parsed?.success
+            ? { value: parsed.data, loaded: true, restored: true }
+            : { value: emptyRef.current, loaded: true, restored: false },
+        );
+      },
+      (error: unknown) => {
+        console.warn(`draft ${key} not read`, error);
+        if (current) setState({ value: emptyRef.current, loaded: true, restored: false });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [key, schema]);
+
+  // What is typed reaches the disk before the page goes away or the form closes.
+  useEffect(() => {
+    const flush = () => void writer.flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+      flush();
+    };
+  }, [writer]);
+
+  const set = useCallback(
+    (value: T) => {
+      setState((previous) => ({ ...previous, value }));
+      writer.change(value);
+    },
+    [writer],
+  );
+
+  const discard = useCallback(async () => {
+    await writer.stop();
+    await deleteDraft(getAppDb(), key);
+    setState({ value: emptyRef.current, loaded: true, restored: false });
+    writer.resume();
+  }, [writer, key]);
+
+  const record = useCallback(
+    async (action: () => Promise<ActionResult>) => {
+      await writer.stop();
+      const result = await recordDroppingDraft(getAppDb(), key, action);
+      // Refused: the draft stays as it was and typing goes on being kept.
+      if (!result.ok) writer.resume();
+      return result;
+    },
+    [writer, key],
+  );
+
+  return { ...state, blank: isBlankDraft(state.value, emptyRef.current), set, discard, record };
+}
