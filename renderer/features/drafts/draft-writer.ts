@@ -6,6 +6,8 @@
  */
 export interface DraftWriter<T> {
   change(value: T): void;
+  /** The value typed but not yet handed to a write, if any. */
+  waiting(): T | null;
   flush(): Promise<void>;
   stop(): Promise<void>;
   /** Writes again after `stop` (the action was refused: the user goes on typing). */
@@ -52,6 +54,7 @@ export function createDraftWriter<T>(ports: DraftWriterPorts<T>): DraftWriter<T>
       cancelTimer();
       timer = setTimer(() => void flush(), ports.delayMs);
     },
+    waiting: () => (stopped ? null : (waiting?.value ?? null)),
     flush,
     stop() {
       stopped = true;

@@ -11,6 +11,7 @@ import {
 } from '../../db/repos/drafts';
 import type { ActionResult } from '../../db/repos/ticket-actions';
 import { createDraftWriter } from './draft-writer';
+import { dropUnloadCopy, keepUnloadCopy, takeUnloadCopy } from './unload-copy';
 import { isBlankDraft } from './blank-draft';
 
 /** Long enough to turn a typing burst into one write, short enough that a crash loses a word. */
@@ -36,7 +37,7 @@ export interface FormDraft<T> {
  * so a reload, a crash or a restart of the app does not lose them. Read back through `schema`:
  * a row that does not fit (an older build's shape) is left alone and the form starts empty.
  */
-export function useFormDraft<T extends Record<string, unknown>>(
+export function useFormDraft<T extends object>(
   form: DraftForm,
   ticketId: string | null,
   schema: z.ZodType<T>,
@@ -52,7 +53,7 @@ export function useFormDraft<T extends Record<string, unknown>>(
         write: (value) =>
           writeDraft(
             getAppDb(),
-            { key, form, ticketId, fields: value },
+            { key, form, ticketId, fields: value as Record<string, unknown> },
             isBlankDraft(value, emptyRef.current),
           ),
         onError: (error) => console.warn(`draft ${key} not saved`, error),
@@ -62,14 +63,23 @@ export function useFormDraft<T extends Record<string, unknown>>(
 
   useEffect(() => {
     let current = true;
+    const database = getAppDb().name;
     readDraft(getAppDb(), key).then(
       (row) => {
         if (!current) return;
-        const parsed = row ? schema.safeParse(row.fields) : null;
+        // Typed just before the page went away, so newer than the row: it becomes the row.
+        const unloaded = takeUnloadCopy(database, key);
+        const stored = unloaded !== undefined ? unloaded : row?.fields;
+        const parsed = stored === undefined ? null : schema.safeParse(stored);
         if (parsed && !parsed.success) console.warn(`draft ${key} unreadable`, parsed.error);
+        if (parsed?.success && unloaded !== undefined) writer.change(parsed.data);
         setState(
           parsed?.success
-            ? { value: parsed.data, loaded: true, restored: true }
+            ? {
+                value: parsed.data,
+                loaded: true,
+                restored: !isBlankDraft(parsed.data, emptyRef.current),
+              }
             : { value: emptyRef.current, loaded: true, restored: false },
         );
       },
@@ -81,20 +91,25 @@ export function useFormDraft<T extends Record<string, unknown>>(
     return () => {
       current = false;
     };
-  }, [key, schema]);
+  }, [key, schema, writer]);
 
   // What is typed reaches the disk before the page goes away or the form closes.
   useEffect(() => {
     const flush = () => void writer.flush();
+    const onPageHide = () => {
+      const waiting = writer.waiting();
+      if (waiting !== null) keepUnloadCopy(getAppDb().name, key, waiting);
+      flush();
+    };
     const onVisibility = () => document.visibilityState === 'hidden' && flush();
-    window.addEventListener('pagehide', flush);
+    window.addEventListener('pagehide', onPageHide);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
-      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('pagehide', onPageHide);
       document.removeEventListener('visibilitychange', onVisibility);
       flush();
     };
-  }, [writer]);
+  }, [writer, key]);
 
   const set = useCallback(
     (value: T) => {
@@ -106,6 +121,7 @@ export function useFormDraft<T extends Record<string, unknown>>(
 
   const discard = useCallback(async () => {
     await writer.stop();
+    dropUnloadCopy(getAppDb().name, key);
     await deleteDraft(getAppDb(), key);
     setState({ value: emptyRef.current, loaded: true, restored: false });
     writer.resume();
@@ -113,7 +129,10 @@ export function useFormDraft<T extends Record<string, unknown>>(
 
   const record = useCallback(
     async (action: () => Promise<ActionResult>) => {
+      // The latest typing is stored first: a refused action must leave the draft as typed.
+      await writer.flush();
       await writer.stop();
+      dropUnloadCopy(getAppDb().name, key);
       const result = await recordDroppingDraft(getAppDb(), key, action);
       // Refused: the draft stays as it was and typing goes on being kept.
       if (!result.ok) writer.resume();

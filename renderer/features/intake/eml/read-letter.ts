@@ -38,7 +38,9 @@ export type LetterProblem =
   | { code: 'noDate' }
   | { code: 'badDate'; value: string }
   | { code: 'futureDate'; sentAt: string }
-  | { code: 'scripts' };
+  | { code: 'scripts' }
+  /** More than one file dropped at once (decided by the page, not read). */
+  | { code: 'many'; count: number };
 
 export type LetterResult = { ok: true; letter: Letter } | { ok: false; problem: LetterProblem };
 
