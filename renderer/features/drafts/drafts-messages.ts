@@ -7,7 +7,6 @@ export const draftsRu = {
   discard: 'Удалить черновик',
   restored: 'Восстановлен черновик: текст, введённый ранее, не был отправлен.',
   badge: 'черновик',
-  badgeLabel: '{{action}} (есть черновик)',
 };
 
 export const draftsEn: typeof draftsRu = {
@@ -18,5 +17,4 @@ export const draftsEn: typeof draftsRu = {
   discard: 'Discard draft',
   restored: 'Draft restored: text typed earlier that was never sent.',
   badge: 'draft',
-  badgeLabel: '{{action}} (has a draft)',
 };
