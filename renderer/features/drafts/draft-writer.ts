@@ -42,7 +42,7 @@ export function createDraftWriter<T>(ports: DraftWriterPorts<T>): DraftWriter<T>
     if (waiting !== null && !stopped) {
       const { value } = waiting;
       waiting = null;
-      chain = chain.then(() => ports.write(value)).catch(ports.onError);
+      chain = chain.then(() => ports.write(value)).catch((error: unknown) => ports.onError(error));
     }
     return chain;
   };

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { getAppDb } from '../../db/app-db';
 import {
@@ -43,8 +43,8 @@ export function useFormDraft<T extends object>(
   schema: z.ZodType<T>,
   empty: T,
 ): FormDraft<T> {
+  // `empty` is a module constant of each form, so it never changes between renders.
   const key = draftKey(form, ticketId);
-  const emptyRef = useRef(empty);
   const [state, setState] = useState({ value: empty, loaded: false, restored: false });
   const writer = useMemo(
     () =>
@@ -54,11 +54,11 @@ export function useFormDraft<T extends object>(
           writeDraft(
             getAppDb(),
             { key, form, ticketId, fields: value as Record<string, unknown> },
-            isBlankDraft(value, emptyRef.current),
+            isBlankDraft(value, empty),
           ),
         onError: (error) => console.warn(`draft ${key} not saved`, error),
       }),
-    [key, form, ticketId],
+    [key, form, ticketId, empty],
   );
 
   useEffect(() => {
@@ -78,20 +78,20 @@ export function useFormDraft<T extends object>(
             ? {
                 value: parsed.data,
                 loaded: true,
-                restored: !isBlankDraft(parsed.data, emptyRef.current),
+                restored: !isBlankDraft(parsed.data, empty),
               }
-            : { value: emptyRef.current, loaded: true, restored: false },
+            : { value: empty, loaded: true, restored: false },
         );
       },
       (error: unknown) => {
         console.warn(`draft ${key} not read`, error);
-        if (current) setState({ value: emptyRef.current, loaded: true, restored: false });
+        if (current) setState({ value: empty, loaded: true, restored: false });
       },
     );
     return () => {
       current = false;
     };
-  }, [key, schema, writer]);
+  }, [key, schema, writer, empty]);
 
   // What is typed reaches the disk before the page goes away or the form closes.
   useEffect(() => {
@@ -123,9 +123,9 @@ export function useFormDraft<T extends object>(
     await writer.stop();
     dropUnloadCopy(getAppDb().name, key);
     await deleteDraft(getAppDb(), key);
-    setState({ value: emptyRef.current, loaded: true, restored: false });
+    setState({ value: empty, loaded: true, restored: false });
     writer.resume();
-  }, [writer, key]);
+  }, [writer, key, empty]);
 
   const record = useCallback(
     async (action: () => Promise<ActionResult>) => {
@@ -141,5 +141,5 @@ export function useFormDraft<T extends object>(
     [writer, key],
   );
 
-  return { ...state, blank: isBlankDraft(state.value, emptyRef.current), set, discard, record };
+  return { ...state, blank: isBlankDraft(state.value, empty), set, discard, record };
 }

@@ -93,9 +93,10 @@ function checkLetter(email: Email, fileName: string, now: number): LetterResult 
   // RFC 5322 dates only: JavaScript's Date would read "03/04/2026" either way round.
   const sent = DateTime.fromRFC2822(dateHeader);
   if (!sent.isValid) return { ok: false, problem: { code: 'badDate', value: dateHeader } };
-  const sentAt = sent.toUTC().toISO({ suppressMilliseconds: true })!;
+  const sentAt = sent.toUTC().toISO({ suppressMilliseconds: true });
   if (sent.toMillis() > now) return { ok: false, problem: { code: 'futureDate', sentAt } };
-  if (email.html && SCRIPTED_HTML.some((pattern) => pattern.test(email.html!))) {
+  const html = email.html;
+  if (html && SCRIPTED_HTML.some((pattern) => pattern.test(html))) {
     return { ok: false, problem: { code: 'scripts' } };
   }
   const text = email.text ?? (email.html ? htmlToPlainText(email.html) : '');
