@@ -16,7 +16,7 @@ import { useDeviceZone } from '../../lib/device-zone';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DiscardDraftDialog } from '../drafts/DiscardDraftDialog';
 import { useDiscardGuard } from '../drafts/useDiscardGuard';
-import { useFormDraft } from '../drafts/useFormDraft';
+import { useFormDraft, type FormDraft } from '../drafts/useFormDraft';
 import { keepLetterTime } from './eml/prefill-from-letter';
 import { LetterPanel } from './eml/LetterPanel';
 import { EMPTY_INTAKE_DRAFT, intakeDraftSchema, type IntakeDraft } from './intake-draft';
@@ -33,7 +33,7 @@ export function IntakePage() {
   return draft.loaded ? <IntakeFormPage draft={draft} /> : null;
 }
 
-function IntakeFormPage({ draft }: { draft: ReturnType<typeof useFormDraft<IntakeDraft>> }) {
+function IntakeFormPage({ draft }: { draft: FormDraft<IntakeDraft> }) {
   const { t } = useTranslation();
   const organizations = useOrganizations();
   const engineerZone = useDeviceZone();
