@@ -142,6 +142,15 @@ test.describe('requests by e-mail', () => {
         'ошибка отчёта.png',
       );
     }
+    // A 30 MB file, made in the page (sending 30 MB through the test driver takes a minute).
+    const huge = await page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(30 * 1024 * 1024)], 'huge.eml'));
+      return transfer;
+    });
+    await page.getByTestId('intake-letter').dispatchEvent('drop', { dataTransfer: huge });
+    await expect(page.getByTestId('intake-letter-problem')).toHaveText(/больше 25 МБ/);
+    await expect(page.getByLabel('Тема')).toHaveValue('Пустой сводный отчёт (правка инженера)');
     await shot(page, testInfo, 'intake-letter-refused-ru');
 
     // Another good letter on a form with typing asks before replacing it; keeping changes nothing.

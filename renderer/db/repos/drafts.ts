@@ -38,10 +38,9 @@ export async function deleteDraft(db: AppDb, key: string): Promise<void> {
   await db.drafts.delete(key);
 }
 
-/** Which forms of a ticket hold a draft (the toolbar marks their buttons). */
-export async function draftFormsOf(db: AppDb, ticketId: string): Promise<DraftForm[]> {
-  const rows = await db.drafts.where('ticketId').equals(ticketId).toArray();
-  return rows.map((row) => row.form as DraftForm);
+/** The drafts of a ticket's forms (the toolbar marks their buttons, the forms open with them). */
+export async function draftsOf(db: AppDb, ticketId: string): Promise<DraftRow[]> {
+  return db.drafts.where('ticketId').equals(ticketId).toArray();
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { getAppDb } from '../../db/app-db';
 import {
@@ -12,6 +12,7 @@ import {
 import type { ActionResult } from '../../db/repos/ticket-actions';
 import { createDraftWriter } from './draft-writer';
 import { dropUnloadCopy, keepUnloadCopy, takeUnloadCopy } from './unload-copy';
+import { DraftPreloadContext } from './draft-preload';
 import { isBlankDraft } from './blank-draft';
 
 /** Long enough to turn a typing burst into one write, short enough that a crash loses a word. */
@@ -45,7 +46,24 @@ export function useFormDraft<T extends object>(
 ): FormDraft<T> {
   // `empty` is a module constant of each form, so it never changes between renders.
   const key = draftKey(form, ticketId);
-  const [state, setState] = useState({ value: empty, loaded: false, restored: false });
+  const preload = useContext(DraftPreloadContext);
+  const restore = useCallback(
+    (stored: unknown) => {
+      const parsed = stored === undefined ? null : schema.safeParse(stored);
+      if (parsed && !parsed.success) console.warn(`draft ${key} unreadable`, parsed.error);
+      return parsed?.success
+        ? { value: parsed.data, loaded: true, restored: !isBlankDraft(parsed.data, empty) }
+        : { value: empty, loaded: true, restored: false };
+    },
+    [schema, key, empty],
+  );
+  // Read already (the ticket's drafts): the form opens with its draft at once.
+  const [mustRead] = useState(preload === null);
+  const [state, setState] = useState(() =>
+    preload === null
+      ? { value: empty, loaded: false, restored: false }
+      : restore(preload.fields.get(key)),
+  );
   const writer = useMemo(
     () =>
       createDraftWriter<T>({
@@ -62,6 +80,7 @@ export function useFormDraft<T extends object>(
   );
 
   useEffect(() => {
+    if (!mustRead) return;
     let current = true;
     const database = getAppDb().name;
     readDraft(getAppDb(), key).then(
@@ -69,19 +88,9 @@ export function useFormDraft<T extends object>(
         if (!current) return;
         // Typed just before the page went away, so newer than the row: it becomes the row.
         const unloaded = takeUnloadCopy(database, key);
-        const stored = unloaded !== undefined ? unloaded : row?.fields;
-        const parsed = stored === undefined ? null : schema.safeParse(stored);
-        if (parsed && !parsed.success) console.warn(`draft ${key} unreadable`, parsed.error);
-        if (parsed?.success && unloaded !== undefined) writer.change(parsed.data);
-        setState(
-          parsed?.success
-            ? {
-                value: parsed.data,
-                loaded: true,
-                restored: !isBlankDraft(parsed.data, empty),
-              }
-            : { value: empty, loaded: true, restored: false },
-        );
+        const restored = restore(unloaded !== undefined ? unloaded : row?.fields);
+        if (restored.restored && unloaded !== undefined) writer.change(restored.value);
+        setState(restored);
       },
       (error: unknown) => {
         console.warn(`draft ${key} not read`, error);
@@ -91,7 +100,7 @@ export function useFormDraft<T extends object>(
     return () => {
       current = false;
     };
-  }, [key, schema, writer, empty]);
+  }, [mustRead, key, restore, writer, empty]);
 
   // What is typed reaches the disk before the page goes away or the form closes.
   useEffect(() => {

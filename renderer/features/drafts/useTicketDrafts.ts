@@ -1,17 +1,21 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getAppDb } from '../../db/app-db';
-import { DRAFT_FORMS, draftFormsOf, writeDraft, type DraftForm } from '../../db/repos/drafts';
+import { DRAFT_FORMS, draftsOf, writeDraft, type DraftForm } from '../../db/repos/drafts';
+import type { DraftPreload } from './draft-preload';
 import { takeAllUnloadCopies } from './unload-copy';
 
 const NONE: ReadonlySet<DraftForm> = new Set();
 
 /**
- * The forms of a ticket that hold a draft, kept current as drafts are written and removed.
- * Copies the last unload left in localStorage are stored first, so a form typed in just before
- * a reload is marked too.
+ * The drafts of a ticket, kept current as they are written and removed: which forms hold one
+ * (the toolbar marks them) and their fields (`preload`, null until read). Copies the last unload
+ * left in localStorage are stored first, so a form typed in just before a reload counts too.
  */
-export function useTicketDrafts(ticketId: string): ReadonlySet<DraftForm> {
+export function useTicketDrafts(ticketId: string): {
+  forms: ReadonlySet<DraftForm>;
+  preload: DraftPreload | null;
+} {
   useEffect(() => {
     const db = getAppDb();
     for (const [key, fields] of takeAllUnloadCopies(db.name)) {
@@ -34,7 +38,15 @@ export function useTicketDrafts(ticketId: string): ReadonlySet<DraftForm> {
       );
     }
   }, [ticketId]);
-  return (
-    useLiveQuery(async () => new Set(await draftFormsOf(getAppDb(), ticketId)), [ticketId]) ?? NONE
+  const rows = useLiveQuery(() => draftsOf(getAppDb(), ticketId), [ticketId]);
+  return useMemo(
+    () =>
+      rows === undefined
+        ? { forms: NONE, preload: null }
+        : {
+            forms: new Set(rows.map((row) => row.form as DraftForm)),
+            preload: { fields: new Map(rows.map((row) => [row.key, row.fields])) },
+          },
+    [rows],
   );
 }

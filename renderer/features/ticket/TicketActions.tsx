@@ -17,14 +17,23 @@ import {
 import { ONE_CLICK_ACTIONS, availableActions, type ToolbarAction } from './available-actions';
 import { useTicketAction } from './useTicketAction';
 import type { Recorded } from './FormParts';
-import { focusRecordedEntry } from './focus-recorded';
+import { focusNextStep, focusRecordedEntry } from './focus-recorded';
 import { useTicketDrafts } from '../drafts/useTicketDrafts';
+import { DraftPreloadContext } from '../drafts/draft-preload';
 import type { DraftForm } from '../../db/repos/drafts';
 import './ticket-actions.css';
 import { correctedNowMs } from '../../lib/window-clock';
 
 /** The likely next step: the first of these the ticket allows is drawn as the primary button. */
 const NEXT_STEPS: readonly ToolbarAction[] = ['react', 'resume', 'resolve', 'reopen'];
+
+/**
+ * Actions that change the ticket's state, and with it the toolbar: after them the focus goes to
+ * the next step (resume after a pause, reopen after a resolution), which the state label beside
+ * it explains. The other actions add a record and leave the toolbar as it was: the focus goes to
+ * that record in the timeline, the one place that shows what was recorded.
+ */
+const STATE_CHANGES: ReadonlySet<ToolbarAction> = new Set(['pause', 'resolve', 'reopen']);
 
 interface TicketActionsProps {
   ticket: Ticket;
@@ -53,8 +62,11 @@ export function TicketActions({ ticket, zone }: TicketActionsProps) {
     // Back to the button that opened the form, or the first one if the action no longer applies.
     const opener = () =>
       (type && buttons.current.get(type)) || buttons.current.values().next().value;
-    // Recorded: to the new timeline entry, which confirms what was recorded and that it waits
-    // to be sent; cancelled: back where the user was.
+    if (recorded && type && STATE_CHANGES.has(type)) {
+      focusNextStep(buttons.current, type, NEXT_STEPS);
+      return;
+    }
+    // Recorded: to the new timeline entry; cancelled: back where the user was.
     if (recorded?.commandId) {
       focusRecordedEntry(recorded.commandId, opener);
       return;
@@ -98,7 +110,7 @@ export function TicketActions({ ticket, zone }: TicketActionsProps) {
             onClick={() => void choose(type)}
           >
             {t(`ticket.actions.${type}`)}
-            {drafts.has(type as DraftForm) && (
+            {drafts.forms.has(type as DraftForm) && (
               <span className="draft-badge" data-testid="draft-badge">
                 {t('drafts.badge')}
               </span>
@@ -112,13 +124,15 @@ export function TicketActions({ ticket, zone }: TicketActionsProps) {
         </p>
       )}
       {open && (
-        <ActionPanel
-          type={open.type}
-          openedAt={open.openedAt}
-          ticket={ticket}
-          zone={zone}
-          onClose={close}
-        />
+        <DraftPreloadContext value={drafts.preload}>
+          <ActionPanel
+            type={open.type}
+            openedAt={open.openedAt}
+            ticket={ticket}
+            zone={zone}
+            onClose={close}
+          />
+        </DraftPreloadContext>
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-/** How long to wait for the recorded action to appear in the timeline (a live query away). */
+/** How long to wait for a recorded action to show (a live query away): about a second. */
 const MAX_FRAMES = 60;
 
 /**
@@ -18,6 +18,27 @@ export function focusRecordedEntry(commandId: string, fallback: () => HTMLElemen
     }
     if (++frames < MAX_FRAMES) requestAnimationFrame(attempt);
     else fallback()?.focus();
+  };
+  requestAnimationFrame(attempt);
+}
+
+/**
+ * Once the toolbar no longer offers `done` (the ticket's new state has been rendered), focuses
+ * its next step: the first of `nextSteps` on offer, else the first button.
+ */
+export function focusNextStep<T>(
+  buttons: ReadonlyMap<T, HTMLButtonElement>,
+  done: T,
+  nextSteps: readonly T[],
+) {
+  let frames = 0;
+  const attempt = () => {
+    if (buttons.has(done) && ++frames < MAX_FRAMES) {
+      requestAnimationFrame(attempt);
+      return;
+    }
+    const next = nextSteps.map((step) => buttons.get(step)).find(Boolean);
+    (next ?? buttons.values().next().value)?.focus();
   };
   requestAnimationFrame(attempt);
 }

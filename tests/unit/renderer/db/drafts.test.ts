@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   deleteDraft,
-  draftFormsOf,
+  draftsOf,
   draftKey,
   readDraft,
   recordDroppingDraft,
@@ -44,12 +44,15 @@ describe('drafts repo', () => {
       2,
     );
     expect(await readDraft(db, key)).toMatchObject({ fields: { text: 'жду логи' }, updatedAt: 1 });
-    expect((await draftFormsOf(db, ticketId)).sort()).toEqual(['comment', 'pause']);
+    expect((await draftsOf(db, ticketId)).map((row) => row.form).sort()).toEqual([
+      'comment',
+      'pause',
+    ]);
 
     await writeDraft(db, { key, form: 'comment', ticketId, fields: { text: '' } }, true);
     expect(await readDraft(db, key)).toBeUndefined();
     await deleteDraft(db, draftKey('pause', ticketId));
-    expect(await draftFormsOf(db, ticketId)).toEqual([]);
+    expect(await draftsOf(db, ticketId)).toEqual([]);
   });
 
   it('a recorded action takes its draft with it', async () => {
