@@ -69,6 +69,23 @@ export interface DeadLetterRow extends OutboxEntry {
   deadAt: number;
 }
 
+/**
+ * What the user typed in a form and has not recorded yet: one row per form and ticket (`key` is
+ * `<form>:<ticketId>`, or `intake:new` for the one request being registered). Written as the
+ * user types, so a reload, a crash or a restart loses nothing; removed in the transaction that
+ * records the action.
+ */
+export interface DraftRow {
+  key: string;
+  form: string;
+  /** Null for the intake draft: its ticket does not exist yet. */
+  ticketId: string | null;
+  /** The form's inputs as typed; each form validates them when it reads them back. */
+  fields: Record<string, unknown>;
+  /** Device clock, epoch ms, of the last keystroke written. */
+  updatedAt: number;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -86,6 +103,7 @@ export type AppDb = Dexie & {
   outbox: EntityTable<OutboxRow, 'seq'>;
   deadLetters: EntityTable<DeadLetterRow, 'commandId'>;
   meta: EntityTable<MetaRow, 'key'>;
+  drafts: EntityTable<DraftRow, 'key'>;
 };
 
 export const DB_NAME = 'prokontakt-desk';
@@ -167,6 +185,8 @@ export function createAppDb(name: string = DB_NAME, deps?: IndexedDbDeps): AppDb
         }),
       );
     });
+  // v5: drafts of the forms, kept per ticket (nothing to migrate: drafts were not kept before).
+  db.version(5).stores({ drafts: 'key, ticketId' });
   return db;
 }
 

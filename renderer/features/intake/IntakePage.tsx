@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefOf, navigate } from '../../app/route';
 import { getTicketActions } from '../sync/ticket-actions-runtime';
@@ -6,22 +6,44 @@ import { CreatedAtField } from './CreatedAtField';
 import { CustomerFields } from './CustomerFields';
 import { DescriptionFields } from './DescriptionFields';
 import { ErrorSummary } from './ErrorSummary';
-import { validateIntake, withOrganization, type IntakeForm } from './intake-form';
+import { validateIntake, withOrganization, type FieldErrors, type IntakeForm } from './intake-form';
 import { LateRegistrationFields } from './LateRegistrationFields';
 import { PriorityField } from './PriorityField';
-import { useIntakeDraft } from './useIntakeDraft';
 import { useOrganizations } from './useOrganizations';
 import './intake.css';
 import { correctedNowMs } from '../../lib/window-clock';
+import { useDeviceZone } from '../../lib/device-zone';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DiscardDraftDialog } from '../drafts/DiscardDraftDialog';
+import { useDiscardGuard } from '../drafts/useDiscardGuard';
+import { useFormDraft, type FormDraft } from '../drafts/useFormDraft';
+import { keepLetterTime } from './eml/prefill-from-letter';
+import { LetterPanel } from './eml/LetterPanel';
+import { EMPTY_INTAKE_DRAFT, intakeDraftSchema, type IntakeDraft } from './intake-draft';
+import { useLetterIntake } from './useLetterIntake';
 
 /**
  * Registers a request on behalf of a customer. It only writes to this computer's database (the
  * optimistic ticket and its outbox row), so it works the same with or without a connection.
+ * What is typed is kept as a draft in that database until the request is registered.
  */
 export function IntakePage() {
+  const draft = useFormDraft('intake', null, intakeDraftSchema, EMPTY_INTAKE_DRAFT);
+  // The form mounts with its draft, so nothing typed in the first milliseconds is overwritten.
+  return draft.loaded ? <IntakeFormPage draft={draft} /> : null;
+}
+
+function IntakeFormPage({ draft }: { draft: FormDraft<IntakeDraft> }) {
   const { t } = useTranslation();
   const organizations = useOrganizations();
-  const { form, errors, set, clear } = useIntakeDraft();
+  const engineerZone = useDeviceZone();
+  const form = draft.value;
+  // null until a submit was tried; from then on the errors follow the typing.
+  const [errors, setErrors] = useState<FieldErrors | null>(null);
+  const set = (next: IntakeDraft, nextErrors: FieldErrors | null) => {
+    draft.set(next);
+    setErrors(nextErrors);
+  };
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<{ code: string; message: string } | null>(null);
   const [failedSubmits, setFailedSubmits] = useState(0);
@@ -34,19 +56,40 @@ export function IntakePage() {
 
   const validate = (next: IntakeForm) =>
     validateIntake(next, { now: correctedNowMs(), organizations: organizations ?? [] });
-  const change = (next: IntakeForm) => {
+  const change = (next: IntakeDraft) => {
     const result = errors === null ? null : validate(next);
     set(next, result === null ? null : result.ok ? {} : result.errors);
   };
   const update = (patch: Partial<IntakeForm>) => change({ ...form, ...patch });
-  const chooseOrganization = (id: string) =>
-    change(
-      withOrganization(
-        form,
-        organizations?.find((o) => o.id === id),
-        organization,
+  const chooseOrganization = (id: string) => {
+    const next = organizations?.find((o) => o.id === id);
+    const chosen = withOrganization(form, next, organization);
+    change({
+      ...keepLetterTime(
+        chosen,
+        form.letter?.sentAt ?? null,
+        organization?.timeZone ?? engineerZone,
+        next?.timeZone ?? engineerZone,
       ),
-    );
+      letter: form.letter,
+    });
+  };
+  const applyLetter = useCallback(
+    (next: IntakeDraft) => {
+      draft.set(next);
+      setErrors(null);
+      setRefusal(null);
+    },
+    [draft],
+  );
+  const letterIntake = useLetterIntake({
+    blank: draft.blank,
+    organizations: organizations ?? [],
+    engineerZone,
+    apply: applyLetter,
+  });
+  const leave = useCallback(() => navigate({ name: 'queue' }), []);
+  const guard = useDiscardGuard(draft, leave);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -61,9 +104,8 @@ export function IntakePage() {
     setSaving(true);
     setRefusal(null);
     try {
-      const outcome = await getTicketActions().create(result.input);
+      const outcome = await draft.record(() => getTicketActions().create(result.input));
       if (outcome.ok) {
-        clear();
         navigate({ name: 'ticket', ticketId: outcome.ticketId });
       } else {
         setRefusal(outcome.error);
@@ -78,14 +120,9 @@ export function IntakePage() {
     }
   }
 
-  function cancel() {
-    clear();
-    navigate({ name: 'queue' });
-  }
-
   const shown = errors ?? {};
   return (
-    <div className="intake">
+    <div className="intake" {...letterIntake.dropTarget}>
       <header className="intake__bar">
         <a className="button button--quiet intake__back" href={hrefOf({ name: 'queue' })}>
           <span aria-hidden="true">←</span> {t('intake.back')}
@@ -95,6 +132,11 @@ export function IntakePage() {
         </h1>
         <p className="intake__lead">{t('intake.lead')}</p>
       </header>
+      {draft.restored && (
+        <p className="draft-restored intake__restored" data-testid="draft-restored">
+          {t('drafts.restored')}
+        </p>
+      )}
       {Object.keys(shown).length > 0 && <ErrorSummary errors={shown} ref={summaryRef} />}
       {refusal && (
         <div className="intake-refusal" role="alert" data-testid="intake-refusal">
@@ -110,6 +152,15 @@ export function IntakePage() {
       >
         <div className="intake__columns">
           <div className="intake__main">
+            <LetterPanel
+              letter={form.letter}
+              problem={letterIntake.problem}
+              reading={letterIntake.reading}
+              dragging={letterIntake.dragging}
+              organizations={organizations ?? []}
+              zone={organization?.timeZone ?? engineerZone}
+              onFile={(files) => void letterIntake.take(files)}
+            />
             <section className="intake-card" aria-labelledby="intake-section-customer">
               <h2 className="intake-card__title" id="intake-section-customer">
                 {t('intake.sections.customer')}
@@ -156,12 +207,24 @@ export function IntakePage() {
           <button type="submit" className="button intake__submit" disabled={saving}>
             {saving ? t('intake.saving') : t('intake.submit')}
           </button>
-          <button type="button" className="button button--quiet" onClick={cancel}>
+          <button type="button" className="button button--quiet" onClick={guard.requestClose}>
             {t('intake.cancel')}
           </button>
           <p className="intake__note">{t('intake.offlineNote')}</p>
         </div>
       </form>
+      {guard.asking && <DiscardDraftDialog onKeep={guard.keep} onDiscard={guard.discard} />}
+      {letterIntake.pending && (
+        <ConfirmDialog
+          title={t('intake.letter.replaceTitle')}
+          body={t('intake.letter.replaceBody')}
+          keepLabel={t('intake.letter.replaceKeep')}
+          confirmLabel={t('intake.letter.replaceConfirm')}
+          onKeep={letterIntake.keepForm}
+          onConfirm={letterIntake.confirmReplace}
+          testId="intake-letter-replace"
+        />
+      )}
     </div>
   );
 }

@@ -1,3 +1,5 @@
+import { letterEn, letterRu } from './eml/letter-messages';
+
 /**
  * Texts of the intake form (Russian first; `intakeEn` mirrors the keys). Labels and hints follow
  * §4 of the support regulation; the priority definitions quote its Table 1 word for word.
@@ -125,6 +127,7 @@ export const intakeRu = {
     invalid: 'Значение не подходит.',
     refused: 'Заявка не сохранена: {{message}}',
   },
+  letter: letterRu,
   submit: 'Зарегистрировать заявку',
   saving: 'Сохранение…',
   cancel: 'Отмена',
@@ -257,6 +260,7 @@ export const intakeEn: typeof intakeRu = {
     invalid: 'This value does not fit.',
     refused: 'The request was not saved: {{message}}',
   },
+  letter: letterEn,
   submit: 'Register the request',
   saving: 'Saving…',
   cancel: 'Cancel',

@@ -1,13 +1,27 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { controlProps, type ControlProps } from '../../components/control-props';
+import { DiscardDraftDialog } from '../drafts/DiscardDraftDialog';
+import { useDiscardGuard } from '../drafts/useDiscardGuard';
 import type { FieldError } from './action-forms';
 import type { MailDraft } from './mail-template';
 import { dateLocale, formatCivilDate, formatDateTime, offsetLabel } from './sla-format';
 
-/** Props every action form gets from the toolbar. */
+/** What a form recorded; the toolbar moves the focus to its entry in the timeline. */
+export interface Recorded {
+  commandId: string | null;
+}
+
+/** Props every action form gets from the toolbar: closed with what was recorded, if anything. */
 export interface ActionFormProps {
-  onClose: () => void;
+  onClose: (recorded?: Recorded) => void;
+}
+
+/** The part of a form's draft the frame needs: whether to ask before closing, and the note. */
+export interface FrameDraft {
+  blank: boolean;
+  restored: boolean;
+  discard: () => Promise<void>;
 }
 
 const closeOnEscape = (onClose: () => void) => (event: KeyboardEvent) => {
@@ -24,24 +38,35 @@ interface ActionFormFrameProps {
   refusal: string | null;
   onSubmit: () => void;
   onClose: () => void;
+  /** A form that keeps a draft asks before «Отмена» or Escape throws typed text away. */
+  draft?: FrameDraft;
   children: ReactNode;
 }
+
+const NO_DRAFT: FrameDraft = { blank: true, restored: false, discard: () => Promise.resolve() };
 
 /** The inline panel an action opens: title, fields, the repo's refusal, submit and cancel. */
 export function ActionFormFrame(props: ActionFormFrameProps) {
   const { t } = useTranslation();
+  const guard = useDiscardGuard(props.draft ?? NO_DRAFT, props.onClose);
+  const cancel = props.draft ? guard.requestClose : props.onClose;
   return (
     <form
       className="action-form"
       aria-label={props.title}
       noValidate
-      onKeyDown={closeOnEscape(props.onClose)}
+      onKeyDown={closeOnEscape(cancel)}
       onSubmit={(event) => {
         event.preventDefault();
         props.onSubmit();
       }}
     >
       <h2 className="action-form__title">{props.title}</h2>
+      {props.draft?.restored && (
+        <p className="draft-restored" data-testid="draft-restored">
+          {t('drafts.restored')}
+        </p>
+      )}
       <div className="action-form__fields">{props.children}</div>
       {props.refusal && (
         <p className="action-form__refusal" role="alert">
@@ -52,10 +77,11 @@ export function ActionFormFrame(props: ActionFormFrameProps) {
         <button type="submit" className="button button--primary" disabled={props.busy}>
           {props.submitLabel}
         </button>
-        <button type="button" className="button" onClick={props.onClose}>
+        <button type="button" className="button" onClick={cancel}>
           {t('ticket.actions.cancel')}
         </button>
       </div>
+      {guard.asking && <DiscardDraftDialog onKeep={guard.keep} onDiscard={guard.discard} />}
     </form>
   );
 }

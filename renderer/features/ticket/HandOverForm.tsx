@@ -28,7 +28,7 @@ export function HandOverForm({ ticket, onClose }: ActionFormProps & { ticket: Ti
     'assign',
     validateHandOver({ to, current: ticket.assignee }),
   );
-  const submitAndClose = () => void submit().then((done) => done && onClose());
+  const submitAndClose = () => void submit().then((done) => done && onClose(done));
   const errorOf = useFieldError(errors);
   return (
     <ActionFormFrame

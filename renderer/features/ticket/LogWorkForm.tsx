@@ -1,4 +1,6 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { useFormDraft } from '../drafts/useFormDraft';
+import { EMPTY_LOG_WORK, logWorkDraft } from './form-drafts';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '@shared/domain/ticket';
 import { ActionFormFrame, Field, useFieldError, type ActionFormProps } from './FormParts';
@@ -23,24 +25,32 @@ export function LogWorkForm({ ticket, zone, openedAt, onClose }: LogWorkFormProp
   const { t } = useTranslation();
   const id = useId();
   const now = useNowEvery(60_000);
-  const [startedLocal, setStarted] = useState('');
-  const [endedLocal, setEnded] = useState('');
-  const [note, setNote] = useState('');
+  const draft = useFormDraft('log_work', ticket.id, logWorkDraft, EMPTY_LOG_WORK);
+  const { startedLocal, endedLocal, note } = draft.value;
+  const update = (patch: Partial<typeof draft.value>) => draft.set({ ...draft.value, ...patch });
   const input = validateLogWork(
     { startedLocal, endedLocal, note },
     { createdAt: ticket.createdAt, timeZone: zone, now },
   );
-  const { submit, busy, errors, refusal } = useActionSubmit(ticket.id, 'log_work', input);
+  const { submit, busy, errors, refusal } = useActionSubmit(
+    ticket.id,
+    'log_work',
+    input,
+    draft.record,
+  );
   const errorOf = useFieldError(errors, zone);
   const earliest = instantToLocal(ticket.createdAt, zone);
   const latest = instantToLocal(new Date(now).toISOString(), zone);
   const zoneHint = t('ticket.forms.logWorkZone', { offset: offsetLabel(openedAt, zone) });
   const onSubmit = async () => {
-    if (await submit()) onClose();
+    const recorded = await submit();
+    if (recorded) onClose(recorded);
   };
+  if (!draft.loaded) return null;
 
   return (
     <ActionFormFrame
+      draft={draft}
       title={t('ticket.forms.logWorkTitle')}
       submitLabel={t('ticket.forms.logWorkSubmit')}
       busy={busy}
@@ -63,7 +73,7 @@ export function LogWorkForm({ ticket, zone, openedAt, onClose }: LogWorkFormProp
             max={latest}
             value={startedLocal}
             autoFocus
-            onChange={(event) => setStarted(event.target.value)}
+            onChange={(event) => update({ startedLocal: event.target.value })}
           />
         )}
       </Field>
@@ -81,7 +91,7 @@ export function LogWorkForm({ ticket, zone, openedAt, onClose }: LogWorkFormProp
             min={earliest}
             max={latest}
             value={endedLocal}
-            onChange={(event) => setEnded(event.target.value)}
+            onChange={(event) => update({ endedLocal: event.target.value })}
           />
         )}
       </Field>
@@ -92,7 +102,7 @@ export function LogWorkForm({ ticket, zone, openedAt, onClose }: LogWorkFormProp
             className="input"
             rows={2}
             value={note}
-            onChange={(event) => setNote(event.target.value)}
+            onChange={(event) => update({ note: event.target.value })}
           />
         )}
       </Field>

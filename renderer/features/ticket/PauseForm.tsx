@@ -1,8 +1,17 @@
 import { useId, useState } from 'react';
+import { useFormDraft } from '../drafts/useFormDraft';
+import { EMPTY_PAUSE, pauseDraft } from './form-drafts';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '@shared/domain/ticket';
 import { PAUSE_REASONS, type PauseReason } from '@shared/sla';
-import { ActionFormFrame, Field, MailStep, useFieldError, type ActionFormProps } from './FormParts';
+import {
+  ActionFormFrame,
+  Field,
+  MailStep,
+  useFieldError,
+  type ActionFormProps,
+  type Recorded,
+} from './FormParts';
 import { validatePause } from './action-forms';
 import { pauseMail, pauseNeedsMail, type MailDraft } from './mail-template';
 import { useActionSubmit } from './useActionSubmit';
@@ -17,14 +26,28 @@ interface PauseFormProps extends ActionFormProps {
 export function PauseForm({ ticket, zone, onClose }: PauseFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [reason, setReason] = useState('');
-  const [note, setNote] = useState('');
-  const [mail, setMail] = useState<MailDraft | null>(null);
+  const draft = useFormDraft('pause', ticket.id, pauseDraft, EMPTY_PAUSE);
+  const { reason, note } = draft.value;
+  const [done, setDone] = useState<{ mail: MailDraft; recorded: Recorded } | null>(null);
   const input = validatePause({ reason, note });
-  const { submit, busy, errors, refusal } = useActionSubmit(ticket.id, 'pause', input);
+  const { submit, busy, errors, refusal } = useActionSubmit(
+    ticket.id,
+    'pause',
+    input,
+    draft.record,
+  );
   const errorOf = useFieldError(errors);
 
-  if (mail) return <MailStep message={t('ticket.forms.pauseDone')} mail={mail} onClose={onClose} />;
+  if (done) {
+    return (
+      <MailStep
+        message={t('ticket.forms.pauseDone')}
+        mail={done.mail}
+        onClose={() => onClose(done.recorded)}
+      />
+    );
+  }
+  if (!draft.loaded) return null;
 
   const needsMail =
     (PAUSE_REASONS as readonly string[]).includes(reason) && pauseNeedsMail(reason as PauseReason);
@@ -32,14 +55,16 @@ export function PauseForm({ ticket, zone, onClose }: PauseFormProps) {
   const onSubmit = async () => {
     // The moment the pause is recorded, as the ERP stamps it (the e-mail quotes it).
     const at = new Date(correctedNowMs()).toISOString();
-    if (!(await submit()) || !input.ok) return;
-    const draft = pauseMail(ticket, { ...input.payload, at }, zone);
-    if (draft) setMail(draft);
-    else onClose();
+    const recorded = await submit();
+    if (!recorded || !input.ok) return;
+    const mail = pauseMail(ticket, { ...input.payload, at }, zone);
+    if (mail) setDone({ mail, recorded });
+    else onClose(recorded);
   };
 
   return (
     <ActionFormFrame
+      draft={draft}
       title={t('ticket.forms.pauseTitle')}
       submitLabel={t('ticket.forms.pauseSubmit')}
       busy={busy}
@@ -59,7 +84,7 @@ export function PauseForm({ ticket, zone, onClose }: PauseFormProps) {
             className="input"
             value={reason}
             autoFocus
-            onChange={(event) => setReason(event.target.value)}
+            onChange={(event) => draft.set({ ...draft.value, reason: event.target.value })}
           >
             <option value="">{t('ticket.forms.pauseReasonPlaceholder')}</option>
             {PAUSE_REASONS.map((value) => (
@@ -85,7 +110,7 @@ export function PauseForm({ ticket, zone, onClose }: PauseFormProps) {
             className="input"
             rows={2}
             value={note}
-            onChange={(event) => setNote(event.target.value)}
+            onChange={(event) => draft.set({ ...draft.value, note: event.target.value })}
           />
         )}
       </Field>

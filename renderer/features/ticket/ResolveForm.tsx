@@ -1,7 +1,16 @@
 import { useId, useState } from 'react';
+import { useFormDraft } from '../drafts/useFormDraft';
+import { EMPTY_RESOLVE, resolveDraft } from './form-drafts';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '@shared/domain/ticket';
-import { ActionFormFrame, Field, MailStep, useFieldError, type ActionFormProps } from './FormParts';
+import {
+  ActionFormFrame,
+  Field,
+  MailStep,
+  useFieldError,
+  type ActionFormProps,
+  type Recorded,
+} from './FormParts';
 import { validateResolve } from './action-forms';
 import { resultMail, type MailDraft } from './mail-template';
 import { useActionSubmit } from './useActionSubmit';
@@ -16,25 +25,41 @@ interface ResolveFormProps extends ActionFormProps {
 export function ResolveForm({ ticket, zone, onClose }: ResolveFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [result, setResult] = useState('');
-  const [mail, setMail] = useState<MailDraft | null>(null);
+  const draft = useFormDraft('resolve', ticket.id, resolveDraft, EMPTY_RESOLVE);
+  const { result } = draft.value;
+  const [done, setDone] = useState<{ mail: MailDraft; recorded: Recorded } | null>(null);
   const input = validateResolve({ result });
-  const { submit, busy, errors, refusal } = useActionSubmit(ticket.id, 'resolve', input);
+  const { submit, busy, errors, refusal } = useActionSubmit(
+    ticket.id,
+    'resolve',
+    input,
+    draft.record,
+  );
   const errorOf = useFieldError(errors);
 
-  if (mail)
-    return <MailStep message={t('ticket.forms.resolveDone')} mail={mail} onClose={onClose} />;
+  if (done) {
+    return (
+      <MailStep
+        message={t('ticket.forms.resolveDone')}
+        mail={done.mail}
+        onClose={() => onClose(done.recorded)}
+      />
+    );
+  }
+  if (!draft.loaded) return null;
 
   const hint = t('ticket.forms.resolveMailHint', { email: ticket.reporterEmail });
   const onSubmit = async () => {
     // The moment the result is recorded, as the ERP stamps it (the e-mail quotes it).
     const at = new Date(correctedNowMs()).toISOString();
-    if (!(await submit()) || !input.ok) return;
-    setMail(resultMail(ticket, { result: input.payload.result, at }, zone));
+    const recorded = await submit();
+    if (!recorded || !input.ok) return;
+    setDone({ mail: resultMail(ticket, { result: input.payload.result, at }, zone), recorded });
   };
 
   return (
     <ActionFormFrame
+      draft={draft}
       title={t('ticket.forms.resolveTitle')}
       submitLabel={t('ticket.forms.resolveSubmit')}
       busy={busy}
@@ -56,7 +81,7 @@ export function ResolveForm({ ticket, zone, onClose }: ResolveFormProps) {
             rows={3}
             value={result}
             autoFocus
-            onChange={(event) => setResult(event.target.value)}
+            onChange={(event) => draft.set({ result: event.target.value })}
           />
         )}
       </Field>

@@ -12,6 +12,15 @@ import {
 import { useActionSubmit } from './useActionSubmit';
 import { useNowEvery } from '../../lib/useNow';
 import { earliestReleaseDate } from '@shared/domain/command-rules';
+import { useFormDraft } from '../drafts/useFormDraft';
+import {
+  EMPTY_COMMENT,
+  EMPTY_EXTEND,
+  EMPTY_REOPEN,
+  commentDraft,
+  extendDraft,
+  reopenDraft,
+} from './form-drafts';
 
 interface TicketFormProps extends ActionFormProps {
   ticket: Ticket;
@@ -31,7 +40,7 @@ export function ScheduleFixForm({ ticket, zone, onClose }: TicketFormProps & { z
     'schedule_fix',
     validateScheduleFix({ releaseDate }, { createdAt: ticket.createdAt, timeZone: zone, now }),
   );
-  const submitAndClose = () => void submit().then((done) => done && onClose());
+  const submitAndClose = () => void submit().then((done) => done && onClose(done));
   const errorOf = useFieldError(errors, zone);
   const hint = t('ticket.forms.scheduleFixHint');
   return (
@@ -69,17 +78,20 @@ export function ScheduleFixForm({ ticket, zone, onClose }: TicketFormProps & { z
 export function ExtendForm({ ticket, onClose }: TicketFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [hours, setHours] = useState('');
-  const [note, setNote] = useState('');
+  const draft = useFormDraft('extend', ticket.id, extendDraft, EMPTY_EXTEND);
+  const { hours, note } = draft.value;
   const { submit, busy, errors, refusal } = useActionSubmit(
     ticket.id,
     'extend',
     validateExtend({ hours, note }),
+    draft.record,
   );
-  const submitAndClose = () => void submit().then((done) => done && onClose());
+  const submitAndClose = () => void submit().then((done) => done && onClose(done));
   const errorOf = useFieldError(errors);
+  if (!draft.loaded) return null;
   return (
     <ActionFormFrame
+      draft={draft}
       title={t('ticket.forms.extendTitle')}
       submitLabel={t('ticket.forms.extendSubmit')}
       busy={busy}
@@ -98,7 +110,7 @@ export function ExtendForm({ ticket, onClose }: TicketFormProps) {
             step="0.5"
             value={hours}
             autoFocus
-            onChange={(event) => setHours(event.target.value)}
+            onChange={(event) => draft.set({ ...draft.value, hours: event.target.value })}
           />
         )}
       </Field>
@@ -109,7 +121,7 @@ export function ExtendForm({ ticket, onClose }: TicketFormProps) {
             className="input"
             rows={2}
             value={note}
-            onChange={(event) => setNote(event.target.value)}
+            onChange={(event) => draft.set({ ...draft.value, note: event.target.value })}
           />
         )}
       </Field>
@@ -126,7 +138,7 @@ export function ChangePriorityForm({ ticket, onClose }: TicketFormProps) {
     'change_priority',
     validateChangePriority({ to, current: ticket.priority }),
   );
-  const submitAndClose = () => void submit().then((done) => done && onClose());
+  const submitAndClose = () => void submit().then((done) => done && onClose(done));
   const errorOf = useFieldError(errors);
   const hint = t('ticket.forms.priorityHint');
   return (
@@ -163,16 +175,20 @@ export function ChangePriorityForm({ ticket, onClose }: TicketFormProps) {
 export function CommentForm({ ticket, onClose }: TicketFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [text, setText] = useState('');
+  const draft = useFormDraft('comment', ticket.id, commentDraft, EMPTY_COMMENT);
+  const { text } = draft.value;
   const { submit, busy, errors, refusal } = useActionSubmit(
     ticket.id,
     'comment',
     validateComment({ text }),
+    draft.record,
   );
-  const submitAndClose = () => void submit().then((done) => done && onClose());
+  const submitAndClose = () => void submit().then((done) => done && onClose(done));
   const errorOf = useFieldError(errors);
+  if (!draft.loaded) return null;
   return (
     <ActionFormFrame
+      draft={draft}
       title={t('ticket.forms.commentTitle')}
       submitLabel={t('ticket.forms.commentSubmit')}
       busy={busy}
@@ -188,7 +204,7 @@ export function CommentForm({ ticket, onClose }: TicketFormProps) {
             rows={3}
             value={text}
             autoFocus
-            onChange={(event) => setText(event.target.value)}
+            onChange={(event) => draft.set({ text: event.target.value })}
           />
         )}
       </Field>
@@ -199,16 +215,20 @@ export function CommentForm({ ticket, onClose }: TicketFormProps) {
 export function ReopenForm({ ticket, onClose }: TicketFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [reason, setReason] = useState('');
+  const draft = useFormDraft('reopen', ticket.id, reopenDraft, EMPTY_REOPEN);
+  const { reason } = draft.value;
   const { submit, busy, errors, refusal } = useActionSubmit(
     ticket.id,
     'reopen',
     validateReopen({ reason }),
+    draft.record,
   );
-  const submitAndClose = () => void submit().then((done) => done && onClose());
+  const submitAndClose = () => void submit().then((done) => done && onClose(done));
   const errorOf = useFieldError(errors);
+  if (!draft.loaded) return null;
   return (
     <ActionFormFrame
+      draft={draft}
       title={t('ticket.forms.reopenTitle')}
       submitLabel={t('ticket.forms.reopenSubmit')}
       busy={busy}
@@ -229,7 +249,7 @@ export function ReopenForm({ ticket, onClose }: TicketFormProps) {
             rows={2}
             value={reason}
             autoFocus
-            onChange={(event) => setReason(event.target.value)}
+            onChange={(event) => draft.set({ reason: event.target.value })}
           />
         )}
       </Field>

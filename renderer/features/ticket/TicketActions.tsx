@@ -16,11 +16,24 @@ import {
 } from './SmallForms';
 import { ONE_CLICK_ACTIONS, availableActions, type ToolbarAction } from './available-actions';
 import { useTicketAction } from './useTicketAction';
+import type { Recorded } from './FormParts';
+import { focusNextStep, focusRecordedEntry } from './focus-recorded';
+import { useTicketDrafts } from '../drafts/useTicketDrafts';
+import { DraftPreloadContext } from '../drafts/draft-preload';
+import type { DraftForm } from '../../db/repos/drafts';
 import './ticket-actions.css';
 import { correctedNowMs } from '../../lib/window-clock';
 
 /** The likely next step: the first of these the ticket allows is drawn as the primary button. */
 const NEXT_STEPS: readonly ToolbarAction[] = ['react', 'resume', 'resolve', 'reopen'];
+
+/**
+ * Actions that change the ticket's state, and with it the toolbar: after them the focus goes to
+ * the next step (resume after a pause, reopen after a resolution), which the state label beside
+ * it explains. The other actions add a record and leave the toolbar as it was: the focus goes to
+ * that record in the timeline, the one place that shows what was recorded.
+ */
+const STATE_CHANGES: ReadonlySet<ToolbarAction> = new Set(['pause', 'resolve', 'reopen']);
 
 interface TicketActionsProps {
   ticket: Ticket;
@@ -39,15 +52,29 @@ export function TicketActions({ ticket, zone }: TicketActionsProps) {
   const [refusal, setRefusal] = useState<string | null>(null);
   const { perform, busy } = useTicketAction(ticket.id);
   const buttons = useRef(new Map<ToolbarAction, HTMLButtonElement>());
+  const drafts = useTicketDrafts(ticket.id);
   const actions = availableActions(ticket);
   const primary = NEXT_STEPS.find((type) => actions.includes(type));
 
-  const close = () => {
+  const close = (recorded?: Recorded) => {
     const type = open?.type;
     setOpen(null);
     // Back to the button that opened the form, or the first one if the action no longer applies.
-    const target = (type && buttons.current.get(type)) || buttons.current.values().next().value;
-    requestAnimationFrame(() => target?.isConnected && target.focus());
+    const opener = () =>
+      (type && buttons.current.get(type)) || buttons.current.values().next().value;
+    if (recorded && type && STATE_CHANGES.has(type)) {
+      focusNextStep(buttons.current, type, NEXT_STEPS);
+      return;
+    }
+    // Recorded: to the new timeline entry; cancelled: back where the user was.
+    if (recorded?.commandId) {
+      focusRecordedEntry(recorded.commandId, opener);
+      return;
+    }
+    requestAnimationFrame(() => {
+      const target = opener();
+      if (target?.isConnected) target.focus();
+    });
   };
 
   const choose = async (type: ToolbarAction) => {
@@ -83,6 +110,11 @@ export function TicketActions({ ticket, zone }: TicketActionsProps) {
             onClick={() => void choose(type)}
           >
             {t(`ticket.actions.${type}`)}
+            {drafts.forms.has(type as DraftForm) && (
+              <span className="draft-badge" data-testid="draft-badge">
+                {t('drafts.badge')}
+              </span>
+            )}
           </button>
         ))}
       </div>
@@ -92,13 +124,15 @@ export function TicketActions({ ticket, zone }: TicketActionsProps) {
         </p>
       )}
       {open && (
-        <ActionPanel
-          type={open.type}
-          openedAt={open.openedAt}
-          ticket={ticket}
-          zone={zone}
-          onClose={close}
-        />
+        <DraftPreloadContext value={drafts.preload}>
+          <ActionPanel
+            type={open.type}
+            openedAt={open.openedAt}
+            ticket={ticket}
+            zone={zone}
+            onClose={close}
+          />
+        </DraftPreloadContext>
       )}
     </section>
   );

@@ -41,7 +41,13 @@ function TimelineItem({ entry, zone }: { entry: TimelineEntry; zone: string }) {
   const dates = dateLocale(i18n.language);
   const kind = entry.kind === 'event' ? `event-${entry.type}` : entry.kind;
   return (
-    <li className={`timeline__item timeline__item--${kind}`} data-testid="timeline-entry">
+    <li
+      className={`timeline__item timeline__item--${kind}`}
+      data-testid="timeline-entry"
+      data-command-id={entry.kind === 'created' ? undefined : entry.commandId}
+      // Focused after the action that added it was recorded (see focus-recorded.ts).
+      tabIndex={-1}
+    >
       <span className="timeline__dot" aria-hidden="true" />
       <div className="timeline__head">
         <span className="timeline__main">

@@ -7,6 +7,8 @@ import type { SignedInUser } from '../../db/repos/meta';
 
 /** Who wrote a history line: the name as it was written, and whether it is me. */
 interface Written {
+  /** The command that recorded the line (the focus goes to it after it is recorded here). */
+  commandId: string;
   author: string;
   byMe: boolean;
   /** Still in this computer's outbox: the ERP has not confirmed it yet. */
@@ -67,6 +69,7 @@ function written(
   me: SignedInUser | undefined,
 ): Written {
   return {
+    commandId: record.commandId,
     author: record.author,
     byMe: isMine(authorIdOf(record), me),
     pending: pending.has(record.commandId),

@@ -3,35 +3,41 @@ import { useTranslation } from 'react-i18next';
 import type { CommandPayload } from '@shared/erp/commands';
 import type { FieldError, FormResult } from './action-forms';
 import type { TicketActionType } from './available-actions';
+import type { Recorded } from './FormParts';
 import { describeRefusal } from '../identity/people';
 import { usePeople } from '../identity/usePeople';
-import { useTicketAction } from './useTicketAction';
+import { useTicketAction, type RecordThrough } from './useTicketAction';
 
 const NO_ERRORS: Record<string, FieldError> = {};
 
 /**
  * A form's submit. Field errors show from the first submit on and follow the input as it is
  * corrected; the repo's refusal shows when the shared rules reject the action. `submit`
- * resolves true once the action is recorded.
+ * resolves to what was recorded, or null when nothing was. A form with a draft passes its
+ * `record`, so the draft goes in the same transaction as the action.
  */
 export function useActionSubmit<T extends TicketActionType>(
   ticketId: string,
   type: T,
   input: FormResult<CommandPayload<T>>,
+  through?: RecordThrough,
 ) {
   const { t } = useTranslation();
   const people = usePeople();
   const { perform, busy } = useTicketAction(ticketId);
   const [attempted, setAttempted] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const submit = useCallback(async (): Promise<boolean> => {
+  const submit = useCallback(async (): Promise<Recorded | null> => {
     setAttempted(true);
     setRefusal(null);
-    if (!input.ok) return false;
-    const result = await perform(type, input.payload);
-    if (!result.ok) setRefusal(describeRefusal(result.error, people, t));
-    return result.ok;
-  }, [perform, type, input, people, t]);
+    if (!input.ok) return null;
+    const result = await perform(type, input.payload, through);
+    if (!result.ok) {
+      setRefusal(describeRefusal(result.error, people, t));
+      return null;
+    }
+    return { commandId: result.commandId };
+  }, [perform, type, input, people, t, through]);
   const errors = attempted && !input.ok ? input.errors : NO_ERRORS;
   return { submit, busy, errors, refusal };
 }

@@ -1,0 +1,86 @@
+import { useCallback, useState, type DragEvent } from 'react';
+import type { Organization } from '@shared/domain/ticket';
+import { correctedNowMs } from '../../lib/window-clock';
+import { prefillFromLetter } from './eml/prefill-from-letter';
+import { readLetter, type Letter, type LetterProblem } from './eml/read-letter';
+import type { IntakeDraft } from './intake-draft';
+
+const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
+
+/**
+ * A letter dropped on the intake page or picked: read whole, checked, and only then put into
+ * the form; a form that already holds typing asks first (`pending`). A refused file leaves the
+ * form as it was and says why (`problem`).
+ */
+export function useLetterIntake(options: {
+  blank: boolean;
+  organizations: Organization[];
+  engineerZone: string;
+  apply: (draft: IntakeDraft) => void;
+}) {
+  const { blank, organizations, engineerZone, apply } = options;
+  const [reading, setReading] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [problem, setProblem] = useState<LetterProblem | null>(null);
+  const [pending, setPending] = useState<Letter | null>(null);
+
+  const fill = useCallback(
+    (letter: Letter) => {
+      const { form } = prefillFromLetter(letter, organizations, engineerZone);
+      apply({ ...form, letter });
+      setPending(null);
+    },
+    [organizations, engineerZone, apply],
+  );
+
+  const take = useCallback(
+    async (files: FileList) => {
+      setProblem(null);
+      if (files.length !== 1) {
+        setProblem({ code: 'many', count: files.length });
+        return;
+      }
+      setReading(true);
+      try {
+        const result = await readLetter(files[0]!, correctedNowMs());
+        if (!result.ok) setProblem(result.problem);
+        else if (blank) fill(result.letter);
+        else setPending(result.letter);
+      } finally {
+        setReading(false);
+      }
+    },
+    [blank, fill],
+  );
+
+  const dropTarget = {
+    onDragOver: (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      // Without this the browser would open the file in place of the app.
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+      setDragging(true);
+    },
+    onDragLeave: (event: DragEvent) => {
+      if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
+      setDragging(false);
+    },
+    onDrop: (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      setDragging(false);
+      void take(event.dataTransfer.files);
+    },
+  };
+
+  return {
+    reading,
+    dragging,
+    problem,
+    pending,
+    take,
+    dropTarget,
+    confirmReplace: () => pending && fill(pending),
+    keepForm: () => setPending(null),
+  };
+}
