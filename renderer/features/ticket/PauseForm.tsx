@@ -4,7 +4,7 @@ import type { Ticket } from '@shared/domain/ticket';
 import { PAUSE_REASONS, type PauseReason } from '@shared/sla';
 import { ActionFormFrame, Field, MailStep, useFieldError, type ActionFormProps } from './FormParts';
 import { validatePause } from './action-forms';
-import { pauseMail, pauseNeedsMail, type MailDraft } from './mail-template';
+import { pauseIsRequest, pauseMail, pauseNeedsMail, type MailDraft } from './mail-template';
 import { useActionSubmit } from './useActionSubmit';
 import { correctedNowMs } from '../../lib/window-clock';
 
@@ -13,7 +13,10 @@ interface PauseFormProps extends ActionFormProps {
   zone: string;
 }
 
-/** Pause with one of the eight reasons of §5; for three of them, the e-mail the user must get. */
+/**
+ * Pause with one of the eight reasons of §5; for three of them, the e-mail the user must get, and
+ * for the two that wait on information, the request itself.
+ */
 export function PauseForm({ ticket, zone, onClose }: PauseFormProps) {
   const { t } = useTranslation();
   const id = useId();
@@ -24,11 +27,19 @@ export function PauseForm({ ticket, zone, onClose }: PauseFormProps) {
   const { submit, busy, errors, refusal } = useActionSubmit(ticket.id, 'pause', input);
   const errorOf = useFieldError(errors);
 
-  if (mail) return <MailStep message={t('ticket.forms.pauseDone')} mail={mail} onClose={onClose} />;
+  const known = (PAUSE_REASONS as readonly string[]).includes(reason);
+  const isRequest = known && pauseIsRequest(reason as PauseReason);
+  if (mail) {
+    const done = isRequest ? t('ticket.forms.pauseRequestDone') : t('ticket.forms.pauseDone');
+    return <MailStep message={done} mail={mail} onClose={onClose} />;
+  }
 
-  const needsMail =
-    (PAUSE_REASONS as readonly string[]).includes(reason) && pauseNeedsMail(reason as PauseReason);
-  const mailHint = needsMail ? t('ticket.forms.pauseMailHint') : undefined;
+  const needsMail = known && pauseNeedsMail(reason as PauseReason);
+  const mailHint = isRequest
+    ? t('ticket.forms.pauseRequestHint')
+    : needsMail
+      ? t('ticket.forms.pauseMailHint')
+      : undefined;
   const onSubmit = async () => {
     // The moment the pause is recorded, as the ERP stamps it (the e-mail quotes it).
     const at = new Date(correctedNowMs()).toISOString();

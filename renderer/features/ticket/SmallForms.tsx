@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '@shared/domain/ticket';
-import { ActionFormFrame, Field, useFieldError, type ActionFormProps } from './FormParts';
+import { ActionFormFrame, Field, MailStep, useFieldError, type ActionFormProps } from './FormParts';
 import {
   validateChangePriority,
   validateComment,
@@ -9,8 +9,10 @@ import {
   validateReopen,
   validateScheduleFix,
 } from './action-forms';
+import { fixDateMail, type MailDraft } from './mail-template';
 import { useActionSubmit } from './useActionSubmit';
 import { useNowEvery } from '../../lib/useNow';
+import { correctedNowMs } from '../../lib/window-clock';
 import { earliestReleaseDate } from '@shared/domain/command-rules';
 
 interface TicketFormProps extends ActionFormProps {
@@ -18,29 +20,39 @@ interface TicketFormProps extends ActionFormProps {
 }
 
 /**
- * P4: the answer naming the release date of the fixing update (stops the resolution clock). The
- * date is today or later on the customer's calendar: a past date would promise nothing.
+ * P4: the answer naming the release date of the fixing update (stops the resolution clock), then
+ * the e-mail that gives the customer that answer. The date is today or later on the customer's
+ * calendar: a past date would promise nothing.
  */
 export function ScheduleFixForm({ ticket, zone, onClose }: TicketFormProps & { zone: string }) {
   const { t } = useTranslation();
   const id = useId();
   const now = useNowEvery(60_000);
   const [releaseDate, setReleaseDate] = useState(ticket.releaseDate ?? '');
-  const { submit, busy, errors, refusal } = useActionSubmit(
-    ticket.id,
-    'schedule_fix',
-    validateScheduleFix({ releaseDate }, { createdAt: ticket.createdAt, timeZone: zone, now }),
+  const [mail, setMail] = useState<MailDraft | null>(null);
+  const input = validateScheduleFix(
+    { releaseDate },
+    { createdAt: ticket.createdAt, timeZone: zone, now },
   );
-  const submitAndClose = () => void submit().then((done) => done && onClose());
+  const { submit, busy, errors, refusal } = useActionSubmit(ticket.id, 'schedule_fix', input);
   const errorOf = useFieldError(errors, zone);
-  const hint = t('ticket.forms.scheduleFixHint');
+  if (mail)
+    return <MailStep message={t('ticket.forms.scheduleFixDone')} mail={mail} onClose={onClose} />;
+
+  const hint = `${t('ticket.forms.scheduleFixHint')} ${t('ticket.forms.scheduleFixMailHint', { email: ticket.reporterEmail })}`;
+  const onSubmit = async () => {
+    // The moment the answer is recorded, as the ERP stamps it (the e-mail quotes it).
+    const at = new Date(correctedNowMs()).toISOString();
+    if (!(await submit()) || !input.ok) return;
+    setMail(fixDateMail(ticket, { releaseDate: input.payload.releaseDate, at }, zone));
+  };
   return (
     <ActionFormFrame
       title={t('ticket.forms.scheduleFixTitle')}
       submitLabel={t('ticket.forms.scheduleFixSubmit')}
       busy={busy}
       refusal={refusal}
-      onSubmit={submitAndClose}
+      onSubmit={() => void onSubmit()}
       onClose={onClose}
     >
       <Field
