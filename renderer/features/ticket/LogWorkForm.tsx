@@ -6,6 +6,7 @@ import { useNowEvery } from '../../lib/useNow';
 import { instantToLocal, validateLogWork } from './action-forms';
 import { offsetLabel } from './sla-format';
 import { useActionSubmit } from './useActionSubmit';
+import { prefilledText } from '../sync/redo-request';
 
 interface LogWorkFormProps extends ActionFormProps {
   ticket: Ticket;
@@ -16,16 +17,22 @@ interface LogWorkFormProps extends ActionFormProps {
 
 /**
  * An on-site visit, in the customer's wall-clock time (the engineer was there). Nothing is
- * prefilled: a guessed start and end would let one click record a visit nobody entered, so the
- * engineer types both times and what was done; the pickers offer only the ticket's lifetime.
+ * guessed: a prefilled start and end would let one click record a visit nobody entered, so the
+ * engineer types both times and what was done (or redoes a refused visit with what they typed);
+ * the pickers offer only the ticket's lifetime.
  */
 export function LogWorkForm({ ticket, zone, openedAt, onClose }: LogWorkFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const now = useNowEvery(60_000);
-  const [startedLocal, setStarted] = useState('');
-  const [endedLocal, setEnded] = useState('');
-  const [note, setNote] = useState('');
+  // Redoing a refused visit: the times the engineer typed then, on the customer's wall clock.
+  const typedTime = (field: string) => {
+    const iso = prefilledText(ticket.id, 'log_work', field);
+    return iso === '' ? '' : instantToLocal(iso, zone);
+  };
+  const [startedLocal, setStarted] = useState(() => typedTime('startedAt'));
+  const [endedLocal, setEnded] = useState(() => typedTime('endedAt'));
+  const [note, setNote] = useState(() => prefilledText(ticket.id, 'log_work', 'note'));
   const input = validateLogWork(
     { startedLocal, endedLocal, note },
     { createdAt: ticket.createdAt, timeZone: zone, now },

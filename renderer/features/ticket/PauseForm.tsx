@@ -7,6 +7,7 @@ import { validatePause } from './action-forms';
 import { pauseIsRequest, pauseMail, pauseNeedsMail, type MailDraft } from './mail-template';
 import { useActionSubmit } from './useActionSubmit';
 import { correctedNowMs } from '../../lib/window-clock';
+import { prefilledText } from '../sync/redo-request';
 
 interface PauseFormProps extends ActionFormProps {
   ticket: Ticket;
@@ -20,8 +21,8 @@ interface PauseFormProps extends ActionFormProps {
 export function PauseForm({ ticket, zone, onClose }: PauseFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [reason, setReason] = useState('');
-  const [note, setNote] = useState('');
+  const [reason, setReason] = useState(() => prefilledText(ticket.id, 'pause', 'reason'));
+  const [note, setNote] = useState(() => prefilledText(ticket.id, 'pause', 'note'));
   const [mail, setMail] = useState<MailDraft | null>(null);
   const input = validatePause({ reason, note });
   const { submit, busy, errors, refusal } = useActionSubmit(ticket.id, 'pause', input);

@@ -6,6 +6,7 @@ import { validateResolve } from './action-forms';
 import { resultMail, type MailDraft } from './mail-template';
 import { useActionSubmit } from './useActionSubmit';
 import { correctedNowMs } from '../../lib/window-clock';
+import { prefilledText } from '../sync/redo-request';
 
 interface ResolveFormProps extends ActionFormProps {
   ticket: Ticket;
@@ -16,7 +17,7 @@ interface ResolveFormProps extends ActionFormProps {
 export function ResolveForm({ ticket, zone, onClose }: ResolveFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [result, setResult] = useState('');
+  const [result, setResult] = useState(() => prefilledText(ticket.id, 'resolve', 'result'));
   const [mail, setMail] = useState<MailDraft | null>(null);
   const input = validateResolve({ result });
   const { submit, busy, errors, refusal } = useActionSubmit(ticket.id, 'resolve', input);

@@ -13,6 +13,7 @@ import { fixDateMail, type MailDraft } from './mail-template';
 import { useActionSubmit } from './useActionSubmit';
 import { useNowEvery } from '../../lib/useNow';
 import { correctedNowMs } from '../../lib/window-clock';
+import { prefilledText } from '../sync/redo-request';
 import { earliestReleaseDate } from '@shared/domain/command-rules';
 
 interface TicketFormProps extends ActionFormProps {
@@ -28,7 +29,9 @@ export function ScheduleFixForm({ ticket, zone, onClose }: TicketFormProps & { z
   const { t } = useTranslation();
   const id = useId();
   const now = useNowEvery(60_000);
-  const [releaseDate, setReleaseDate] = useState(ticket.releaseDate ?? '');
+  const [releaseDate, setReleaseDate] = useState(
+    () => prefilledText(ticket.id, 'schedule_fix', 'releaseDate') || (ticket.releaseDate ?? ''),
+  );
   const [mail, setMail] = useState<MailDraft | null>(null);
   const input = validateScheduleFix(
     { releaseDate },
@@ -81,8 +84,8 @@ export function ScheduleFixForm({ ticket, zone, onClose }: TicketFormProps & { z
 export function ExtendForm({ ticket, onClose }: TicketFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [hours, setHours] = useState('');
-  const [note, setNote] = useState('');
+  const [hours, setHours] = useState(() => prefilledText(ticket.id, 'extend', 'hours'));
+  const [note, setNote] = useState(() => prefilledText(ticket.id, 'extend', 'note'));
   const { submit, busy, errors, refusal } = useActionSubmit(
     ticket.id,
     'extend',
@@ -132,7 +135,7 @@ export function ExtendForm({ ticket, onClose }: TicketFormProps) {
 export function ChangePriorityForm({ ticket, onClose }: TicketFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [to, setTo] = useState('');
+  const [to, setTo] = useState(() => prefilledText(ticket.id, 'change_priority', 'to'));
   const { submit, busy, errors, refusal } = useActionSubmit(
     ticket.id,
     'change_priority',
@@ -175,7 +178,7 @@ export function ChangePriorityForm({ ticket, onClose }: TicketFormProps) {
 export function CommentForm({ ticket, onClose }: TicketFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [text, setText] = useState('');
+  const [text, setText] = useState(() => prefilledText(ticket.id, 'comment', 'text'));
   const { submit, busy, errors, refusal } = useActionSubmit(
     ticket.id,
     'comment',
@@ -211,7 +214,7 @@ export function CommentForm({ ticket, onClose }: TicketFormProps) {
 export function ReopenForm({ ticket, onClose }: TicketFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState(() => prefilledText(ticket.id, 'reopen', 'reason'));
   const { submit, busy, errors, refusal } = useActionSubmit(
     ticket.id,
     'reopen',

@@ -16,6 +16,7 @@ import {
 } from './SmallForms';
 import { ONE_CLICK_ACTIONS, availableActions, type ToolbarAction } from './available-actions';
 import { useTicketAction } from './useTicketAction';
+import { useRedoStore, type RedoRequest } from '../sync/redo-request';
 import './ticket-actions.css';
 import { correctedNowMs } from '../../lib/window-clock';
 
@@ -41,10 +42,23 @@ export function TicketActions({ ticket, zone }: TicketActionsProps) {
   const buttons = useRef(new Map<ToolbarAction, HTMLButtonElement>());
   const actions = availableActions(ticket);
   const primary = NEXT_STEPS.find((type) => actions.includes(type));
+  // A refused action to redo here (from the list of refused actions): its form opens prefilled,
+  // once per request (React's "adjust state when an input changes" pattern, not an effect).
+  const redo = useRedoStore((state) => state.request);
+  const redoHere = redo?.ticketId === ticket.id ? redo : null;
+  const redoForm = redoHere?.form ?? null;
+  const [seenRedo, setSeenRedo] = useState<RedoRequest | null>(null);
+  if (redoHere !== seenRedo) {
+    setSeenRedo(redoHere);
+    if (redoHere)
+      setOpen({ type: redoHere.form, openedAt: new Date(correctedNowMs()).toISOString() });
+  }
 
   const close = () => {
     const type = open?.type;
     setOpen(null);
+    // Cancelled or done, the prefill is spent; the refused action stays listed until redone.
+    if (redoForm) useRedoStore.getState().clearRedo();
     // Back to the button that opened the form, or the first one if the action no longer applies.
     const target = (type && buttons.current.get(type)) || buttons.current.values().next().value;
     requestAnimationFrame(() => target?.isConnected && target.focus());
@@ -52,6 +66,7 @@ export function TicketActions({ ticket, zone }: TicketActionsProps) {
 
   const choose = async (type: ToolbarAction) => {
     setRefusal(null);
+    if (redoForm && type !== redoForm) useRedoStore.getState().clearRedo();
     if (ONE_CLICK_ACTIONS.has(type)) {
       setOpen(null);
       const result =

@@ -6,13 +6,17 @@ import type { TicketActionType } from './available-actions';
 import { describeRefusal } from '../identity/people';
 import { usePeople } from '../identity/usePeople';
 import { useTicketAction } from './useTicketAction';
+import { getAppDb } from '../../db/app-db';
+import { dismissDeadLetter } from '../../db/repos/dead-letters';
+import { redoFor, useRedoStore } from '../sync/redo-request';
 
 const NO_ERRORS: Record<string, FieldError> = {};
 
 /**
  * A form's submit. Field errors show from the first submit on and follow the input as it is
  * corrected; the repo's refusal shows when the shared rules reject the action. `submit`
- * resolves true once the action is recorded.
+ * resolves true once the action is recorded. A form opened to redo a refused action drops that
+ * refused action once the redone one is recorded: it has been applied after all.
  */
 export function useActionSubmit<T extends TicketActionType>(
   ticketId: string,
@@ -29,9 +33,17 @@ export function useActionSubmit<T extends TicketActionType>(
     setRefusal(null);
     if (!input.ok) return false;
     const result = await perform(type, input.payload);
-    if (!result.ok) setRefusal(describeRefusal(result.error, people, t));
-    return result.ok;
-  }, [perform, type, input, people, t]);
+    if (!result.ok) {
+      setRefusal(describeRefusal(result.error, people, t));
+      return false;
+    }
+    const redo = redoFor(ticketId, type);
+    if (redo) {
+      useRedoStore.getState().clearRedo();
+      await dismissDeadLetter(getAppDb(), redo.commandId);
+    }
+    return true;
+  }, [perform, type, input, people, t, ticketId]);
   const errors = attempted && !input.ok ? input.errors : NO_ERRORS;
   return { submit, busy, errors, refusal };
 }

@@ -4,6 +4,7 @@ import { en } from './en';
 import { ru } from './ru';
 import { alertsEn, alertsRu } from '../../features/alerts/alerts-messages';
 import { clockEn, clockRu } from '../../features/clock/clock-messages';
+import { deadLettersEn, deadLettersRu } from '../../features/sync/dead-letter-messages';
 import { diagnosticsEn, diagnosticsRu } from '../../features/diagnostics/diagnostics-messages';
 import { identityEn, identityRu } from '../../features/identity/identity-messages';
 import { intakeEn, intakeRu } from '../../features/intake/intake-messages';
@@ -55,6 +56,7 @@ export async function initI18n(chosen: Locale | null = null): Promise<void> {
           diagnostics: diagnosticsRu,
           settings: settingsRu,
           identity: identityRu,
+          deadLetters: deadLettersRu,
         },
       },
       en: {
@@ -68,6 +70,7 @@ export async function initI18n(chosen: Locale | null = null): Promise<void> {
           diagnostics: diagnosticsEn,
           settings: settingsEn,
           identity: identityEn,
+          deadLetters: deadLettersEn,
         },
       },
     },
