@@ -331,6 +331,9 @@ test.describe('ticket page', () => {
     expect(answer.searchParams.get('body')).toContain(
       `выход которого запланирован на ${release.toFormat('dd.MM.yyyy')}.`,
     );
+    const answerShot = testInfo.outputPath('fix-date-mail-ru.png');
+    await page.screenshot({ path: answerShot });
+    await testInfo.attach('fix-date-mail-ru', { path: answerShot, contentType: 'image/png' });
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('fix-date-mail')).toHaveText(
       'Письмо на smirnova.en@kc-stolitsa.ru',

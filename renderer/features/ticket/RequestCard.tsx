@@ -79,12 +79,11 @@ export function RequestCard({ ticket, organization, zone }: RequestCardProps) {
             <dd>
               {formatCivilDate(ticket.releaseDate, dateLocale(i18n.language))}
               {fixMail && (
-                <>
-                  {' '}
+                <div>
                   <a className="ticket-mail-link" href={fixMail.href} data-testid="fix-date-mail">
                     {t('ticket.forms.mailTo', { email: fixMail.to })}
                   </a>
-                </>
+                </div>
               )}
             </dd>
           </div>

@@ -58,11 +58,12 @@ export function mailtoHref(to: string, subject: string, body: string): string {
   return `mailto:${encodeURIComponent(to).replace(/%40/g, '@')}?${query}`;
 }
 
-const REQUESTED_INFO: Record<RequestPauseReason, string> = {
-  awaiting_user_info:
-    'Для продолжения работ нам необходима дополнительная информация с вашей стороны.',
-  awaiting_third_party_info:
-    'Для устранения неисправности нам необходима дополнительная информация от третьих лиц. Пожалуйста, запросите её и перешлите нам.',
+/** What the pause waits on, as the letter's opening sentence around the ticket's reference. */
+const REQUESTED_INFO: Record<RequestPauseReason, (reference: string) => string> = {
+  awaiting_user_info: (reference) =>
+    `Для продолжения работ по заявке ${reference} нам необходима дополнительная информация с вашей стороны.`,
+  awaiting_third_party_info: (reference) =>
+    `Для устранения неисправности по заявке ${reference} нам необходима дополнительная информация от третьих лиц. Пожалуйста, запросите её и перешлите нам.`,
 };
 
 /** «№ 1042 „Не формируется отчёт“», or just the title while the ERP has not numbered it. */
@@ -135,7 +136,9 @@ function infoRequestMail(
     [
       'Здравствуйте!',
       '',
-      `По заявке ${ticketReference(ticket)} от ${inZone(ticket.createdAt, timeZone)} (учётная запись ${ticket.account}): ${REQUESTED_INFO[reason]}`,
+      REQUESTED_INFO[reason](
+        `${ticketReference(ticket)} от ${inZone(ticket.createdAt, timeZone)} (учётная запись ${ticket.account})`,
+      ),
       ...(note ? ['', 'Что нужно:', note] : []),
       '',
       `Работы приостановлены ${inZone(at, timeZone)} до получения ответа; время ожидания не входит в срок устранения неисправности (раздел 5 Положения о технической поддержке). Пожалуйста, ответьте на это письмо.`,

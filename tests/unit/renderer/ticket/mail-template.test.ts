@@ -54,7 +54,10 @@ describe('pause e-mail (§5)', () => {
     expect(mail.subject).toBe(
       'Заявка № 1042 «Не формируется отчёт по обращениям»: нужна дополнительная информация',
     );
-    expect(mail.body).toContain('информация от третьих лиц');
+    // 08:15Z is 10:15 in Kaliningrad (UTC+2).
+    expect(mail.body).toContain(
+      'Для устранения неисправности по заявке № 1042 «Не формируется отчёт по обращениям» от 12.01.2026 в 10:15 (UTC+2) (учётная запись petrova.ai) нам необходима дополнительная информация от третьих лиц.',
+    );
     expect(mail.body).toContain('Что нужно:\nЖурнал ошибок АТС за 11.01.2026.\n');
     // 09:05Z is 11:05 in Kaliningrad (UTC+2).
     expect(mail.body).toContain(
