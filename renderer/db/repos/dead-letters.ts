@@ -26,9 +26,14 @@ export async function listRefusedLetters(db: AppDb): Promise<RefusedLetter[]> {
     const ticketIds = [...new Set(letters.map((letter) => letter.ticketId))];
     const rows = await db.tickets.bulkGet(ticketIds);
     const tickets = new Map(ticketIds.map((id, index) => [id, rows[index]]));
-    const orgIds = [
-      ...new Set(rows.flatMap((row) => (row?.organizationId ? [row.organizationId] : []))),
-    ];
+    // A refused registration may have left no ticket row: its payload names the organization.
+    const orgOf = (letter: DeadLetterRow): string | null => {
+      const row = tickets.get(letter.ticketId);
+      if (row?.organizationId) return row.organizationId;
+      const typed = letter.type === 'create' ? letter.payload.organizationId : undefined;
+      return typeof typed === 'string' ? typed : null;
+    };
+    const orgIds = [...new Set(letters.flatMap((letter) => orgOf(letter) ?? []))];
     const orgs = await db.organizations.bulkGet(orgIds);
     const zones = new Map(orgIds.map((id, index) => [id, orgs[index]?.data?.timeZone ?? null]));
     return letters.map((letter) => {
@@ -41,7 +46,7 @@ export async function listRefusedLetters(db: AppDb): Promise<RefusedLetter[]> {
         ticket: row?.server ?? null,
         number: known?.number ?? null,
         title: known?.title ?? (typeof typedTitle === 'string' ? typedTitle : null),
-        timeZone: row?.organizationId ? (zones.get(row.organizationId) ?? null) : null,
+        timeZone: zones.get(orgOf(letter) ?? '') ?? null,
       };
     });
   });

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefOf, navigate } from '../../app/route';
+import { redoRecorded } from '../sync/redo-request';
 import { getTicketActions } from '../sync/ticket-actions-runtime';
 import { CreatedAtField } from './CreatedAtField';
 import { CustomerFields } from './CustomerFields';
@@ -63,6 +64,8 @@ export function IntakePage() {
     try {
       const outcome = await getTicketActions().create(result.input);
       if (outcome.ok) {
+        // A corrected registration the ERP had refused: the refused one is done with.
+        await redoRecorded(null, 'create');
         clear();
         navigate({ name: 'ticket', ticketId: outcome.ticketId });
       } else {

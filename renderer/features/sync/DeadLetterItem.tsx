@@ -4,6 +4,8 @@ import { hrefOf, navigate } from '../../app/route';
 import type { ActionResult } from '../../db/repos/ticket-actions';
 import type { RefusedLetter } from '../../db/repos/dead-letters';
 import { quote } from '../../lib/quotes';
+import { intakeFromRefused, intakeHasInput } from '../intake/intake-from-refused';
+import { useIntakeDraft } from '../intake/useIntakeDraft';
 import { describeRefusal, personLabel } from '../identity/people';
 import { usePeople } from '../identity/usePeople';
 import { dateLocale, formatDateTime, offsetLabel } from '../ticket/sla-format';
@@ -32,7 +34,7 @@ export function DeadLetterItem({ refused, retry, dismiss }: DeadLetterItemProps)
   const action = describeRefusedAction(letter, ticket);
   const [busy, setBusy] = useState(false);
   const [retryError, setRetryError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<'discard' | 'replaceIntake' | null>(null);
   const language = i18n.language === 'en' ? 'en' : 'ru';
 
   const sendAgain = async () => {
@@ -46,16 +48,25 @@ export function DeadLetterItem({ refused, retry, dismiss }: DeadLetterItemProps)
   };
   const redo = () => {
     if (!action.redo) return;
+    const registration = action.redo.form === 'create';
+    // The intake may hold another request being typed: replacing it asks first.
+    if (registration && confirming === null && intakeHasInput(useIntakeDraft.getState().form)) {
+      setConfirming('replaceIntake');
+      return;
+    }
     useRedoStore.getState().requestRedo({
       ticketId: letter.ticketId,
       commandId: letter.commandId,
       form: action.redo.form,
       prefill: action.redo.prefill,
     });
-    navigate({ name: 'ticket', ticketId: letter.ticketId });
+    if (registration) {
+      useIntakeDraft.getState().set(intakeFromRefused(letter.payload, refused.timeZone), null);
+      navigate({ name: 'intake' });
+    } else navigate({ name: 'ticket', ticketId: letter.ticketId });
   };
   const discard = () => {
-    if (action.typed.length > 0 && !confirming) setConfirming(true);
+    if (action.typed.length > 0 && confirming === null) setConfirming('discard');
     else dismiss(letter.commandId);
   };
 
@@ -108,15 +119,23 @@ export function DeadLetterItem({ refused, retry, dismiss }: DeadLetterItemProps)
       </details>
       {confirming ? (
         <div className="dead-letter__buttons" role="group">
-          <span className="dead-letter__confirm">{t('deadLetters.discardConfirm')}</span>
-          <button type="button" className="button button--small" onClick={discard}>
-            {t('deadLetters.discardYes')}
+          <span className="dead-letter__confirm">
+            {confirming === 'discard'
+              ? t('deadLetters.discardConfirm')
+              : t('deadLetters.replaceIntakeConfirm')}
+          </span>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={confirming === 'discard' ? discard : redo}
+          >
+            {confirming === 'discard' ? t('deadLetters.discardYes') : t('deadLetters.replaceYes')}
           </button>
           <button
             type="button"
             className="button button--small button--quiet"
             autoFocus
-            onClick={() => setConfirming(false)}
+            onClick={() => setConfirming(null)}
           >
             {t('deadLetters.discardNo')}
           </button>

@@ -97,6 +97,8 @@ export const deadLettersRu = {
   discardConfirm: 'Удалить вместе с текстом? Он никуда не отправлен.',
   discardYes: 'Да, удалить',
   discardNo: 'Оставить',
+  replaceIntakeConfirm: 'В форме новой заявки уже есть введённые данные. Заменить их этой заявкой?',
+  replaceYes: 'Да, заменить',
   details: 'Ответ ERP (для диагностики)',
 };
 
@@ -199,5 +201,8 @@ export const deadLettersEn: typeof deadLettersRu = {
   discardConfirm: 'Discard it with the text? The text was not sent anywhere.',
   discardYes: 'Yes, discard',
   discardNo: 'Keep',
+  replaceIntakeConfirm:
+    'The new-request form already holds typed data. Replace it with this request?',
+  replaceYes: 'Yes, replace',
   details: 'The ERP’s answer (for diagnostics)',
 };

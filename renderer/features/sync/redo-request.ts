@@ -1,17 +1,21 @@
 import { create } from 'zustand';
+import { getAppDb } from '../../db/app-db';
+import { dismissDeadLetter } from '../../db/repos/dead-letters';
 import type { ToolbarAction } from '../ticket/available-actions';
 
 /*
- * "Redo on the ticket as it is now" for a refused action: the ticket page opens the form with
- * what the user had typed. UI state only: the dead letter itself stays in the database until the
- * redone action is recorded (then it is dropped) or the user discards it.
+ * "Redo" for a refused action: the ticket page opens the form with what the user had typed (or
+ * the intake, for a refused registration). UI state only: the dead letter itself stays in the
+ * database until the redone action is recorded (then it is dropped) or the user discards it.
  */
+
+export type RedoForm = ToolbarAction | 'create';
 
 export interface RedoRequest {
   ticketId: string;
   /** The dead letter this redoes. */
   commandId: string;
-  form: ToolbarAction;
+  form: RedoForm;
   prefill: Record<string, unknown>;
 }
 
@@ -39,4 +43,16 @@ export function prefilledText(ticketId: string, form: ToolbarAction, field: stri
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   return '';
+}
+
+/**
+ * The action of `form` was recorded: if it redid a refused one, that one has now been applied
+ * after all and leaves the list. `ticketId` null: a registration (its new ticket has a new id).
+ */
+export async function redoRecorded(ticketId: string | null, form: RedoForm): Promise<void> {
+  const { request, clearRedo } = useRedoStore.getState();
+  if (!request || request.form !== form) return;
+  if (ticketId !== null && request.ticketId !== ticketId) return;
+  clearRedo();
+  await dismissDeadLetter(getAppDb(), request.commandId);
 }

@@ -3,7 +3,8 @@ import type { CommandType } from '@shared/erp/commands';
 import type { SlaEventType } from '@shared/sla';
 import { classifyRefusal, type RefusalClass } from '@shared/sync/refusal-classes';
 import type { DeadLetterRow } from '../../db/schema';
-import { availableActions, type ToolbarAction } from '../ticket/available-actions';
+import { availableActions } from '../ticket/available-actions';
+import type { RedoForm } from './redo-request';
 
 /*
  * A refused action (dead letter) as the engineer needs it: which ticket, what was refused and
@@ -34,10 +35,11 @@ export interface TypedText {
 
 /**
  * Redo on the ticket as it is now: the same form prefilled with what was typed when the ticket
- * still allows that action, else the typed text as a comment.
+ * still allows that action, else the typed text as a comment; a refused registration reopens
+ * the intake, filled in as it was.
  */
 export interface Redo {
-  form: ToolbarAction;
+  form: RedoForm;
   prefill: Record<string, unknown>;
   asComment: boolean;
 }
@@ -198,7 +200,9 @@ export function changesSince(ticket: Ticket, baseVersion: number | null): Change
 const ONE_CLICK: ReadonlySet<CommandType> = new Set(['react', 'resume']);
 
 function redoOf(letter: DeadLetterRow, ticket: Ticket | null, typed: TypedText[]): Redo | null {
-  if (!ticket || letter.type === 'create') return null;
+  if (letter.type === 'create')
+    return { form: 'create', prefill: letter.payload, asComment: false };
+  if (!ticket) return null;
   const allowed = availableActions(ticket);
   if (!ONE_CLICK.has(letter.type) && allowed.includes(letter.type))
     return { form: letter.type, prefill: letter.payload, asComment: false };
@@ -208,6 +212,15 @@ function redoOf(letter: DeadLetterRow, ticket: Ticket | null, typed: TypedText[]
     prefill: { text: typed.map((entry) => entry.text).join('\n\n') },
     asComment: true,
   };
+}
+
+/**
+ * Redo is for what no longer fits the ticket or was typed wrong. A registration for an
+ * organization the ERP no longer knows can still be registered for another one.
+ */
+function canRedo(letter: DeadLetterRow, kind: RefusalClass): boolean {
+  if (kind === 'superseded' || kind === 'invalid') return true;
+  return letter.type === 'create' && letter.error.code === 'unknown_organization';
 }
 
 /** `ticket`: the ERP's copy as the last sync left it (null when the ticket is gone). */
@@ -220,6 +233,6 @@ export function describeRefusedAction(letter: DeadLetterRow, ticket: Ticket | nu
     changes: ticket ? changesSince(ticket, letter.baseVersion) : [],
     typed,
     canRetry: kind === 'transient',
-    redo: kind === 'superseded' || kind === 'invalid' ? redoOf(letter, ticket, typed) : null,
+    redo: canRedo(letter, kind) ? redoOf(letter, ticket, typed) : null,
   };
 }

@@ -46,12 +46,11 @@ export function TicketActions({ ticket, zone }: TicketActionsProps) {
   // once per request (React's "adjust state when an input changes" pattern, not an effect).
   const redo = useRedoStore((state) => state.request);
   const redoHere = redo?.ticketId === ticket.id ? redo : null;
-  const redoForm = redoHere?.form ?? null;
+  const redoForm = redoHere && redoHere.form !== 'create' ? redoHere.form : null;
   const [seenRedo, setSeenRedo] = useState<RedoRequest | null>(null);
   if (redoHere !== seenRedo) {
     setSeenRedo(redoHere);
-    if (redoHere)
-      setOpen({ type: redoHere.form, openedAt: new Date(correctedNowMs()).toISOString() });
+    if (redoForm) setOpen({ type: redoForm, openedAt: new Date(correctedNowMs()).toISOString() });
   }
 
   const close = () => {

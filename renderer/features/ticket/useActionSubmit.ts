@@ -6,9 +6,7 @@ import type { TicketActionType } from './available-actions';
 import { describeRefusal } from '../identity/people';
 import { usePeople } from '../identity/usePeople';
 import { useTicketAction } from './useTicketAction';
-import { getAppDb } from '../../db/app-db';
-import { dismissDeadLetter } from '../../db/repos/dead-letters';
-import { redoFor, useRedoStore } from '../sync/redo-request';
+import { redoRecorded } from '../sync/redo-request';
 
 const NO_ERRORS: Record<string, FieldError> = {};
 
@@ -37,11 +35,7 @@ export function useActionSubmit<T extends TicketActionType>(
       setRefusal(describeRefusal(result.error, people, t));
       return false;
     }
-    const redo = redoFor(ticketId, type);
-    if (redo) {
-      useRedoStore.getState().clearRedo();
-      await dismissDeadLetter(getAppDb(), redo.commandId);
-    }
+    await redoRecorded(ticketId, type);
     return true;
   }, [perform, type, input, people, t, ticketId]);
   const errors = attempted && !input.ok ? input.errors : NO_ERRORS;

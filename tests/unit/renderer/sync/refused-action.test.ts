@@ -162,6 +162,30 @@ describe('what can still succeed', () => {
   });
 });
 
+describe('a refused registration', () => {
+  const payload = {
+    title: 'Не открывается карточка',
+    steps: 'Открыть',
+    createdAt: '2026-12-08T00:00:00Z',
+  };
+  it.each([
+    // Correctable: the intake reopens, filled in as it was sent.
+    ['late_registration_reason_required', 'create'],
+    ['created_in_future', 'create'],
+    // Another organization can be chosen for it.
+    ['unknown_organization', 'create'],
+    // Already registered: nothing to redo.
+    ['ticket_exists', null],
+  ] as const)('%s: redo %s', (code, form) => {
+    const action = describeRefusedAction(
+      letter({ type: 'create', baseVersion: null, payload, error: { code, message: '' } }),
+      null,
+    );
+    expect(action.redo?.form ?? null).toBe(form);
+    expect(action.typed.map((typed) => typed.field)).toEqual(['title', 'steps']);
+  });
+});
+
 describe('invalid_transition in words, from the ticket as it is now', () => {
   const base = created();
   const paused = step(base, 'pause', { reason: 'user_unreachable' });
