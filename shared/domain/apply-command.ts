@@ -16,6 +16,7 @@ import {
   type AssignmentConflict,
 } from './assignment';
 import { toSlaTicket, type Organization, type Ticket, type TicketEventRecord } from './ticket';
+import type { CommandRefusalCode } from './refusal-codes';
 import type { UserLookup, UserRef } from './user';
 
 export interface CommandContext {
@@ -87,11 +88,11 @@ export function eventTimeFor(
 
 const adjustedMark = (ctx: CommandContext) => (ctx.adjusted ? { adjusted: true } : {});
 
-const reject = (code: string, message: string): ApplyOutcome => ({
+const reject = (code: CommandRefusalCode, message: string): ApplyOutcome => ({
   status: 'rejected',
   error: { code, message },
 });
-const conflict = (code: string, message: string): ApplyOutcome => ({
+const conflict = (code: CommandRefusalCode, message: string): ApplyOutcome => ({
   status: 'conflict',
   error: { code, message },
 });
@@ -123,7 +124,7 @@ export function applyCommand(
   if (!ticket) return reject('unknown_ticket', `${type}: the ticket does not exist`);
 
   const stale = ctx.baseVersion !== null && ctx.baseVersion < ticket.version;
-  const refuse = (code: string, message: string) =>
+  const refuse = (code: CommandRefusalCode, message: string) =>
     stale ? conflict(code, message) : reject(code, message);
   const data = parsed.data as Record<string, unknown>;
   const next: Ticket = { ...ticket, version: ticket.version + 1, updatedAt: ctx.now };

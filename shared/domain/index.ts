@@ -3,3 +3,4 @@ export * from './ticket';
 export * from './apply-command';
 export * from './command-rules';
 export * from './assignment';
+export * from './refusal-codes';

@@ -6,3 +6,4 @@ export * from './stamp';
 export * from './optimistic-view';
 export * from './entity-schemas';
 export * from './erp-transport';
+export * from './refusal-classes';

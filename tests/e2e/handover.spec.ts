@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import type { Ticket } from '@shared/domain/ticket';
-import type { HostBridge } from '@shared/host/contract';
+import { expect, test, type Page } from '@playwright/test';
 import { startDemoErpCli, type TeamMember } from './support/demo-erp-cli';
 import { startServeWeb } from './support/serve-web';
+import {
+  engineerAt,
+  goOffline,
+  goOnline,
+  registerTicket as registerAs,
+  shot,
+  syncNow,
+  type SignedMember,
+} from './support/team-erp';
 
 // Two engineers at two computers (two browser profiles, each with its own serving process, as
 // each desktop app has its own main) share one standalone demo ERP: each is signed in as
@@ -14,84 +21,8 @@ const TEAM: Array<TeamMember & { active?: boolean }> = [
   { id: 'belova', name: 'Белова Марина', token: `belova-${randomUUID()}` },
   { id: 'gusev', name: 'Гусев Константин', active: false },
 ];
-const [ANDREEV, BELOVA] = TEAM as [TeamMember & { token: string }, TeamMember & { token: string }];
-
-/** Registers a request as the ERP's portal would, with an engineer's token. */
-async function registerTicket(erpUrl: string, title: string): Promise<Ticket> {
-  const createdAt = new Date(Date.now() - 30 * 60_000).toISOString();
-  const response = await fetch(`${erpUrl}/sync/v1/push`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ANDREEV.token}` },
-    body: JSON.stringify({
-      protocolVersion: 1,
-      deviceId: randomUUID(),
-      commands: [
-        {
-          commandId: randomUUID(),
-          seq: 1,
-          type: 'create',
-          ticketId: randomUUID(),
-          baseVersion: null,
-          clientCreatedAt: createdAt,
-          payload: {
-            organizationId: 'org-nsk-oblbolnitsa',
-            account: 'registratura01',
-            reporterEmail: 'asu@okb2-nso.ru',
-            priority: 3,
-            title,
-            steps: 'Открыть карточку пациента и нажать «Сохранить».',
-            expected: 'Карточка сохранена.',
-            actual: 'Ошибка PK-1042.',
-            diagnostics: 'Повторяется на всех рабочих местах регистратуры.',
-            notUserSideConfirmed: true,
-            createdAt,
-          },
-        },
-      ],
-    }),
-  });
-  const body = (await response.json()) as { results: Array<{ status: string; ticket: Ticket }> };
-  expect(body.results[0]?.status).toBe('applied');
-  return body.results[0]!.ticket;
-}
-
-/** A browser profile at one engineer's computer, signed in with their token. */
-async function engineerAt(browser: Browser, url: string, member: TeamMember & { token: string }) {
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: 'ru-RU',
-    timezoneId: 'Asia/Novosibirsk',
-  });
-  const page = await context.newPage();
-  await page.goto(`${url}/`);
-  await expect(page.getByTestId('sync-last')).toBeVisible({ timeout: 20_000 });
-  const set = await page.evaluate(
-    (token) =>
-      (window as unknown as { prokontakt: HostBridge }).prokontakt.request(
-        'secrets:set-erp-token',
-        { token },
-      ),
-    member.token,
-  );
-  expect(set).toMatchObject({ ok: true });
-  await syncNow(page);
-  // "Who am I": the ERP names the token's owner; the header shows it.
-  await expect(page.getByTestId('signed-in-as')).toContainText(member.name, { timeout: 20_000 });
-  return page;
-}
-
-async function syncNow(page: Page) {
-  await page.getByRole('button', { name: /^(Синхронизировать|Sync now)$/ }).click();
-  await expect(page.getByTestId('sync-last')).not.toHaveText(/идёт…|ещё не выполнялась|never/, {
-    timeout: 20_000,
-  });
-}
-
-async function shot(page: Page, testInfo: TestInfo, name: string) {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
+const [ANDREEV, BELOVA] = TEAM as [SignedMember, SignedMember];
+const registerTicket = (erpUrl: string, title: string) => registerAs(erpUrl, ANDREEV, title);
 
 const row = (page: Page, ticketId: string) =>
   page.locator(`[data-testid="queue-row"][data-ticket-id="${ticketId}"]`);
@@ -195,8 +126,7 @@ test.describe('two engineers, one ERP', () => {
       const b = await engineerAt(browser, webB.url, BELOVA);
 
       // Белова without a network: she takes the ticket and writes what she found.
-      await b.context().setOffline(true);
-      await b.route('**/host/erp/**', (route) => route.abort('internetdisconnected'));
+      await goOffline(b);
       await b.goto(`${webB.url}/#/ticket/${ticket.id}`);
       await b.getByRole('button', { name: 'Взять в работу' }).click();
       await expect(b.getByTestId('ticket-assignee')).toHaveText('вы');
@@ -210,8 +140,7 @@ test.describe('two engineers, one ERP', () => {
       await syncNow(a);
 
       // Back online, Белова syncs: her take is refused, in words that name Андреев.
-      await b.unroute('**/host/erp/**');
-      await b.context().setOffline(false);
+      await goOnline(b);
       await syncNow(b);
       await expect(b.getByTestId('ticket-assignee')).toHaveText('Андреев Павел', {
         timeout: 20_000,
@@ -225,11 +154,12 @@ test.describe('two engineers, one ERP', () => {
         'Заявку уже взял(а) в работу Андреев Павел.',
       );
       await shot(b, testInfo, 'conflict-named-ru');
-      // Sending it again meets the ticket as it is now: refused again, saying so.
-      await b.getByRole('button', { name: 'Отправить снова' }).click();
-      await expect(b.getByTestId('dead-letter-reason')).toHaveText(
-        'Заявку уже взял(а) в работу Андреев Павел.',
-      );
+      // Sending it again could only be refused again: not offered. Nothing was typed, and the
+      // ticket is in work by Андреев, so there is nothing to redo either: only «Понятно».
+      const refused = b.getByTestId('dead-letter');
+      await expect(refused.getByRole('button')).toHaveText(['Понятно']);
+      await refused.getByRole('button', { name: 'Понятно' }).click();
+      await expect(refused).toHaveCount(0);
 
       await a.context().close();
       await b.context().close();

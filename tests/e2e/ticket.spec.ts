@@ -320,6 +320,24 @@ test.describe('ticket page', () => {
       .getByLabel('Дата выхода обновления с исправлением')
       .fill(release.toFormat('yyyy-MM-dd'));
     await page.getByRole('button', { name: 'Записать ответ' }).click();
+    // Table 1: the P4 answer is given to the customer: its letter is the next step, and the
+    // title's own «…» nest as „…“ inside the subject's «…».
+    const answerMail = page.getByRole('link', { name: 'Открыть письмо' });
+    await expect(answerMail).toBeFocused();
+    const answer = new URL((await answerMail.getAttribute('href'))!);
+    expect(answer.searchParams.get('subject')).toMatch(
+      /^Заявка № \d+ «Опечатка в подписи поля „Дата обращения“»: дата обновления$/,
+    );
+    expect(answer.searchParams.get('body')).toContain(
+      `выход которого запланирован на ${release.toFormat('dd.MM.yyyy')}.`,
+    );
+    const answerShot = testInfo.outputPath('fix-date-mail-ru.png');
+    await page.screenshot({ path: answerShot });
+    await testInfo.attach('fix-date-mail-ru', { path: answerShot, contentType: 'image/png' });
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('fix-date-mail')).toHaveText(
+      'Письмо на smirnova.en@kc-stolitsa.ru',
+    );
     await expect(page.getByTestId('timeline-entry').last()).toContainText(
       `Ответ: исправление в обновлении от ${release.toFormat('ccc, dd.MM.yyyy')}`,
     );
@@ -336,7 +354,7 @@ test.describe('ticket page', () => {
     const href = new URL((await mail.getAttribute('href'))!);
     expect(decodeURIComponent(href.pathname)).toBe('smirnova.en@kc-stolitsa.ru');
     expect(href.searchParams.get('subject')).toMatch(
-      /^Заявка № \d+ «Опечатка .*»: работы завершены$/,
+      /^Заявка № \d+ «Опечатка в подписи поля „Дата обращения“»: работы завершены$/,
     );
     expect(href.searchParams.get('body')).toContain(
       'Подпись исправлена, войдёт в обновление 4.12.',

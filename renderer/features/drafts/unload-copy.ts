@@ -17,17 +17,21 @@ export function keepUnloadCopy(database: string, key: string, fields: unknown): 
   }
 }
 
-/** The copy left by the last unload, removed as it is taken; undefined when there is none. */
-export function takeUnloadCopy(database: string, key: string): unknown {
+/** The copy left by the last unload, left in place; undefined when there is none. */
+export function peekUnloadCopy(database: string, key: string): unknown {
   try {
-    const name = storageKey(database, key);
-    const text = localStorage.getItem(name);
-    if (text === null) return undefined;
-    localStorage.removeItem(name);
-    return JSON.parse(text) as unknown;
+    const text = localStorage.getItem(storageKey(database, key));
+    return text === null ? undefined : (JSON.parse(text) as unknown);
   } catch {
     return undefined;
   }
+}
+
+/** The copy left by the last unload, removed as it is taken; undefined when there is none. */
+export function takeUnloadCopy(database: string, key: string): unknown {
+  const copy = peekUnloadCopy(database, key);
+  dropUnloadCopy(database, key);
+  return copy;
 }
 
 /** Forgets a copy: the draft was recorded or discarded. */

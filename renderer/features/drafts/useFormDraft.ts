@@ -37,16 +37,20 @@ export interface FormDraft<T> {
  * A form's inputs kept in IndexedDB as they are typed (`drafts`, one row per form and ticket),
  * so a reload, a crash or a restart of the app does not lose them. Read back through `schema`:
  * a row that does not fit (an older build's shape) is left alone and the form starts empty.
+ * `seed` (redoing a refused action: what was typed then) replaces the stored draft and becomes
+ * it, so the redo survives a reload like any typing; it is read once, when the form opens.
  */
 export function useFormDraft<T extends object>(
   form: DraftForm,
   ticketId: string | null,
   schema: z.ZodType<T>,
   empty: T,
+  seed: T | null = null,
 ): FormDraft<T> {
   // `empty` is a module constant of each form, so it never changes between renders.
   const key = draftKey(form, ticketId);
   const preload = useContext(DraftPreloadContext);
+  const [openingSeed] = useState(seed);
   const restore = useCallback(
     (stored: unknown) => {
       const parsed = stored === undefined ? null : schema.safeParse(stored);
@@ -58,11 +62,13 @@ export function useFormDraft<T extends object>(
     [schema, key, empty],
   );
   // Read already (the ticket's drafts): the form opens with its draft at once.
-  const [mustRead] = useState(preload === null);
+  const [mustRead] = useState(preload === null && openingSeed === null);
   const [state, setState] = useState(() =>
-    preload === null
-      ? { value: empty, loaded: false, restored: false }
-      : restore(preload.fields.get(key)),
+    openingSeed !== null
+      ? { value: openingSeed, loaded: true, restored: false }
+      : preload === null
+        ? { value: empty, loaded: false, restored: false }
+        : restore(preload.fields.get(key)),
   );
   const writer = useMemo(
     () =>
@@ -101,6 +107,12 @@ export function useFormDraft<T extends object>(
       current = false;
     };
   }, [mustRead, key, restore, writer, empty]);
+
+  useEffect(() => {
+    if (openingSeed === null) return;
+    dropUnloadCopy(getAppDb().name, key);
+    writer.change(openingSeed);
+  }, [openingSeed, writer, key]);
 
   // What is typed reaches the disk before the page goes away or the form closes.
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefOf, navigate } from '../../app/route';
+import { redoRecorded } from '../sync/redo-request';
 import { getTicketActions } from '../sync/ticket-actions-runtime';
 import { CreatedAtField } from './CreatedAtField';
 import { CustomerFields } from './CustomerFields';
@@ -106,6 +107,8 @@ function IntakeFormPage({ draft }: { draft: FormDraft<IntakeDraft> }) {
     try {
       const outcome = await draft.record(() => getTicketActions().create(result.input));
       if (outcome.ok) {
+        // A corrected registration the ERP had refused: the refused one is done with.
+        await redoRecorded(null, 'create');
         navigate({ name: 'ticket', ticketId: outcome.ticketId });
       } else {
         setRefusal(outcome.error);

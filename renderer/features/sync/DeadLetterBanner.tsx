@@ -3,8 +3,9 @@ import { DeadLetterItem } from './DeadLetterItem';
 import { useDeadLetters } from './useDeadLetters';
 
 /**
- * Actions the ERP refused for good. They were not applied, so the engineer must see each one,
- * with the ERP's reason, and decide: send it again on the ticket as it is now, or let it go.
+ * Actions the ERP refused for good. They were not applied, so the engineer must see each one:
+ * on which ticket, why, who changed the ticket meanwhile, what they typed, and the ways on that
+ * can still succeed (send again only when that can work; redo on the ticket as it is now; discard).
  */
 export function DeadLetterBanner() {
   const { t } = useTranslation();
@@ -17,8 +18,13 @@ export function DeadLetterBanner() {
     >
       <h2 className="banner__title">{t('deadLetters.title', { count: letters.length })}</h2>
       <ul className="dead-letters">
-        {letters.map((letter) => (
-          <DeadLetterItem key={letter.commandId} letter={letter} retry={retry} dismiss={dismiss} />
+        {letters.map((refused) => (
+          <DeadLetterItem
+            key={refused.letter.commandId}
+            refused={refused}
+            retry={retry}
+            dismiss={dismiss}
+          />
         ))}
       </ul>
     </section>

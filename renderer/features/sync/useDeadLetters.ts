@@ -1,13 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
 import { getAppDb } from '../../db/app-db';
-import { dismissDeadLetter, listDeadLetters, retryDeadLetter } from '../../db/repos/dead-letters';
+import {
+  dismissDeadLetter,
+  listRefusedLetters,
+  retryDeadLetter,
+  type RefusedLetter,
+} from '../../db/repos/dead-letters';
 import type { ActionResult } from '../../db/repos/ticket-actions';
-import type { DeadLetterRow } from '../../db/schema';
 import { getTicketActions } from './ticket-actions-runtime';
 
 export interface DeadLetters {
-  letters: DeadLetterRow[];
+  /** Each refused action with its ticket as the ERP has it now, newest first. */
+  letters: RefusedLetter[];
   dismiss: (commandId: string) => void;
   /**
    * Queues the action again on the ticket as it is now; the refusal reason if it is refused again.
@@ -18,7 +23,7 @@ export interface DeadLetters {
 
 /** Actions the ERP refused for good: the user must see them (they were not applied). */
 export function useDeadLetters(): DeadLetters {
-  const letters = useLiveQuery(() => listDeadLetters(getAppDb()), []) ?? [];
+  const letters = useLiveQuery(() => listRefusedLetters(getAppDb()), []) ?? [];
   const dismiss = useCallback(
     (commandId: string) => void dismissDeadLetter(getAppDb(), commandId),
     [],

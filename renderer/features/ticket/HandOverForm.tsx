@@ -6,6 +6,7 @@ import { usePeople } from '../identity/usePeople';
 import { ActionFormFrame, Field, useFieldError, type ActionFormProps } from './FormParts';
 import { validateHandOver } from './action-forms';
 import { useActionSubmit } from './useActionSubmit';
+import { prefilledText } from '../sync/redo-request';
 
 /**
  * "Hand over": the ticket goes to a colleague (an active member of the team as the ERP lists
@@ -15,7 +16,7 @@ export function HandOverForm({ ticket, onClose }: ActionFormProps & { ticket: Ti
   const { t } = useTranslation();
   const id = useId();
   const people = usePeople();
-  const [to, setTo] = useState('');
+  const [to, setTo] = useState(() => prefilledText(ticket.id, 'assign', 'to'));
   const colleagues = useMemo(
     () =>
       [...people.team.values()]

@@ -8,6 +8,7 @@ import { useNowEvery } from '../../lib/useNow';
 import { instantToLocal, validateLogWork } from './action-forms';
 import { offsetLabel } from './sla-format';
 import { useActionSubmit } from './useActionSubmit';
+import { redoDraft } from '../sync/redo-request';
 
 interface LogWorkFormProps extends ActionFormProps {
   ticket: Ticket;
@@ -18,14 +19,29 @@ interface LogWorkFormProps extends ActionFormProps {
 
 /**
  * An on-site visit, in the customer's wall-clock time (the engineer was there). Nothing is
- * prefilled: a guessed start and end would let one click record a visit nobody entered, so the
- * engineer types both times and what was done; the pickers offer only the ticket's lifetime.
+ * guessed: a prefilled start and end would let one click record a visit nobody entered, so the
+ * engineer types both times and what was done (or redoes a refused visit with what they typed);
+ * the pickers offer only the ticket's lifetime.
  */
 export function LogWorkForm({ ticket, zone, openedAt, onClose }: LogWorkFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const now = useNowEvery(60_000);
-  const draft = useFormDraft('log_work', ticket.id, logWorkDraft, EMPTY_LOG_WORK);
+  // Redoing a refused visit: the times the engineer typed then, on the customer's wall clock.
+  const draft = useFormDraft(
+    'log_work',
+    ticket.id,
+    logWorkDraft,
+    EMPTY_LOG_WORK,
+    redoDraft(ticket.id, 'log_work', (text) => {
+      const local = (iso: string) => (iso === '' ? '' : instantToLocal(iso, zone));
+      return {
+        startedLocal: local(text('startedAt')),
+        endedLocal: local(text('endedAt')),
+        note: text('note'),
+      };
+    }),
+  );
   const { startedLocal, endedLocal, note } = draft.value;
   const update = (patch: Partial<typeof draft.value>) => draft.set({ ...draft.value, ...patch });
   const input = validateLogWork(

@@ -13,20 +13,30 @@ import {
   type Recorded,
 } from './FormParts';
 import { validatePause } from './action-forms';
-import { pauseMail, pauseNeedsMail, type MailDraft } from './mail-template';
+import { pauseIsRequest, pauseMail, pauseNeedsMail, type MailDraft } from './mail-template';
 import { useActionSubmit } from './useActionSubmit';
 import { correctedNowMs } from '../../lib/window-clock';
+import { redoDraft } from '../sync/redo-request';
 
 interface PauseFormProps extends ActionFormProps {
   ticket: Ticket;
   zone: string;
 }
 
-/** Pause with one of the eight reasons of §5; for three of them, the e-mail the user must get. */
+/**
+ * Pause with one of the eight reasons of §5; for three of them, the e-mail the user must get, and
+ * for the two that wait on information, the request itself.
+ */
 export function PauseForm({ ticket, zone, onClose }: PauseFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const draft = useFormDraft('pause', ticket.id, pauseDraft, EMPTY_PAUSE);
+  const draft = useFormDraft(
+    'pause',
+    ticket.id,
+    pauseDraft,
+    EMPTY_PAUSE,
+    redoDraft(ticket.id, 'pause', (text) => ({ reason: text('reason'), note: text('note') })),
+  );
   const { reason, note } = draft.value;
   const [done, setDone] = useState<{ mail: MailDraft; recorded: Recorded } | null>(null);
   const input = validatePause({ reason, note });
@@ -38,10 +48,12 @@ export function PauseForm({ ticket, zone, onClose }: PauseFormProps) {
   );
   const errorOf = useFieldError(errors);
 
+  const known = (PAUSE_REASONS as readonly string[]).includes(reason);
+  const isRequest = known && pauseIsRequest(reason as PauseReason);
   if (done) {
     return (
       <MailStep
-        message={t('ticket.forms.pauseDone')}
+        message={isRequest ? t('ticket.forms.pauseRequestDone') : t('ticket.forms.pauseDone')}
         mail={done.mail}
         onClose={() => onClose(done.recorded)}
       />
@@ -49,9 +61,12 @@ export function PauseForm({ ticket, zone, onClose }: PauseFormProps) {
   }
   if (!draft.loaded) return null;
 
-  const needsMail =
-    (PAUSE_REASONS as readonly string[]).includes(reason) && pauseNeedsMail(reason as PauseReason);
-  const mailHint = needsMail ? t('ticket.forms.pauseMailHint') : undefined;
+  const needsMail = known && pauseNeedsMail(reason as PauseReason);
+  const mailHint = isRequest
+    ? t('ticket.forms.pauseRequestHint')
+    : needsMail
+      ? t('ticket.forms.pauseMailHint')
+      : undefined;
   const onSubmit = async () => {
     // The moment the pause is recorded, as the ERP stamps it (the e-mail quotes it).
     const at = new Date(correctedNowMs()).toISOString();

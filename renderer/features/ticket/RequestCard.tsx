@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Organization, Ticket } from '@shared/domain/ticket';
 import { PriorityTag } from './PriorityTag';
-import { resultMail } from './mail-template';
+import { fixDateMail, resultMail } from './mail-template';
 import { dateLocale, formatCivilDate } from './sla-format';
 
 interface RequestCardProps {
@@ -17,6 +17,12 @@ export function RequestCard({ ticket, organization, zone }: RequestCardProps) {
   const mail =
     ticket.state === 'resolved' && ticket.result !== null && resolvedAt
       ? resultMail(ticket, { result: ticket.result, at: resolvedAt }, zone)
+      : null;
+  const answeredAt = ticket.events.filter((e) => e.type === 'fix_scheduled').at(-1)?.at;
+  // The P4 answer's letter, while the ticket waits for the update (the result letter follows).
+  const fixMail =
+    ticket.state !== 'resolved' && ticket.releaseDate !== null && answeredAt
+      ? fixDateMail(ticket, { releaseDate: ticket.releaseDate, at: answeredAt }, zone)
       : null;
   const long: Array<[string, string]> = [
     ['steps', ticket.steps],
@@ -70,7 +76,16 @@ export function RequestCard({ ticket, organization, zone }: RequestCardProps) {
         {ticket.releaseDate !== null && (
           <div>
             <dt>{t('ticket.request.releaseDate')}</dt>
-            <dd>{formatCivilDate(ticket.releaseDate, dateLocale(i18n.language))}</dd>
+            <dd>
+              {formatCivilDate(ticket.releaseDate, dateLocale(i18n.language))}
+              {fixMail && (
+                <div>
+                  <a className="ticket-mail-link" href={fixMail.href} data-testid="fix-date-mail">
+                    {t('ticket.forms.mailTo', { email: fixMail.to })}
+                  </a>
+                </div>
+              )}
+            </dd>
           </div>
         )}
       </dl>

@@ -15,6 +15,7 @@ import { validateResolve } from './action-forms';
 import { resultMail, type MailDraft } from './mail-template';
 import { useActionSubmit } from './useActionSubmit';
 import { correctedNowMs } from '../../lib/window-clock';
+import { redoDraft } from '../sync/redo-request';
 
 interface ResolveFormProps extends ActionFormProps {
   ticket: Ticket;
@@ -25,7 +26,13 @@ interface ResolveFormProps extends ActionFormProps {
 export function ResolveForm({ ticket, zone, onClose }: ResolveFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const draft = useFormDraft('resolve', ticket.id, resolveDraft, EMPTY_RESOLVE);
+  const draft = useFormDraft(
+    'resolve',
+    ticket.id,
+    resolveDraft,
+    EMPTY_RESOLVE,
+    redoDraft(ticket.id, 'resolve', (text) => ({ result: text('result') })),
+  );
   const { result } = draft.value;
   const [done, setDone] = useState<{ mail: MailDraft; recorded: Recorded } | null>(null);
   const input = validateResolve({ result });

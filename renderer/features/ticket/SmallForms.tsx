@@ -1,7 +1,14 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '@shared/domain/ticket';
-import { ActionFormFrame, Field, useFieldError, type ActionFormProps } from './FormParts';
+import {
+  ActionFormFrame,
+  Field,
+  MailStep,
+  useFieldError,
+  type ActionFormProps,
+  type Recorded,
+} from './FormParts';
 import {
   validateChangePriority,
   validateComment,
@@ -9,8 +16,11 @@ import {
   validateReopen,
   validateScheduleFix,
 } from './action-forms';
+import { fixDateMail, type MailDraft } from './mail-template';
 import { useActionSubmit } from './useActionSubmit';
 import { useNowEvery } from '../../lib/useNow';
+import { correctedNowMs } from '../../lib/window-clock';
+import { prefilledText, redoDraft } from '../sync/redo-request';
 import { earliestReleaseDate } from '@shared/domain/command-rules';
 import { useFormDraft } from '../drafts/useFormDraft';
 import {
@@ -27,29 +37,52 @@ interface TicketFormProps extends ActionFormProps {
 }
 
 /**
- * P4: the answer naming the release date of the fixing update (stops the resolution clock). The
- * date is today or later on the customer's calendar: a past date would promise nothing.
+ * P4: the answer naming the release date of the fixing update (stops the resolution clock), then
+ * the e-mail that gives the customer that answer. The date is today or later on the customer's
+ * calendar: a past date would promise nothing.
  */
 export function ScheduleFixForm({ ticket, zone, onClose }: TicketFormProps & { zone: string }) {
   const { t } = useTranslation();
   const id = useId();
   const now = useNowEvery(60_000);
-  const [releaseDate, setReleaseDate] = useState(ticket.releaseDate ?? '');
-  const { submit, busy, errors, refusal } = useActionSubmit(
-    ticket.id,
-    'schedule_fix',
-    validateScheduleFix({ releaseDate }, { createdAt: ticket.createdAt, timeZone: zone, now }),
+  const [releaseDate, setReleaseDate] = useState(
+    () => prefilledText(ticket.id, 'schedule_fix', 'releaseDate') || (ticket.releaseDate ?? ''),
   );
-  const submitAndClose = () => void submit().then((done) => done && onClose(done));
+  const [done, setDone] = useState<{ mail: MailDraft; recorded: Recorded } | null>(null);
+  const input = validateScheduleFix(
+    { releaseDate },
+    { createdAt: ticket.createdAt, timeZone: zone, now },
+  );
+  const { submit, busy, errors, refusal } = useActionSubmit(ticket.id, 'schedule_fix', input);
   const errorOf = useFieldError(errors, zone);
-  const hint = t('ticket.forms.scheduleFixHint');
+  if (done) {
+    return (
+      <MailStep
+        message={t('ticket.forms.scheduleFixDone')}
+        mail={done.mail}
+        onClose={() => onClose(done.recorded)}
+      />
+    );
+  }
+
+  const hint = `${t('ticket.forms.scheduleFixHint')} ${t('ticket.forms.scheduleFixMailHint', { email: ticket.reporterEmail })}`;
+  const onSubmit = async () => {
+    // The moment the answer is recorded, as the ERP stamps it (the e-mail quotes it).
+    const at = new Date(correctedNowMs()).toISOString();
+    const recorded = await submit();
+    if (!recorded || !input.ok) return;
+    setDone({
+      mail: fixDateMail(ticket, { releaseDate: input.payload.releaseDate, at }, zone),
+      recorded,
+    });
+  };
   return (
     <ActionFormFrame
       title={t('ticket.forms.scheduleFixTitle')}
       submitLabel={t('ticket.forms.scheduleFixSubmit')}
       busy={busy}
       refusal={refusal}
-      onSubmit={submitAndClose}
+      onSubmit={() => void onSubmit()}
       onClose={onClose}
     >
       <Field
@@ -78,7 +111,13 @@ export function ScheduleFixForm({ ticket, zone, onClose }: TicketFormProps & { z
 export function ExtendForm({ ticket, onClose }: TicketFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const draft = useFormDraft('extend', ticket.id, extendDraft, EMPTY_EXTEND);
+  const draft = useFormDraft(
+    'extend',
+    ticket.id,
+    extendDraft,
+    EMPTY_EXTEND,
+    redoDraft(ticket.id, 'extend', (text) => ({ hours: text('hours'), note: text('note') })),
+  );
   const { hours, note } = draft.value;
   const { submit, busy, errors, refusal } = useActionSubmit(
     ticket.id,
@@ -132,7 +171,7 @@ export function ExtendForm({ ticket, onClose }: TicketFormProps) {
 export function ChangePriorityForm({ ticket, onClose }: TicketFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [to, setTo] = useState('');
+  const [to, setTo] = useState(() => prefilledText(ticket.id, 'change_priority', 'to'));
   const { submit, busy, errors, refusal } = useActionSubmit(
     ticket.id,
     'change_priority',
@@ -175,7 +214,13 @@ export function ChangePriorityForm({ ticket, onClose }: TicketFormProps) {
 export function CommentForm({ ticket, onClose }: TicketFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const draft = useFormDraft('comment', ticket.id, commentDraft, EMPTY_COMMENT);
+  const draft = useFormDraft(
+    'comment',
+    ticket.id,
+    commentDraft,
+    EMPTY_COMMENT,
+    redoDraft(ticket.id, 'comment', (text) => ({ text: text('text') })),
+  );
   const { text } = draft.value;
   const { submit, busy, errors, refusal } = useActionSubmit(
     ticket.id,
@@ -215,7 +260,13 @@ export function CommentForm({ ticket, onClose }: TicketFormProps) {
 export function ReopenForm({ ticket, onClose }: TicketFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const draft = useFormDraft('reopen', ticket.id, reopenDraft, EMPTY_REOPEN);
+  const draft = useFormDraft(
+    'reopen',
+    ticket.id,
+    reopenDraft,
+    EMPTY_REOPEN,
+    redoDraft(ticket.id, 'reopen', (text) => ({ reason: text('reason') })),
+  );
   const { reason } = draft.value;
   const { submit, busy, errors, refusal } = useActionSubmit(
     ticket.id,

@@ -21,6 +21,7 @@ import { focusNextStep, focusRecordedEntry } from './focus-recorded';
 import { useTicketDrafts } from '../drafts/useTicketDrafts';
 import { DraftPreloadContext } from '../drafts/draft-preload';
 import type { DraftForm } from '../../db/repos/drafts';
+import { useRedoStore, type RedoRequest } from '../sync/redo-request';
 import './ticket-actions.css';
 import { correctedNowMs } from '../../lib/window-clock';
 
@@ -55,10 +56,22 @@ export function TicketActions({ ticket, zone }: TicketActionsProps) {
   const drafts = useTicketDrafts(ticket.id);
   const actions = availableActions(ticket);
   const primary = NEXT_STEPS.find((type) => actions.includes(type));
+  // A refused action to redo here (from the list of refused actions): its form opens prefilled,
+  // once per request (React's "adjust state when an input changes" pattern, not an effect).
+  const redo = useRedoStore((state) => state.request);
+  const redoHere = redo?.ticketId === ticket.id ? redo : null;
+  const redoForm = redoHere && redoHere.form !== 'create' ? redoHere.form : null;
+  const [seenRedo, setSeenRedo] = useState<RedoRequest | null>(null);
+  if (redoHere !== seenRedo) {
+    setSeenRedo(redoHere);
+    if (redoForm) setOpen({ type: redoForm, openedAt: new Date(correctedNowMs()).toISOString() });
+  }
 
   const close = (recorded?: Recorded) => {
     const type = open?.type;
     setOpen(null);
+    // Cancelled or done, the prefill is spent; the refused action stays listed until redone.
+    if (redoForm) useRedoStore.getState().clearRedo();
     // Back to the button that opened the form, or the first one if the action no longer applies.
     const opener = () =>
       (type && buttons.current.get(type)) || buttons.current.values().next().value;
@@ -79,6 +92,7 @@ export function TicketActions({ ticket, zone }: TicketActionsProps) {
 
   const choose = async (type: ToolbarAction) => {
     setRefusal(null);
+    if (redoForm && type !== redoForm) useRedoStore.getState().clearRedo();
     if (ONE_CLICK_ACTIONS.has(type)) {
       setOpen(null);
       const result =

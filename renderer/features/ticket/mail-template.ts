@@ -1,11 +1,14 @@
 import type { Ticket } from '@shared/domain/ticket';
 import { PAUSE_REASONS_WITH_EMAIL, type PauseReason } from '@shared/sla';
+import { quote } from '../../lib/quotes';
 import { formatDateTime, offsetLabel } from './sla-format';
 
 /*
  * The e-mails the regulation asks for, prefilled for the engineer's mail client: after a pause
- * for a reason that requires telling the user (§5), and the result of the work, sent to the
- * address the request came from (§4). Always in Russian: they go to the customer.
+ * for a reason that requires telling the user (§5), the request for information a pause waits on
+ * (§5: "пользователю был отправлен запрос"), the P4 answer naming the update's date (Table 1), and
+ * the result of the work, sent to the address the request came from (§4). Always in Russian: they
+ * go to the customer. A title's own quotes are nested („…“ inside «…»), never «…«…»…».
  */
 
 export interface MailDraft {
@@ -24,10 +27,15 @@ export type MailTicket = Pick<
 const SIGNATURE = ['С уважением,', 'служба технической поддержки «Digit PROконтакт»'];
 
 /** The reasons after which §5 says the user is told by e-mail (`PAUSE_REASONS_WITH_EMAIL`). */
-type MailedPauseReason = 'user_side_fault' | 'third_party_fault' | 'awaiting_user_action';
+type NotifiedPauseReason = 'user_side_fault' | 'third_party_fault' | 'awaiting_user_action';
+
+/** The reasons whose pause waits on a request the user was sent (§5): the letter is the request. */
+type RequestPauseReason = 'awaiting_user_info' | 'awaiting_third_party_info';
+
+type MailedPauseReason = NotifiedPauseReason | RequestPauseReason;
 
 /** Why the work stopped, in the regulation's words (§5). */
-const PAUSE_REASON_TEXT: Record<MailedPauseReason, string> = {
+const PAUSE_REASON_TEXT: Record<NotifiedPauseReason, string> = {
   user_side_fault:
     'по результатам диагностики неисправность находится в зоне ответственности пользователя',
   third_party_fault:
@@ -35,7 +43,7 @@ const PAUSE_REASON_TEXT: Record<MailedPauseReason, string> = {
   awaiting_user_action: 'для продолжения работ необходимо выполнить действия с вашей стороны',
 };
 
-const PAUSE_NEXT_STEP: Record<MailedPauseReason, string> = {
+const PAUSE_NEXT_STEP: Record<NotifiedPauseReason, string> = {
   user_side_fault:
     'Устранение неисправностей на стороне пользователя не входит в зону ответственности разработчика. Если после устранения причины на вашей стороне неисправность сохранится, ответьте, пожалуйста, на это письмо.',
   third_party_fault:
@@ -50,9 +58,18 @@ export function mailtoHref(to: string, subject: string, body: string): string {
   return `mailto:${encodeURIComponent(to).replace(/%40/g, '@')}?${query}`;
 }
 
-/** «№ 1042 «Не формируется отчёт»», or just the title while the ERP has not numbered it. */
+/** What the pause waits on, as the letter's opening sentence around the ticket's reference. */
+const REQUESTED_INFO: Record<RequestPauseReason, (reference: string) => string> = {
+  awaiting_user_info: (reference) =>
+    `Для продолжения работ по заявке ${reference} нам необходима дополнительная информация с вашей стороны.`,
+  awaiting_third_party_info: (reference) =>
+    `Для устранения неисправности по заявке ${reference} нам необходима дополнительная информация от третьих лиц. Пожалуйста, запросите её и перешлите нам.`,
+};
+
+/** «№ 1042 „Не формируется отчёт“», or just the title while the ERP has not numbered it. */
 function ticketReference(ticket: MailTicket): string {
-  return ticket.number === null ? `«${ticket.title}»` : `№ ${ticket.number} «${ticket.title}»`;
+  const title = quote(ticket.title, 'ru');
+  return ticket.number === null ? title : `№ ${ticket.number} ${title}`;
 }
 
 function inZone(iso: string, timeZone: string): string {
@@ -64,19 +81,32 @@ function draft(to: string, subject: string, lines: string[]): MailDraft {
   return { to, subject, body, href: mailtoHref(to, subject, body) };
 }
 
-export function pauseNeedsMail(reason: PauseReason): reason is MailedPauseReason {
+function isNotified(reason: PauseReason): reason is NotifiedPauseReason {
   return PAUSE_REASONS_WITH_EMAIL.includes(reason) && reason in PAUSE_REASON_TEXT;
 }
 
-/** The e-mail §5 requires after a pause for this reason; null when the reason needs none. */
+/** A pause for this reason waits on a request sent to the user: the letter asks for it. */
+export function pauseIsRequest(reason: PauseReason): reason is RequestPauseReason {
+  return reason in REQUESTED_INFO;
+}
+
+export function pauseNeedsMail(reason: PauseReason): reason is MailedPauseReason {
+  return isNotified(reason) || pauseIsRequest(reason);
+}
+
+/**
+ * The e-mail a pause for this reason goes with: the notice §5 requires, or the request for
+ * information the pause waits on; null when the reason needs none.
+ */
 export function pauseMail(
   ticket: MailTicket,
   pause: { reason: PauseReason; note?: string | null; at: string },
   timeZone: string,
 ): MailDraft | null {
   const { reason } = pause;
-  if (!pauseNeedsMail(reason)) return null;
   const note = pause.note?.trim();
+  if (pauseIsRequest(reason)) return infoRequestMail(ticket, reason, note, pause.at, timeZone);
+  if (!isNotified(reason)) return null;
   return draft(ticket.reporterEmail, `Заявка ${ticketReference(ticket)}: работы приостановлены`, [
     'Здравствуйте!',
     '',
@@ -88,6 +118,55 @@ export function pauseMail(
     PAUSE_NEXT_STEP[reason],
     '',
     'Время приостановки работ не входит в срок устранения неисправности (раздел 5 Положения о технической поддержке).',
+    '',
+    ...SIGNATURE,
+  ]);
+}
+
+function infoRequestMail(
+  ticket: MailTicket,
+  reason: RequestPauseReason,
+  note: string | undefined,
+  at: string,
+  timeZone: string,
+): MailDraft {
+  return draft(
+    ticket.reporterEmail,
+    `Заявка ${ticketReference(ticket)}: нужна дополнительная информация`,
+    [
+      'Здравствуйте!',
+      '',
+      REQUESTED_INFO[reason](
+        `${ticketReference(ticket)} от ${inZone(ticket.createdAt, timeZone)} (учётная запись ${ticket.account})`,
+      ),
+      ...(note ? ['', 'Что нужно:', note] : []),
+      '',
+      `Работы приостановлены ${inZone(at, timeZone)} до получения ответа; время ожидания не входит в срок устранения неисправности (раздел 5 Положения о технической поддержке). Пожалуйста, ответьте на это письмо.`,
+      '',
+      ...SIGNATURE,
+    ],
+  );
+}
+
+/**
+ * The P4 answer (Table 1): the date of the update that will fix the error. The ticket stays open
+ * until the update ships; the result follows then.
+ */
+export function fixDateMail(
+  ticket: MailTicket,
+  answer: { releaseDate: string; at: string },
+  timeZone: string,
+): MailDraft {
+  const [year, month, day] = answer.releaseDate.split('-');
+  const date = `${day}.${month}.${year}`;
+  return draft(ticket.reporterEmail, `Заявка ${ticketReference(ticket)}: дата обновления`, [
+    'Здравствуйте!',
+    '',
+    `По заявке ${ticketReference(ticket)} от ${inZone(ticket.createdAt, timeZone)} (учётная запись ${ticket.account}) сообщаем: ошибка будет исправлена в обновлении ПО «Digit PROконтакт», выход которого запланирован на ${date}.`,
+    '',
+    'Заявка остаётся открытой до выхода обновления; после его установки мы сообщим о результате работ. Если неисправность мешает работе сильнее, чем описано в заявке, ответьте, пожалуйста, на это письмо.',
+    '',
+    `Ответ дан ${inZone(answer.at, timeZone)}.`,
     '',
     ...SIGNATURE,
   ]);

@@ -195,6 +195,9 @@ export const ticketRu = {
     pauseNoteRequired: 'Комментарий (обязателен для «иных обстоятельств»)',
     pauseMailHint:
       'По регламенту пользователя нужно уведомить по e-mail: письмо будет подготовлено.',
+    pauseRequestHint:
+      'Работы ждут ответа на запрос: опишите здесь, какие сведения нужны, — письмо с запросом будет подготовлено.',
+    pauseRequestDone: 'Работы приостановлены. Отправьте пользователю запрос:',
     pauseSubmit: 'Приостановить',
     pauseDone: 'Работы приостановлены. Уведомите пользователя по e-mail:',
     resolveTitle: 'Решить заявку',
@@ -206,6 +209,8 @@ export const ticketRu = {
     scheduleFixDate: 'Дата выхода обновления с исправлением',
     scheduleFixHint: 'Для П4 ответ с датой обновления останавливает срок решения.',
     scheduleFixSubmit: 'Записать ответ',
+    scheduleFixMailHint: 'Дату обновления нужно сообщить на {{email}}: письмо будет подготовлено.',
+    scheduleFixDone: 'Ответ записан. Сообщите дату обновления пользователю:',
     extendTitle: 'Продление срока по согласованию (П3)',
     extendHours: 'Дополнительно, рабочих часов',
     extendNote: 'Согласование: с кем и на каком основании',
@@ -495,6 +500,9 @@ export const ticketEn: typeof ticketRu = {
     pauseNote: 'Note',
     pauseNoteRequired: 'Note (required for "other circumstances")',
     pauseMailHint: 'The regulation requires telling the user by e-mail: a draft will be prepared.',
+    pauseRequestHint:
+      'The work waits for an answer: describe here what information is needed, and a request e-mail will be prepared.',
+    pauseRequestDone: 'Work paused. Send the user the request:',
     pauseSubmit: 'Pause',
     pauseDone: 'Work paused. Tell the user by e-mail:',
     resolveTitle: 'Resolve the ticket',
@@ -506,6 +514,8 @@ export const ticketEn: typeof ticketRu = {
     scheduleFixDate: 'Release date of the fixing update',
     scheduleFixHint: 'For P4 this answer stops the resolution clock.',
     scheduleFixSubmit: 'Record the answer',
+    scheduleFixMailHint: 'The update date goes to {{email}}: a draft will be prepared.',
+    scheduleFixDone: 'Answer recorded. Tell the user the update date:',
     extendTitle: 'Agreed extension (P3)',
     extendHours: 'Additional working hours',
     extendNote: 'Agreement: with whom and on what grounds',

@@ -7,6 +7,7 @@ import type { Recorded } from './FormParts';
 import { describeRefusal } from '../identity/people';
 import { usePeople } from '../identity/usePeople';
 import { useTicketAction, type RecordThrough } from './useTicketAction';
+import { redoRecorded } from '../sync/redo-request';
 
 const NO_ERRORS: Record<string, FieldError> = {};
 
@@ -14,7 +15,9 @@ const NO_ERRORS: Record<string, FieldError> = {};
  * A form's submit. Field errors show from the first submit on and follow the input as it is
  * corrected; the repo's refusal shows when the shared rules reject the action. `submit`
  * resolves to what was recorded, or null when nothing was. A form with a draft passes its
- * `record`, so the draft goes in the same transaction as the action.
+ * `record`, so the draft goes in the same transaction as the action. A form opened to redo a
+ * refused action drops that refused action once the redone one is recorded: it has been applied
+ * after all.
  */
 export function useActionSubmit<T extends TicketActionType>(
   ticketId: string,
@@ -36,8 +39,9 @@ export function useActionSubmit<T extends TicketActionType>(
       setRefusal(describeRefusal(result.error, people, t));
       return null;
     }
+    await redoRecorded(ticketId, type);
     return { commandId: result.commandId };
-  }, [perform, type, input, people, t, through]);
+  }, [perform, type, input, people, t, through, ticketId]);
   const errors = attempted && !input.ok ? input.errors : NO_ERRORS;
   return { submit, busy, errors, refusal };
 }

@@ -5,6 +5,7 @@ import { ru } from './ru';
 import { alertsEn, alertsRu } from '../../features/alerts/alerts-messages';
 import { clockEn, clockRu } from '../../features/clock/clock-messages';
 import { draftsEn, draftsRu } from '../../features/drafts/drafts-messages';
+import { deadLettersEn, deadLettersRu } from '../../features/sync/dead-letter-messages';
 import { diagnosticsEn, diagnosticsRu } from '../../features/diagnostics/diagnostics-messages';
 import { identityEn, identityRu } from '../../features/identity/identity-messages';
 import { intakeEn, intakeRu } from '../../features/intake/intake-messages';
@@ -57,6 +58,7 @@ export async function initI18n(chosen: Locale | null = null): Promise<void> {
           settings: settingsRu,
           identity: identityRu,
           drafts: draftsRu,
+          deadLetters: deadLettersRu,
         },
       },
       en: {
@@ -71,6 +73,7 @@ export async function initI18n(chosen: Locale | null = null): Promise<void> {
           settings: settingsEn,
           identity: identityEn,
           drafts: draftsEn,
+          deadLetters: deadLettersEn,
         },
       },
     },

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { applyPulledPage } from '../../../../renderer/db/repos/pulled-changes';
 import { recordAcks } from '../../../../renderer/db/repos/push-acks';
-import { listDeadLetters, retryDeadLetter } from '../../../../renderer/db/repos/dead-letters';
+import {
+  listDeadLetters,
+  listRefusedLetters,
+  retryDeadLetter,
+} from '../../../../renderer/db/repos/dead-letters';
 import { createTicketActions } from '../../../../renderer/db/repos/ticket-actions';
 import { createDexieSyncStore } from '../../../../renderer/db/sync-store';
-import { ME, seededDb, serverTicket, T0, ticketChange } from './db-fixture';
+import { ME, ORG, seededDb, serverTicket, T0, ticketChange } from './db-fixture';
 
 const refusal = { code: 'rejected_by_erp', message: 'отклонено' };
 
@@ -68,5 +72,48 @@ describe('retrying a refused action', () => {
     });
     expect(await retryDeadLetter(db, actions, letterId)).toMatchObject({ ok: true });
     expect(await Promise.all(seen)).toEqual([{ pending: 1, deadLetters: 0 }]);
+  });
+});
+
+describe('the list of refused actions', () => {
+  it('names each by its ticket (the ERP’s copy) and gives the customer’s zone', async () => {
+    const { db, letterId } = await withDeadLetter('pause');
+    const [refused] = await listRefusedLetters(db);
+    expect(refused).toMatchObject({
+      letter: { commandId: letterId, type: 'pause', payload: { note: 'ждём лог' } },
+      ticket: { id: 't1', number: 42 },
+      number: 42,
+      title: 'Сервер',
+      timeZone: ORG.timeZone,
+    });
+  });
+
+  it('names a refused registration by the title that was typed', async () => {
+    const fixture = await seededDb();
+    const created = await fixture.actions.create({
+      organizationId: ORG.id,
+      account: 'operator',
+      reporterEmail: 'it@example.ru',
+      priority: 3,
+      title: 'Не печатается направление',
+      steps: 'Печать',
+      expected: 'Печатается',
+      actual: 'Ошибка',
+      diagnostics: 'Сеть в норме',
+      notUserSideConfirmed: true,
+      createdAt: new Date(T0 - 60_000).toISOString(),
+    });
+    if (!created.ok || created.commandId === null) throw new Error('fixture: not queued');
+    await recordAcks(
+      fixture.db,
+      [{ commandId: created.commandId, outcome: 'dead', status: 'rejected', error: refusal }],
+      T0,
+    );
+    const [refused] = await listRefusedLetters(fixture.db);
+    expect(refused).toMatchObject({
+      ticket: null,
+      number: null,
+      title: 'Не печатается направление',
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PAUSE_REASONS } from '../../../../shared/sla';
 import {
+  fixDateMail,
   mailtoHref,
   pauseMail,
   resultMail,
@@ -27,11 +28,41 @@ function decode(href: string) {
 }
 
 describe('pause e-mail (§5)', () => {
-  it('is drafted only for the three reasons the regulation says the user is told about', () => {
+  it('is drafted for the three reasons the user is told about and the two that wait on a request', () => {
     const mailed = PAUSE_REASONS.filter((reason) =>
       pauseMail(ticket, { reason, at: '2026-01-12T09:00:00Z' }, ZONE),
     );
-    expect(mailed).toEqual(['user_side_fault', 'third_party_fault', 'awaiting_user_action']);
+    expect(mailed).toEqual([
+      'user_side_fault',
+      'third_party_fault',
+      'awaiting_user_action',
+      'awaiting_user_info',
+      'awaiting_third_party_info',
+    ]);
+  });
+
+  it("asks for the information the pause waits on, with the engineer's note as the request", () => {
+    const mail = pauseMail(
+      ticket,
+      {
+        reason: 'awaiting_third_party_info',
+        note: 'Журнал ошибок АТС за 11.01.2026.',
+        at: '2026-01-12T09:05:00Z',
+      },
+      ZONE,
+    )!;
+    expect(mail.subject).toBe(
+      'Заявка № 1042 «Не формируется отчёт по обращениям»: нужна дополнительная информация',
+    );
+    // 08:15Z is 10:15 in Kaliningrad (UTC+2).
+    expect(mail.body).toContain(
+      'Для устранения неисправности по заявке № 1042 «Не формируется отчёт по обращениям» от 12.01.2026 в 10:15 (UTC+2) (учётная запись petrova.ai) нам необходима дополнительная информация от третьих лиц.',
+    );
+    expect(mail.body).toContain('Что нужно:\nЖурнал ошибок АТС за 11.01.2026.\n');
+    // 09:05Z is 11:05 in Kaliningrad (UTC+2).
+    expect(mail.body).toContain(
+      'Работы приостановлены 12.01.2026 в 11:05 (UTC+2) до получения ответа',
+    );
   });
 
   it('quotes the ticket, the reason, the note and the time in the customer zone', () => {
@@ -91,6 +122,51 @@ describe('result e-mail (§4)', () => {
       'Результат:\nИсправлен шаблон отчёта.\nПроверено с пользователем.\n',
     );
     expect(mail.body).toContain('Работы завершены 13.01.2026 в 09:30 (UTC+2).');
+  });
+});
+
+describe('P4 answer with the update date (Table 1)', () => {
+  it('names the release date and keeps the ticket open until the update ships', () => {
+    const mail = fixDateMail(
+      ticket,
+      { releaseDate: '2026-02-20', at: '2026-01-13T07:30:00Z' },
+      ZONE,
+    );
+    expect(mail.to).toBe(ticket.reporterEmail);
+    expect(mail.subject).toBe(
+      'Заявка № 1042 «Не формируется отчёт по обращениям»: дата обновления',
+    );
+    expect(mail.body).toContain(
+      'ошибка будет исправлена в обновлении ПО «Digit PROконтакт», выход которого запланирован на 20.02.2026.',
+    );
+    expect(mail.body).toContain('Заявка остаётся открытой до выхода обновления');
+    // 07:30Z is 09:30 in Kaliningrad (UTC+2).
+    expect(mail.body).toContain('Ответ дан 13.01.2026 в 09:30 (UTC+2).');
+  });
+});
+
+describe('quotes inside subjects and bodies', () => {
+  const quotedTitle = { ...ticket, title: 'Не открывается карточка «Обращение»' };
+  const letters = [
+    [
+      'pause',
+      pauseMail(quotedTitle, { reason: 'user_side_fault', at: '2026-01-12T09:00:00Z' }, ZONE)!,
+    ],
+    [
+      'information request',
+      pauseMail(quotedTitle, { reason: 'awaiting_user_info', at: '2026-01-12T09:00:00Z' }, ZONE)!,
+    ],
+    [
+      'fix date',
+      fixDateMail(quotedTitle, { releaseDate: '2026-02-20', at: '2026-01-12T09:00:00Z' }, ZONE),
+    ],
+    ['result', resultMail(quotedTitle, { result: 'Готово.', at: '2026-01-12T09:00:00Z' }, ZONE)],
+  ] as const;
+
+  it.each(letters)("%s: a title's own «…» become „…“ inside «…»", (_name, mail) => {
+    expect(mail.subject).toContain('«Не открывается карточка „Обращение“»');
+    expect(mail.body).toContain('«Не открывается карточка „Обращение“»');
+    expect(`${mail.subject}\n${mail.body}`).not.toMatch(/«[^»]*«/u);
   });
 });
 
