@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { workResumesAt, type ClockState, type SlaTicket } from '@shared/sla';
 import { formatCustomerInstant, formatDuration } from '../../lib/format';
 import { NEAR_DEADLINE_LEVEL } from '@shared/queue/queue-entry';
+import { countdownUnitMs, splitBudget } from '@shared/sla/budget-split';
 
 interface SlaClockCellProps {
   sla: SlaTicket;
@@ -19,8 +20,14 @@ export function SlaClockCell({ sla, state, timeZone, ownZone, now }: SlaClockCel
   const { t, i18n } = useTranslation();
   const when = (iso: string) =>
     formatCustomerInstant(Date.parse(iso), timeZone, i18n.language, ownZone, now);
-  // Seconds so a countdown visibly ticks; whole hours from 100 h on, where minutes are noise.
-  const left = formatDuration(state.remainingMs, i18n.language, {
+  // The same split and precision as the ticket page (seconds in the last hour, so a countdown
+  // visibly ticks); whole hours from 100 h on, where minutes are noise.
+  const { leftMs } = splitBudget(
+    state.elapsedMs,
+    state.targetMs,
+    countdownUnitMs(state.remainingMs),
+  );
+  const left = formatDuration(leftMs, i18n.language, {
     seconds: true,
     wholeHoursFrom: 100,
   });

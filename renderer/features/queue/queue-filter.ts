@@ -1,5 +1,5 @@
 import type { Priority } from '@shared/sla';
-import { statusAt, type QueueEntry } from '@shared/queue/queue-entry';
+import { isOverdueAt, statusAt, type QueueEntry } from '@shared/queue/queue-entry';
 
 export const STATUS_FILTERS = ['all', 'near', 'breached', 'paused'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
@@ -100,12 +100,11 @@ export function filterEntries(
 }
 
 function matchesStatus(entry: QueueEntry, filter: StatusFilter, nowMs: number): boolean {
-  const status = statusAt(entry, nowMs);
   switch (filter) {
     case 'breached':
-      return status === 'breached';
+      return isOverdueAt(entry, nowMs);
     case 'near':
-      return status === 'near';
+      return statusAt(entry, nowMs) === 'near';
     case 'paused':
       return entry.paused;
     case 'all':
@@ -123,9 +122,8 @@ export interface QueueCounts {
 export function countStatuses(entries: readonly QueueEntry[], nowMs: number): QueueCounts {
   const counts: QueueCounts = { total: entries.length, breached: 0, near: 0, paused: 0 };
   for (const entry of entries) {
-    const status = statusAt(entry, nowMs);
-    if (status === 'breached') counts.breached += 1;
-    else if (status === 'near') counts.near += 1;
+    if (isOverdueAt(entry, nowMs)) counts.breached += 1;
+    else if (statusAt(entry, nowMs) === 'near') counts.near += 1;
     if (entry.paused) counts.paused += 1;
   }
   return counts;

@@ -20,7 +20,7 @@ interface LogWorkFormProps extends ActionFormProps {
  * engineer types both times and what was done; the pickers offer only the ticket's lifetime.
  */
 export function LogWorkForm({ ticket, zone, openedAt, onClose }: LogWorkFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const now = useNowEvery(60_000);
   const [startedLocal, setStarted] = useState('');
@@ -34,7 +34,9 @@ export function LogWorkForm({ ticket, zone, openedAt, onClose }: LogWorkFormProp
   const errorOf = useFieldError(errors, zone);
   const earliest = instantToLocal(ticket.createdAt, zone);
   const latest = instantToLocal(new Date(now).toISOString(), zone);
-  const zoneHint = t('ticket.forms.logWorkZone', { offset: offsetLabel(openedAt, zone) });
+  const zoneHint = t('ticket.forms.logWorkZone', {
+    offset: offsetLabel(openedAt, zone, i18n.language),
+  });
   const onSubmit = async () => {
     if (await submit()) onClose();
   };
