@@ -11,13 +11,14 @@ import { isMine, personLabel } from '../identity/people';
 import { usePeople } from '../identity/usePeople';
 import { countStatuses, countViews, filterEntries, hasFilters, inView } from './queue-filter';
 import { QueueEmptyState } from './QueueEmptyState';
-import { QueueFilterBar, type AssigneeOption } from './QueueFilterBar';
+import { QUEUE_SEARCH_ID, QueueFilterBar, type AssigneeOption } from './QueueFilterBar';
 import { QueueTable } from './QueueTable';
 import { QueueViewEmpty } from './QueueViewEmpty';
 import { QueueViewTabs } from './QueueViewTabs';
 import { SlaTargetsCard } from './SlaTargetsCard';
 import { useQueueFilters } from './useQueueFilters';
 import { useQueueSnapshot } from './useQueueSnapshot';
+import { useSearchShortcut } from './useSearchShortcut';
 import './queue.css';
 
 /** Statuses in counts and filters move on this step; the row timers themselves tick every second. */
@@ -30,6 +31,7 @@ export function QueuePage({ settings }: { settings: Settings | null }) {
   const filters = useQueueFilters();
   const search = useDeferredValue(filters.search);
   const now = useNowEvery(STATUS_STEP_MS);
+  useSearchShortcut(QUEUE_SEARCH_ID);
   const { view, priorities, organizationId, status, assignee } = filters;
   const { me } = people;
   const mine = useMemo(() => (id: string | null) => isMine(id, me), [me]);

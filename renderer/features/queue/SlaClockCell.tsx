@@ -51,8 +51,10 @@ export function SlaClockCell({ sla, state, timeZone, ownZone, now }: SlaClockCel
       break;
     case 'paused': {
       const pause = [...sla.events].reverse().find((event) => event.type === 'paused');
-      label = t('sla.pausedFor', { reason: pause?.reason ? t(`sla.reasons.${pause.reason}`) : '' });
-      title = label;
+      label = t('sla.pausedFor', {
+        reason: pause?.reason ? t(`sla.reasonsShort.${pause.reason}`) : '',
+      });
+      title = t('sla.pausedFor', { reason: pause?.reason ? t(`sla.reasons.${pause.reason}`) : '' });
       break;
     }
     case 'waiting':
@@ -75,11 +77,13 @@ export function SlaClockCell({ sla, state, timeZone, ownZone, now }: SlaClockCel
   const fullText = [title, label, own].filter(Boolean).join(' · ');
   return (
     <div className={`queue-clock queue-clock--${tone}`} title={fullText} data-status={state.status}>
-      <span className="queue-clock__main">{main}</span>
-      <span className="queue-clock__detail">
-        {label}
+      {/* The engineer's own reading goes on the first line, beside the short amount, so the
+          customer's instant below always fits the column. */}
+      <span className="queue-clock__line">
+        <span className="queue-clock__main">{main}</span>
         {own && <span className="queue-clock__own"> · {own}</span>}
       </span>
+      <span className="queue-clock__detail">{label}</span>
     </div>
   );
 }
