@@ -61,6 +61,12 @@ for (const viewport of VIEWPORTS) {
         await expectAccessible(page, `the queue (${view})`);
         await shoot(page, testInfo, `queue-${view}-${size}-${language}`);
       }
+      // Every kind of clock cell: overdue, near the deadline, paused with its reason.
+      for (const status of ['breached', 'near', 'paused', 'all'] as const) {
+        await page.locator(`.segmented__option--${status}`).click();
+        await expect(page.getByTestId('queue-row').first()).toBeVisible();
+        await expectNothingCutOff(page, `the queue (${status})`);
+      }
       // Scrolled to the end, the last row is whole and clear of everything.
       await page
         .getByTestId('queue-scroller')

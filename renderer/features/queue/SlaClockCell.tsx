@@ -51,9 +51,9 @@ export function SlaClockCell({ sla, state, timeZone, ownZone, now }: SlaClockCel
       break;
     case 'paused': {
       const pause = [...sla.events].reverse().find((event) => event.type === 'paused');
-      label = t('sla.pausedFor', {
-        reason: pause?.reason ? t(`sla.reasonsShort.${pause.reason}`) : '',
-      });
+      // "paused" beside the budget, the reason below it: the reason alone fits the column.
+      main = `${left} · ${t('sla.paused')}`;
+      label = pause?.reason ? t(`sla.reasonsShort.${pause.reason}`) : '';
       title = t('sla.pausedFor', { reason: pause?.reason ? t(`sla.reasons.${pause.reason}`) : '' });
       break;
     }

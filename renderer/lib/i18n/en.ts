@@ -161,6 +161,7 @@ export const en: Translation = {
     waitingUntil: 'waiting until {{time}}',
     waitingHint: "Outside the organization's working hours: the clock is not running.",
     pausedFor: 'paused: {{reason}}',
+    paused: 'paused',
     metAt: '{{time}}',
     breachedAt: 'late, {{time}}',
     reasons: {

@@ -160,6 +160,7 @@ export const ru = {
     waitingUntil: 'ждёт до {{time}}',
     waitingHint: 'Сейчас нерабочее время организации: срок не идёт.',
     pausedFor: 'пауза: {{reason}}',
+    paused: 'пауза',
     metAt: '{{time}}',
     breachedAt: 'с нарушением {{time}}',
     reasons: {
@@ -177,8 +178,8 @@ export const ru = {
       user_side_fault: 'неисправность у пользователя',
       third_party_fault: 'неисправность у третьих лиц',
       awaiting_user_action: 'ждём действий пользователя',
-      awaiting_user_info: 'ждём информацию от пользователя',
-      awaiting_third_party_info: 'ждём информацию третьих лиц',
+      awaiting_user_info: 'ждём данных от пользователя',
+      awaiting_third_party_info: 'ждём данных от третьих лиц',
       user_unreachable: 'пользователь недоступен',
       equipment_delivery: 'доставка оборудования',
       other: 'иные обстоятельства',
