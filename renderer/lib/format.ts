@@ -7,22 +7,6 @@ import {
   zoneLabel as zoneLabelAt,
 } from '@shared/format/instant-text';
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * A shared formatter per locale and options. Building one costs far more than using it, and the
- * queue formats dozens of instants on every tick.
- */
-export function dateFormat(
-  locale: string,
-  options: Intl.DateTimeFormatOptions,
-): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = formats.get(key);
-  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
-  return format;
-}
-
 /** Time of day on this computer's clock, e.g. "14:05" (24 h in both languages). */
 export function formatClock(iso: string, locale: string): string {
   return timeText(Date.parse(iso), resolvedTimeZone(), locale);

@@ -61,6 +61,13 @@ export function dayTimeText(ms: number, timeZone: string, language: string): str
   return `${dayText(ms, timeZone, language)} ${timeText(ms, timeZone, language)}`;
 }
 
+const TIME_SECONDS: Intl.DateTimeFormatOptions = { ...TIME, second: '2-digit' };
+
+/** "16.11.2026, 23:09:05" / "16/11/2026, 23:09:05": diagnostics and clock checks, to the second. */
+export function dateTimeSecondsText(ms: number, timeZone: string, language: string): string {
+  return `${dateText(ms, timeZone, language)}, ${format(language, timeZone, TIME_SECONDS).format(ms)}`;
+}
+
 /** "16.11.2026, 23:09" / "16/11/2026, 23:09": the full form pages and letters use. */
 export function dateTimeText(ms: number, timeZone: string, language: string): string {
   return `${dateText(ms, timeZone, language)}, ${timeText(ms, timeZone, language)}`;
