@@ -24,7 +24,8 @@ test.describe('app shell', () => {
     await expect(page.getByRole('banner')).toContainText('Служба поддержки');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Очередь заявок');
     await expect(page.getByTestId('queue-count')).toHaveText(/^\d+ заяв/);
-    await expect(page.getByTestId('connection-state')).toHaveText('В сети');
+    // «В сети» once the first exchange reached the ERP («Проверка связи…» until then).
+    await expect(page.getByTestId('connection-state')).toHaveText('В сети', { timeout: 30_000 });
     await expect(page.getByTestId('host-kind')).toContainText('Браузерный режим');
     await expect(page.getByRole('button', { name: 'RU' })).toHaveAttribute('aria-pressed', 'true');
 
@@ -48,7 +49,7 @@ test.describe('app shell', () => {
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ticket queue');
     await expect(page.getByRole('button', { name: 'EN' })).toHaveAttribute('aria-pressed', 'true');
-    await expect(page.getByTestId('connection-state')).toHaveText('Online');
+    await expect(page.getByTestId('connection-state')).toHaveText('Online', { timeout: 30_000 });
 
     const screenshot = testInfo.outputPath('app-shell-en.png');
     await page.screenshot({ path: screenshot, fullPage: true });
