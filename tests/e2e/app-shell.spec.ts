@@ -28,7 +28,10 @@ test.describe('app shell', () => {
     // «В сети» once the first exchange reached the ERP («Проверка связи…» until then).
     await expect(page.getByTestId('connection-state')).toHaveText('В сети', { timeout: 30_000 });
     await expect(page.getByTestId('host-kind')).toContainText('Браузерный режим');
-    await expect(page.getByRole('button', { name: 'RU' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: 'RU', exact: true })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
 
     const screenshot = testInfo.outputPath('app-shell-ru.png');
     await page.screenshot({ path: screenshot, fullPage: true });
@@ -41,7 +44,7 @@ test.describe('app shell', () => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Очередь заявок');
 
-    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ticket queue');
     await expect(page.getByTestId('queue-count')).toHaveText(/^(\d+ tickets?|\d+ of \d+ shown)$/);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -49,14 +52,17 @@ test.describe('app shell', () => {
 
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ticket queue');
-    await expect(page.getByRole('button', { name: 'EN' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: 'EN', exact: true })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     await expect(page.getByTestId('connection-state')).toHaveText('Online', { timeout: 30_000 });
 
     const screenshot = testInfo.outputPath('app-shell-en.png');
     await page.screenshot({ path: screenshot, fullPage: true });
     await testInfo.attach('app-shell-en', { path: screenshot, contentType: 'image/png' });
 
-    await page.getByRole('button', { name: 'RU' }).click();
+    await page.getByRole('button', { name: 'RU', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Очередь заявок');
     expect(problems).toEqual([]);
   });
