@@ -32,7 +32,7 @@ async function command(
         payload,
       },
     ],
-  } as Parameters<typeof pushToErp>[1]);
+  });
   const result = body.results[0];
   if (result?.status !== 'applied' || !result.ticket) {
     throw new Error(`ERP refused ${type}: ${JSON.stringify(result)}`);
