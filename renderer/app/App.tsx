@@ -56,8 +56,9 @@ export function App() {
           )}
         </PageErrorBoundary>
       </main>
-      <StatusBar hostKind={getHostKind()} info={info} />
-      {erpChosen && <DeskAlerts />}
+      <StatusBar hostKind={getHostKind()} info={info}>
+        {erpChosen && <DeskAlerts />}
+      </StatusBar>
     </div>
   );
 }

@@ -1,22 +1,15 @@
-const formats = new Map<string, Intl.DateTimeFormat>();
+import { resolvedTimeZone } from '@shared/clock/device-zone';
+import {
+  customerInstantText,
+  dayText,
+  dayTimeText,
+  timeText,
+  zoneLabel as zoneLabelAt,
+} from '@shared/format/instant-text';
 
-/**
- * A shared formatter per locale and options. Building one costs far more than using it, and the
- * queue formats dozens of instants on every tick.
- */
-export function dateFormat(
-  locale: string,
-  options: Intl.DateTimeFormatOptions,
-): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = formats.get(key);
-  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
-  return format;
-}
-
-/** Time of day in the user's locale, e.g. "14:05". */
+/** Time of day on this computer's clock, e.g. "14:05" (24 h in both languages). */
 export function formatClock(iso: string, locale: string): string {
-  return new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  return timeText(Date.parse(iso), resolvedTimeZone(), locale);
 }
 
 /** [0.75, 0.9, 1] → "75 %, 90 %, 100 %" in Russian, "75%, 90%, 100%" in English. */
@@ -42,22 +35,17 @@ export function formatSyncMoment(
   locale: string,
   t: (key: string, values: Record<string, string>) => string,
 ): string {
-  const at = new Date(iso);
-  const time = formatClock(iso, locale);
-  if (at.toDateString() === new Date().toDateString()) return t('sync.lastAt', { time });
-  const date = at.toLocaleDateString(locale, { day: '2-digit', month: '2-digit' });
+  const zone = resolvedTimeZone();
+  const at = Date.parse(iso);
+  const time = timeText(at, zone, locale);
+  const date = dayText(at, zone, locale);
+  if (date === dayText(Date.now(), zone, locale)) return t('sync.lastAt', { time });
   return t('sync.lastOn', { date, time });
 }
 
-/** A ticket's creation instant in its organization's zone, e.g. "25.11 14:05". */
+/** An instant on this computer's clock with its date, e.g. "25.11 14:05" / "25/11 14:05". */
 export function formatInZone(iso: string, timeZone: string | undefined, locale: string): string {
-  return new Date(iso).toLocaleString(locale, {
-    day: '2-digit',
-    month: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    ...(timeZone ? { timeZone } : {}),
-  });
+  return dayTimeText(Date.parse(iso), timeZone ?? resolvedTimeZone(), locale);
 }
 
 const UNITS = {
@@ -70,14 +58,15 @@ export const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /**
  * A span of working time: "3 ч 05 мин"; under an hour "42 мин", or "42 мин 07 с" with `seconds`
- * (live countdowns, so they visibly tick); whole hours from `wholeHoursFrom` on, where minutes are
+ * (live countdowns, so they visibly tick; `'always'`: "39 ч 30 мин 20 с", for the counted time
+ * beside such a countdown); whole hours from `wholeHoursFrom` on, where minutes are
  * noise ("557 ч"). Never days: a working day is 9 hours (8 on a short day), so "2 days" would be
  * ambiguous in an SLA dispute. The sign is the caller's business: the absolute value is shown.
  */
 export function formatDuration(
   ms: number,
   locale: string,
-  options: { seconds?: boolean; wholeHoursFrom?: number } = {},
+  options: { seconds?: boolean | 'always'; wholeHoursFrom?: number } = {},
 ): string {
   const u = durationUnits(locale);
   const totalSeconds = Math.floor(Math.abs(ms) / 1000);
@@ -87,54 +76,17 @@ export function formatDuration(
   if (options.wholeHoursFrom !== undefined && hours >= options.wholeHoursFrom) {
     return `${hours} ${u.h}`;
   }
+  if (hours > 0 && options.seconds === 'always') {
+    return `${hours} ${u.h} ${pad2(minutes)} ${u.min} ${pad2(seconds)} ${u.s}`;
+  }
   if (hours > 0) return `${hours} ${u.h} ${pad2(minutes)} ${u.min}`;
   if (options.seconds) return `${minutes} ${u.min} ${pad2(seconds)} ${u.s}`;
   return `${minutes} ${u.min}`;
 }
 
-const MOSCOW_OFFSET_MINUTES = 180;
-
-function offsetMinutes(at: Date, timeZone: string): number {
-  const part = dateFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-    .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName')?.value;
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(part ?? '');
-  if (!match) return 0;
-  const minutes = Number(match[2]) * 60 + Number(match[3]);
-  return match[1] === '-' ? -minutes : minutes;
-}
-
-function signedHours(minutes: number): string {
-  if (minutes === 0) return '';
-  const sign = minutes > 0 ? '+' : '−';
-  const abs = Math.abs(minutes);
-  return `${sign}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
-}
-
-/**
- * A zone's offset the way people in it say it: "МСК+9" in Russian (how Russian time zones are
- * named), "UTC+12" in English.
- */
-export function zoneLabel(at: Date, timeZone: string, locale: string): string {
-  const offset = offsetMinutes(at, timeZone);
-  return locale.startsWith('ru')
-    ? `МСК${signedHours(offset - MOSCOW_OFFSET_MINUTES)}`
-    : `UTC${signedHours(offset)}`;
-}
-
-// The zone is always named: a cached formatter without one would keep the zone it was built in.
-function dayAndTime(at: Date, locale: string, timeZone: string): { day: string; time: string } {
-  return {
-    day: dateFormat(locale, { day: '2-digit', month: '2-digit', timeZone }).format(at),
-    time: dateFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(at),
-  };
-}
-
 /**
  * An instant in the customer's zone ("03.12 15:00 МСК+9", or "15:00 МСК+9" on the customer's
- * today) and, when the engineer's own clock reads differently, that reading too ("06:00", or
- * "02.12 21:00" on another day): the regulation counts in the customer's zone, the engineer lives
- * in their own (`ownZone`, this computer's, which changes when the engineer travels).
+ * today) and the engineer's own reading when it differs: see shared/format/instant-text.
  */
 export function formatCustomerInstant(
   ms: number,
@@ -143,17 +95,10 @@ export function formatCustomerInstant(
   ownZone: string,
   nowMs?: number,
 ): { customer: string; own: string | null } {
-  const at = new Date(ms);
-  const customer = dayAndTime(at, locale, timeZone);
-  const own = dayAndTime(at, locale, ownZone);
-  const today = nowMs === undefined ? null : new Date(nowMs);
-  const customerDay =
-    today && dayAndTime(today, locale, timeZone).day === customer.day ? '' : `${customer.day} `;
-  const customerText = `${customerDay}${customer.time} ${zoneLabel(at, timeZone, locale)}`;
-  if (own.day === customer.day && own.time === customer.time)
-    return { customer: customerText, own: null };
-  const ownDay = today
-    ? dayAndTime(today, locale, ownZone).day === own.day
-    : own.day === customer.day;
-  return { customer: customerText, own: ownDay ? own.time : `${own.day} ${own.time}` };
+  return customerInstantText(ms, timeZone, locale, ownZone, nowMs);
+}
+
+/** A zone at an instant the way the interface language names it: "МСК+9" / "UTC+12". */
+export function zoneLabel(at: Date, timeZone: string, locale: string): string {
+  return zoneLabelAt(at.getTime(), timeZone, locale);
 }

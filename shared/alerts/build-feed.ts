@@ -16,6 +16,8 @@ export interface FeedTicketFacts {
   ticketId: string;
   number: number | null;
   organization: string;
+  /** The organization's zone (notifications name deadlines in it). */
+  timeZone?: string;
 }
 
 /**

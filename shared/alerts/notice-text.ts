@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { customerInstantText, dayText, timeText } from '../format/instant-text';
 import type { AlertClock, AlertLocale } from './schemas';
 
 /*
@@ -14,6 +14,8 @@ export interface NoticeFacts {
   level: number;
   targetMs: number;
   dueAtMs: number | null;
+  /** The organization's zone, which leads every instant as on the other screens; else the viewer's. */
+  customerZone?: string | undefined;
   workingHours: boolean;
   /** Shown at the instant the level was reached: the time left is then exactly known. */
   onTime: boolean;
@@ -61,11 +63,36 @@ const ticketName = (number: number | null, locale: AlertLocale) =>
 const percent = (level: number, locale: AlertLocale) =>
   locale === 'ru' ? `${Math.round(level * 100)} %` : `${Math.round(level * 100)}%`;
 
-/** "14:05" today, "26.11 14:05" on another day, in the viewer's zone. */
-export function formatDue(dueAtMs: number, nowMs: number, zone: string): string {
-  const due = DateTime.fromMillis(dueAtMs, { zone });
-  const now = DateTime.fromMillis(nowMs, { zone });
-  return due.hasSame(now, 'day') ? due.toFormat('HH:mm') : due.toFormat('dd.MM HH:mm');
+/**
+ * An instant of the viewer's own (a mute's end, quiet hours): on their own clock, so without a
+ * zone, as the window writes its own times: "14:05" today, "26.11 14:05" on another day.
+ */
+export function formatOwnTime(
+  ms: number,
+  nowMs: number,
+  zone: string,
+  locale: AlertLocale,
+): string {
+  const time = timeText(ms, zone, locale);
+  const day = dayText(ms, zone, locale);
+  return day === dayText(nowMs, zone, locale) ? time : `${day} ${time}`;
+}
+
+/**
+ * The deadline as every screen writes it (shared/format/instant-text): in the customer's zone,
+ * named ("09:00 МСК+5", "26.11 09:00 МСК+5" on another day), and the viewer's own reading beside
+ * it when their clock shows something else: "09:00 МСК+5 (у вас 05:00)".
+ */
+export function formatDue(
+  dueAtMs: number,
+  nowMs: number,
+  viewerZone: string,
+  locale: AlertLocale,
+  customerZone: string = viewerZone,
+): string {
+  const { customer, own } = customerInstantText(dueAtMs, customerZone, locale, viewerZone, nowMs);
+  if (own === null) return customer;
+  return locale === 'ru' ? `${customer} (у вас ${own})` : `${customer} (yours ${own})`;
 }
 
 export function ticketNoticeText(
@@ -82,7 +109,10 @@ export function ticketNoticeText(
   const title = ru
     ? `П${facts.priority} · ${name} · ${breach ? `срок ${clockRu} истёк` : `${percent(facts.level, locale)} срока ${clockRu}`}`
     : `P${facts.priority} · ${name} · ${breach ? `${clockEn} deadline passed` : `${percent(facts.level, locale)} of the ${clockEn} time used`}`;
-  const due = facts.dueAtMs === null ? null : formatDue(facts.dueAtMs, nowMs, zone);
+  const due =
+    facts.dueAtMs === null
+      ? null
+      : formatDue(facts.dueAtMs, nowMs, zone, locale, facts.customerZone);
   return { title, body: `${facts.organization}\n${remainingLine(facts, due, nowMs, locale)}` };
 }
 

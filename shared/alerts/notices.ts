@@ -32,6 +32,7 @@ export function ticketNotice(reached: ReachedLevel, context: NoticeContext): Ale
       level,
       targetMs: clock.targetMs,
       dueAtMs: clock.dueAtMs,
+      customerZone: ticket.timeZone,
       workingHours: clock.workingHours,
       onTime: context.nowMs - reached.atMs <= ON_TIME_MS,
     },

@@ -15,6 +15,7 @@ import {
   type SummaryState,
 } from './notices';
 import { quietHoursEnd, type QuietHours } from './quiet-hours';
+import { isOverdue, overdueFrom } from '../sla/overdue';
 import type {
   AlertClockFeed,
   AlertFeed,
@@ -201,6 +202,12 @@ export function createAlertScheduler(
       }
     }
     if (due.length > 0) announce(due, now);
+    // The count changes when a clock becomes overdue, a millisecond after its 100 % mark.
+    for (const clock of slotClock) {
+      if (clock.dueAtMs === null) continue;
+      const from = overdueFrom(clock.dueAtMs);
+      if (from > now && from < next) next = from;
+    }
     status = computeStatus(worst, heldUntil, now);
     ports.onStatus(status);
     if (heldUntil !== null && (held || heldUntil < next)) next = heldUntil;
@@ -262,12 +269,19 @@ export function createAlertScheduler(
   }
 
   function computeStatus(worst: Float64Array, heldUntil: number | null, now: number): AlertStatus {
+    // Overdue as every screen counts it (shared/sla/overdue): the feed carries running clocks only.
+    const overdue = new Uint8Array(ticketCount);
+    for (let slot = 0; slot < slotClock.length; slot++) {
+      const clock = slotClock[slot]!;
+      if (isOverdue({ stoppedAtMs: null, dueAtMs: clock.dueAtMs }, now)) {
+        overdue[slotTicketIndex[slot]!] = 1;
+      }
+    }
     let warning = 0;
     let breached = 0;
     for (let t = 0; t < worst.length; t++) {
-      const level = worst[t]!;
-      if (level >= 1) breached++;
-      else if (level >= 0.9) warning++;
+      if (overdue[t] === 1) breached++;
+      else if (worst[t]! >= 0.9) warning++;
     }
     const muted = memory.mutedUntilMs !== null && memory.mutedUntilMs > now;
     return {

@@ -40,6 +40,12 @@ export const alertFeedTicketSchema = z.strictObject({
   number: z.number().int().positive().nullable(),
   organization: z.string().max(300),
   priority: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  /** The organization's zone: notifications name deadlines in it, as the window does. */
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(isKnownZone, { message: 'must be an IANA time zone, e.g. Asia/Irkutsk' })
+    .optional(),
   clocks: z.array(alertClockFeedSchema).max(2),
 });
 

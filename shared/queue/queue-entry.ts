@@ -1,6 +1,7 @@
 import { toSlaTicket, type Organization, type Ticket, type TicketState } from '../domain/ticket';
 import { evaluateSla, planAlerts, SlaInputError } from '../sla';
 import type { ClockName, ClockState, Priority, SlaErrorCode, SlaTicket } from '../sla';
+import { isOverdue } from '../sla/overdue';
 
 /** The share of a target after which a ticket counts as "near its deadline" (the first alert level). */
 export const NEAR_DEADLINE_LEVEL = 0.75;
@@ -62,6 +63,15 @@ export function statusAt(entry: QueueEntry, nowMs: number): QueueStatus {
   if (entry.dueMs !== null && nowMs > entry.dueMs) return 'breached';
   if (entry.paused) return 'paused';
   return nowMs >= entry.nearMs ? 'near' : 'running';
+}
+
+/**
+ * Whether the line's ticket is overdue at `nowMs`, as the alert centre and the tray count it
+ * (shared/sla/overdue): its current clock runs (or is paused) past a known deadline. A clock that
+ * stopped late (a P4 answered after its deadline) shows as such, but is not overdue.
+ */
+export function isOverdueAt(entry: QueueEntry, nowMs: number): boolean {
+  return isOverdue({ stoppedAtMs: entry.stoppedAt, dueAtMs: entry.dueMs }, nowMs);
 }
 
 function currentClock(reaction: ClockState): ClockName {

@@ -98,7 +98,7 @@ test.describe('intake form', () => {
     await openIntake(page);
     await page.getByLabel('Организация').selectOption({ label: KAMCHATKA.name });
     await expect(page.getByTestId('intake-organization-facts')).toContainText(
-      'Asia/Kamchatka UTC+12',
+      'Asia/Kamchatka МСК+9',
     );
     await expect(page.getByTestId('intake-organization-facts')).toContainText(
       'производственный календарь РФ',
@@ -114,11 +114,11 @@ test.describe('intake form', () => {
     await page.getByLabel('Учётная запись').fill('flot.dispatcher');
     await page.getByLabel('Время обращения').fill(local);
     await expect(page.getByTestId('intake-created-at-note')).toContainText(
-      'по времени организации: Asia/Kamchatka, UTC+12',
+      'по времени организации: Asia/Kamchatka, МСК+9',
     );
     // The engineer's own clock (Moscow, UTC+3) shows the same instant nine hours earlier.
     await expect(page.getByTestId('intake-created-at-note')).toContainText(
-      `у вас это ${reported.setZone('Europe/Moscow').toFormat('dd.MM, HH:mm')} (UTC+3)`,
+      `у вас это ${reported.setZone('Europe/Moscow').toFormat('dd.MM HH:mm')} (МСК)`,
     );
     await page.getByRole('radio', { name: 'П2 · высокий' }).check();
     await page.getByLabel('Тема').fill(title);

@@ -124,7 +124,7 @@ test.describe('the window never goes blank', () => {
     page,
   }) => {
     // The fault is injected on the wire: the served bundle's status bar throws as it renders.
-    const marker = 'function StatusBar({ hostKind, info }) {';
+    const marker = 'function StatusBar({ hostKind, info, children }) {';
     let patched = 0;
     await page.route('**/assets/*.js', async (route) => {
       const response = await route.fetch();

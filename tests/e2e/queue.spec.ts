@@ -70,11 +70,12 @@ test.describe('the queue', () => {
     );
 
     const k = rowOf(page, kamchatka.id);
+    // The engineer's own reading sits on the first line, beside the amount.
     await expect(k.getByTestId('reaction-clock')).toHaveText(
-      '−2 ч 00 мин' + 'истёк 16:00 МСК+9 · у вас 07:00',
+      '−2 ч 00 мин' + ' · у вас 07:00' + 'истёк 16:00 МСК+9',
     );
     await expect(k.getByTestId('resolution-clock')).toHaveText(
-      '18 ч 00 мин' + 'ждёт до 01.12 09:00 МСК+9 · у вас 01.12 00:00',
+      '18 ч 00 мин' + ' · у вас 01.12 00:00' + 'ждёт до 01.12 09:00 МСК+9',
     );
   });
 

@@ -136,7 +136,7 @@ test.describe('resolved tickets', () => {
     await page.getByRole('searchbox', { name: 'Поиск' }).fill(title);
     const row = page.locator(`[data-testid="queue-row"][data-ticket-id="${ticket.id}"]`);
     await expect(row.getByTestId('resolution-clock')).toHaveText(
-      'пауза 2 ч 30 мин' + 'с 10:00 МСК: запрошена дополнительная информация у пользователя',
+      'пауза 2 ч 30 мин' + 'с 10:00 МСК: ждём данных от пользователя',
     );
 
     await row.getByRole('link').click();

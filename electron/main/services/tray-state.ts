@@ -1,4 +1,4 @@
-import { formatDue } from '@shared/alerts/notice-text';
+import { formatOwnTime } from '@shared/alerts/notice-text';
 import type { AlertLocale, AlertStatus } from '@shared/alerts/schemas';
 
 export type TrayCondition = 'normal' | 'warning' | 'breach';
@@ -54,7 +54,7 @@ export function trayConditionOf(status: Pick<AlertStatus, 'warning' | 'breached'
 export function trayViewOf(status: AlertStatus, nowMs: number, zone: string): TrayView {
   const text = TEXT[status.locale];
   const condition = trayConditionOf(status);
-  const at = (iso: string) => formatDue(Date.parse(iso), nowMs, zone);
+  const at = (iso: string) => formatOwnTime(Date.parse(iso), nowMs, zone, status.locale);
   const lines = [
     `${text.product}: ${
       condition === 'normal'

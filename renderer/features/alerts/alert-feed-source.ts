@@ -55,7 +55,12 @@ export function createAlertFeedSource(
           if (!sla) throw new Error(line.invalid ?? 'no SLA data');
           entry = buildFeedEntry(
             sla,
-            { ticketId: line.id, number: line.number, organization: line.organizationName },
+            {
+              ticketId: line.id,
+              number: line.number,
+              organization: line.organizationName,
+              timeZone: line.timeZone,
+            },
             nowMs,
             levels,
           );

@@ -1,3 +1,6 @@
+import { resolvedTimeZone } from '@shared/clock/device-zone';
+import { dateTimeSecondsText } from '@shared/format/instant-text';
+
 /** How long ago, in the UI language: "5 минут назад", "2 hours ago". */
 export function formatAgo(ms: number, locale: string): string {
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
@@ -25,14 +28,7 @@ export function formatSpan(ms: number, locale: string): string {
   return `${unit(Math.floor(abs / 60_000), 'minute')} ${unit(Math.round((abs % 60_000) / 1000), 'second')}`;
 }
 
-/** Date and time in the user's locale and zone: "02.12.2026, 19:30:00". */
+/** Date and time on this computer's clock, to the second: "02.12.2026, 19:30:00" / "02/12/2026, 19:30:00". */
 export function formatInstant(iso: string, locale: string): string {
-  return new Date(iso).toLocaleString(locale, {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
+  return dateTimeSecondsText(Date.parse(iso), resolvedTimeZone(), locale);
 }

@@ -33,13 +33,15 @@ export function CreatedAtField({ value, organization, error, onChange }: Created
     <p className="intake-field__note" data-testid="intake-created-at-note">
       {value === null && <span>{t('intake.createdAt.nowHint')}</span>}
       {organization && (
-        <span>{t('intake.createdAt.inZone', { zone, offset: utcOffsetLabel(zone, at) })}</span>
+        <span>
+          {t('intake.createdAt.inZone', { zone, offset: utcOffsetLabel(zone, at, i18n.language) })}
+        </span>
       )}
       {showYours && (
         <span>
           {t('intake.createdAt.yours', {
             time: formatInZone(new Date(at).toISOString(), engineerZone, i18n.language),
-            offset: utcOffsetLabel(engineerZone, at),
+            offset: utcOffsetLabel(engineerZone, at, i18n.language),
           })}
         </span>
       )}

@@ -110,7 +110,7 @@ export function CustomerFields(props: CustomerFieldsProps) {
 
 /** The zone and calendar the organization's SLA clocks are counted in. */
 function OrganizationFacts({ organization }: { organization: Organization }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const now = useNow();
   const { timeZone, calendar } = organization;
   const calendarName =
@@ -121,7 +121,8 @@ function OrganizationFacts({ organization }: { organization: Organization }) {
     <dl className="intake-facts" data-testid="intake-organization-facts">
       <dt>{t('intake.organization.zone')}</dt>
       <dd>
-        {timeZone} <span className="intake-facts__muted">{utcOffsetLabel(timeZone, now)}</span>
+        {timeZone}{' '}
+        <span className="intake-facts__muted">{utcOffsetLabel(timeZone, now, i18n.language)}</span>
       </dd>
       <dt>{t('intake.organization.calendar')}</dt>
       <dd>{calendarName}</dd>

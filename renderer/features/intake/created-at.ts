@@ -31,9 +31,9 @@ export function wallTimeOf(ms: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone }).toFormat(LOCAL_FORMAT);
 }
 
-/** "UTC+12", "UTC+2", "UTC+5:30", "UTC" — the zone's offset at instant `ms`. */
-export function utcOffsetLabel(zone: string, ms: number): string {
-  return zoneLabel(new Date(ms), zone, 'en');
+/** The zone at instant `ms` as the language names it: "МСК+9" / "UTC+12", "МСК" / "UTC+3". */
+export function utcOffsetLabel(zone: string, ms: number, locale: string): string {
+  return zoneLabel(new Date(ms), zone, locale);
 }
 
 /** Whether two zones show different wall times at `ms` (different names may share an offset). */

@@ -5,6 +5,10 @@ import { filtersByAssignee, listsResolved, STATUS_FILTERS, type QueueCounts } fr
 import { PeriodField } from './PeriodField';
 import type { PeriodProblem } from './resolution-period';
 import { useQueueFilters } from './useQueueFilters';
+import { SEARCH_SHORTCUT } from './useSearchShortcut';
+
+/** The search box's id: the «/» shortcut focuses it. */
+export const QUEUE_SEARCH_ID = 'queue-search';
 
 const PRIORITIES: readonly Priority[] = [1, 2, 3, 4];
 
@@ -45,10 +49,24 @@ export function QueueFilterBar({
       <label className="queue-filters__search">
         <span className="visually-hidden">{t('queue.search')}</span>
         <input
+          id={QUEUE_SEARCH_ID}
           type="search"
           value={filters.search}
-          placeholder={t('queue.searchPlaceholder')}
+          placeholder={t('queue.searchPlaceholder', { key: SEARCH_SHORTCUT })}
+          title={t('queue.searchShortcut', { key: SEARCH_SHORTCUT })}
+          aria-keyshortcuts={SEARCH_SHORTCUT}
           aria-label={t('queue.search')}
+          onKeyDown={(event) => {
+            // Down from the search goes into the list: its current row, else the first.
+            if (event.key !== 'ArrowDown') return;
+            const list = document.querySelector<HTMLElement>('[data-testid="queue-scroller"]');
+            const row =
+              list?.querySelector<HTMLElement>('[role="row"][tabindex="0"]') ??
+              list?.querySelector<HTMLElement>('[role="row"]');
+            if (!row) return;
+            event.preventDefault();
+            row.focus();
+          }}
           onChange={(event) => filters.setSearch(event.target.value)}
         />
       </label>

@@ -15,13 +15,14 @@ import { NumbersElsewhere } from './NumbersElsewhere';
 import { useNumbersElsewhere } from './useNumbersElsewhere';
 import { periodBounds } from './resolution-period';
 import { QueueEmptyState } from './QueueEmptyState';
-import { QueueFilterBar, type AssigneeOption } from './QueueFilterBar';
+import { QUEUE_SEARCH_ID, QueueFilterBar, type AssigneeOption } from './QueueFilterBar';
 import { QueueTable } from './QueueTable';
 import { QueueViewEmpty } from './QueueViewEmpty';
 import { QueueViewTabs } from './QueueViewTabs';
 import { SlaTargetsCard } from './SlaTargetsCard';
 import { useQueueFilters } from './useQueueFilters';
 import { useViewLines } from './useViewLines';
+import { useSearchShortcut } from './useSearchShortcut';
 import './queue.css';
 
 /** Statuses in counts and filters move on this step; the row timers themselves tick every second. */
@@ -34,6 +35,7 @@ export function QueuePage({ settings }: { settings: Settings | null }) {
   const search = useDeferredValue(filters.search);
   const now = useNowEvery(STATUS_STEP_MS);
   const ownZone = useDeviceZone();
+  useSearchShortcut(QUEUE_SEARCH_ID);
   const { view, priorities, organizationId, status, assignee, period } = filters;
   const { me } = people;
   const mine = useMemo(() => (id: string | null) => isMine(id, me), [me]);

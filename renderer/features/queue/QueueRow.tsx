@@ -11,10 +11,20 @@ interface QueueRowProps {
   top: number;
   /** The assignee as people read it ("you", a name); null: nobody has the ticket. */
   assignee: string | null;
+  /** The one row in the Tab order (arrow keys move it, see useQueueKeyboard). */
+  tabStop: boolean;
+  onFocusRow: (ticketId: string) => void;
 }
 
 /** One ticket line; memoized, so only its clock cells re-render on the tick. */
-export const QueueRow = memo(function QueueRow({ entry, index, top, assignee }: QueueRowProps) {
+export const QueueRow = memo(function QueueRow({
+  entry,
+  index,
+  top,
+  assignee,
+  tabStop,
+  onFocusRow,
+}: QueueRowProps) {
   const { t } = useTranslation();
   const href = hrefOf({ name: 'ticket', ticketId: entry.id });
   return (
@@ -24,6 +34,10 @@ export const QueueRow = memo(function QueueRow({ entry, index, top, assignee }: 
       className={`queue-row${entry.paused ? ' queue-row--paused' : ''}`}
       data-testid="queue-row"
       data-ticket-id={entry.id}
+      tabIndex={tabStop ? 0 : -1}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget) onFocusRow(entry.id);
+      }}
       style={{ transform: `translateY(${top}px)` }}
       onClick={(event) => {
         // The link handles its own clicks (and middle clicks); the rest of the row follows it.
@@ -40,7 +54,8 @@ export const QueueRow = memo(function QueueRow({ entry, index, top, assignee }: 
         {entry.number ?? <span className="queue-row__new">{t('queue.notRegistered')}</span>}
       </div>
       <div role="cell" className="queue-cell queue-cell--subject">
-        <a className="queue-row__title" href={href} title={entry.title}>
+        {/* Out of the Tab order: the row is the stop (Enter opens it), not 2 links per row. */}
+        <a className="queue-row__title" href={href} title={entry.title} tabIndex={-1}>
           {entry.title}
         </a>
         <span className="queue-row__org">

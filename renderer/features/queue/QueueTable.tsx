@@ -3,8 +3,8 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueEntry } from '@shared/queue/queue-entry';
 import { QueueRow } from './QueueRow';
-
-const ROW_HEIGHT = 46;
+import { QUEUE_ROW_HEIGHT } from './queue-layout';
+import { useQueueKeyboard } from './useQueueKeyboard';
 
 /**
  * The queue as a virtualized table: only the rows in view (plus a few) are in the DOM, so 50,000
@@ -25,10 +25,11 @@ export function QueueTable({ entries, total, labelOf }: QueueTableProps) {
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => QUEUE_ROW_HEIGHT,
     overscan: 8,
     getItemKey: (index) => entries[index]!.id,
   });
+  const keyboard = useQueueKeyboard(entries, virtualizer, scroller);
   return (
     <div
       role="table"
@@ -64,6 +65,7 @@ export function QueueTable({ entries, total, labelOf }: QueueTableProps) {
         role="rowgroup"
         className="queue-table__body"
         data-testid="queue-scroller"
+        onKeyDown={keyboard.onKeyDown}
       >
         <div className="queue-table__spacer" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => (
@@ -73,6 +75,8 @@ export function QueueTable({ entries, total, labelOf }: QueueTableProps) {
               index={item.index}
               top={item.start}
               assignee={assigneeOf(entries[item.index]!, labelOf)}
+              tabStop={entries[item.index]!.id === keyboard.tabStopId}
+              onFocusRow={keyboard.onRowFocus}
             />
           ))}
         </div>

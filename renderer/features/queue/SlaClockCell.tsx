@@ -4,6 +4,7 @@ import { currentPause, type CurrentPause } from '@shared/domain/current-pause';
 import { formatCalendarSpan } from '../../lib/calendar-span';
 import { formatCustomerInstant, formatDuration } from '../../lib/format';
 import { NEAR_DEADLINE_LEVEL } from '@shared/queue/queue-entry';
+import { countdownUnitMs, splitBudget } from '@shared/sla/budget-split';
 
 interface SlaClockCellProps {
   sla: SlaTicket;
@@ -21,8 +22,14 @@ export function SlaClockCell({ sla, state, timeZone, ownZone, now }: SlaClockCel
   const { t, i18n } = useTranslation();
   const when = (iso: string) =>
     formatCustomerInstant(Date.parse(iso), timeZone, i18n.language, ownZone, now);
-  // Seconds so a countdown visibly ticks; whole hours from 100 h on, where minutes are noise.
-  const left = formatDuration(state.remainingMs, i18n.language, {
+  // The same split and precision as the ticket page (seconds in the last hour, so a countdown
+  // visibly ticks); whole hours from 100 h on, where minutes are noise.
+  const { leftMs } = splitBudget(
+    state.elapsedMs,
+    state.targetMs,
+    countdownUnitMs(state.remainingMs),
+  );
+  const left = formatDuration(leftMs, i18n.language, {
     seconds: true,
     wholeHoursFrom: 100,
   });
@@ -30,7 +37,7 @@ export function SlaClockCell({ sla, state, timeZone, ownZone, now }: SlaClockCel
   const pausedSince = (pause: CurrentPause, since: string, key = 'sla.pausedSince') =>
     t(key, {
       time: since,
-      reason: pause.reason ? t(`sla.reasons.${pause.reason}`) : '',
+      reason: pause.reason ? t(`sla.reasonsShort.${pause.reason}`) : '',
       length: formatCalendarSpan(now - Date.parse(pause.since), i18n.language),
     });
 
@@ -60,7 +67,8 @@ export function SlaClockCell({ sla, state, timeZone, ownZone, now }: SlaClockCel
       break;
     }
     case 'paused': {
-      // What moves during a pause is its length, not the budget: since when, for how long, why.
+      // What moves during a pause is its length, not the budget: since when, for how long, why
+      // (the reason short in the row, so it fits the column; in full in the tooltip).
       const pause = currentPause(sla.events);
       if (!pause) {
         label = t('sla.pausedFor', { reason: '' });
@@ -71,7 +79,10 @@ export function SlaClockCell({ sla, state, timeZone, ownZone, now }: SlaClockCel
         time: formatCalendarSpan(now - Date.parse(pause.since), i18n.language),
       });
       label = pausedSince(pause, moment.customer);
-      title = t('sla.pausedBudget', { time: left });
+      title = [
+        t('sla.pausedFor', { reason: pause.reason ? t(`sla.reasons.${pause.reason}`) : '' }),
+        t('sla.pausedBudget', { time: left }),
+      ].join(' · ');
       break;
     }
     case 'waiting':
@@ -94,11 +105,13 @@ export function SlaClockCell({ sla, state, timeZone, ownZone, now }: SlaClockCel
   const fullText = [title, label, own].filter(Boolean).join(' · ');
   return (
     <div className={`queue-clock queue-clock--${tone}`} title={fullText} data-status={state.status}>
-      <span className="queue-clock__main">{main}</span>
-      <span className="queue-clock__detail">
-        {label}
+      {/* The engineer's own reading goes on the first line, beside the short amount, so the
+          customer's instant below always fits the column. */}
+      <span className="queue-clock__line">
+        <span className="queue-clock__main">{main}</span>
         {own && <span className="queue-clock__own"> · {own}</span>}
       </span>
+      <span className="queue-clock__detail">{label}</span>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { Priority } from '@shared/sla';
-import { statusAt, type QueueEntry } from '@shared/queue/queue-entry';
+import { isOverdueAt, statusAt, type QueueEntry } from '@shared/queue/queue-entry';
 import { isResolvedLine } from '@shared/queue/resolved-line';
 import { ALL_TIME, inPeriod, type PeriodBounds, type ResolutionPeriod } from './resolution-period';
 
@@ -156,12 +156,11 @@ export function exactNumbersFirst<T extends QueueEntry>(
 }
 
 function matchesStatus(entry: QueueEntry, filter: StatusFilter, nowMs: number): boolean {
-  const status = statusAt(entry, nowMs);
   switch (filter) {
     case 'breached':
-      return status === 'breached';
+      return isOverdueAt(entry, nowMs);
     case 'near':
-      return status === 'near';
+      return statusAt(entry, nowMs) === 'near';
     case 'paused':
       return entry.paused;
     case 'all':
@@ -179,9 +178,8 @@ export interface QueueCounts {
 export function countStatuses(entries: readonly QueueEntry[], nowMs: number): QueueCounts {
   const counts: QueueCounts = { total: entries.length, breached: 0, near: 0, paused: 0 };
   for (const entry of entries) {
-    const status = statusAt(entry, nowMs);
-    if (status === 'breached') counts.breached += 1;
-    else if (status === 'near') counts.near += 1;
+    if (isOverdueAt(entry, nowMs)) counts.breached += 1;
+    else if (statusAt(entry, nowMs) === 'near') counts.near += 1;
     if (entry.paused) counts.paused += 1;
   }
   return counts;

@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { resolvedTimeZone } from '@shared/clock/device-zone';
 import { PROTOCOL_VERSION } from '@shared/erp/protocol';
+import { dateTimeSecondsText } from '@shared/format/instant-text';
 import type { ConnectionCheck } from './connection-check';
 import { clockRelation, formatDurationShort } from './settings-format';
 
@@ -26,10 +28,7 @@ export function ConnectionCheckResult({ check }: { check: ConnectionCheck }) {
           </dd>
           <dt>{t('settings.check.serverTime')}</dt>
           <dd data-testid="connection-check-time">
-            {new Date(check.serverTime).toLocaleString(locale, {
-              dateStyle: 'short',
-              timeStyle: 'medium',
-            })}
+            {dateTimeSecondsText(Date.parse(check.serverTime), resolvedTimeZone(), locale)}
           </dd>
           <dt>{t('settings.check.clock')}</dt>
           <dd data-testid="connection-check-clock">

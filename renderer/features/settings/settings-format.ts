@@ -1,3 +1,5 @@
+import { resolvedTimeZone } from '@shared/clock/device-zone';
+import { dateText } from '@shared/format/instant-text';
 /*
  * Small formats of the Settings page, kept pure so their tables can be tested: a clock difference
  * in words and the day a token was saved.
@@ -41,13 +43,9 @@ export function clockRelation(offsetMs: number): ClockRelation {
   return offsetMs > 0 ? 'ahead' : 'behind';
 }
 
-/** "12.01.2027" in Russian, "01/12/2027" in English: the day a token was saved. */
+/** "12.01.2027" in Russian, "12/01/2027" in English: the day a token was saved, on this computer. */
 export function formatSavedDay(iso: string, locale: string): string {
-  return new Date(iso).toLocaleDateString(locale, {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  });
+  return dateText(Date.parse(iso), resolvedTimeZone(), locale);
 }
 
 /** The host and port of an address or origin, as the user typed it: "erp.example.ru". */

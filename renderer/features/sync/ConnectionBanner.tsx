@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatSyncMoment } from '../../lib/format';
 import { SyncNowButton } from './SyncNowButton';
 import { useSyncStatus } from './useSyncStatus';
+import { connectionView } from './connection-view';
 
 /**
  * Offline is a normal working state for an engineer on site: say what it means (the work is
@@ -10,7 +11,7 @@ import { useSyncStatus } from './useSyncStatus';
 export function ConnectionBanner() {
   const { t, i18n } = useTranslation();
   const { status } = useSyncStatus();
-  if (status.connection !== 'offline') return null;
+  if (connectionView(status).state !== 'offline') return null;
   return (
     <section
       className="banner banner--inline banner--warn"

@@ -203,7 +203,7 @@ function ChangesMeanwhile({ action, zone }: { action: RefusedAction; zone: strin
               <span className="dead-letter__when">
                 {', '}
                 <time dateTime={change.at}>{formatDateTime(change.at, zone, locale)}</time>{' '}
-                {offsetLabel(change.at, zone)}
+                {offsetLabel(change.at, zone, locale)}
               </span>
             )}
           </li>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatClock, formatSyncMoment } from '../../lib/format';
+import { connectionView } from './connection-view';
 import { SyncNowButton } from './SyncNowButton';
 import { useSyncStatus } from './useSyncStatus';
 import './sync-status.css';
@@ -9,17 +10,31 @@ export function SyncStatus() {
   const { t, i18n } = useTranslation();
   const { status } = useSyncStatus();
   const locale = i18n.language;
-  const online = status.connection !== 'offline';
+  const view = connectionView(status);
+  const pillTone = { online: 'pill--ok', offline: 'pill--warn', checking: 'pill--quiet' }[
+    view.state
+  ];
 
   return (
     <div className="sync-status" role="status" aria-live="polite">
       <span
-        className={`pill ${online ? 'pill--ok' : 'pill--warn'}`}
-        title={online ? undefined : t('connection.offlineHint')}
+        className={`pill ${pillTone}`}
+        title={
+          view.state === 'offline'
+            ? [
+                t('connection.offlineHint'),
+                status.nextRetryAt &&
+                  t('sync.retryAt', { time: formatClock(status.nextRetryAt, locale) }),
+              ]
+                .filter(Boolean)
+                .join(' ')
+            : undefined
+        }
         data-testid="connection-state"
+        data-state={view.state}
       >
         <span className="pill__dot" aria-hidden="true" />
-        {online ? t('connection.online') : t('connection.offline')}
+        {t(`connection.${view.state}`)}
       </span>
       <span className="sync-status__item" data-testid="sync-last">
         <span className="sync-status__label">{t('sync.label')}:</span>{' '}
@@ -34,7 +49,7 @@ export function SyncStatus() {
           {t('sync.pending', { count: status.pending })}
         </span>
       )}
-      {status.lastError && (
+      {status.lastError && view.showError && (
         <span
           className="sync-status__item sync-status__error"
           data-testid="sync-error"

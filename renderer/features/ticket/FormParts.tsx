@@ -172,7 +172,7 @@ export function useFieldError(errors: Record<string, FieldError>, zone = 'UTC') 
     for (const [name, date] of Object.entries(error.dates ?? {}))
       values[name] = formatCivilDate(date, locale);
     for (const [name, iso] of Object.entries(error.instants ?? {}))
-      values[name] = `${formatDateTime(iso, zone, locale)} ${offsetLabel(iso, zone)}`;
+      values[name] = `${formatDateTime(iso, zone, locale)} ${offsetLabel(iso, zone, locale)}`;
     return t(`ticket.errors.${error.key}`, values);
   };
 }

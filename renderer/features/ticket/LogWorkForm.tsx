@@ -24,7 +24,7 @@ interface LogWorkFormProps extends ActionFormProps {
  * the pickers offer only the ticket's lifetime.
  */
 export function LogWorkForm({ ticket, zone, openedAt, onClose }: LogWorkFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const now = useNowEvery(60_000);
   // Redoing a refused visit: the times the engineer typed then, on the customer's wall clock.
@@ -57,7 +57,9 @@ export function LogWorkForm({ ticket, zone, openedAt, onClose }: LogWorkFormProp
   const errorOf = useFieldError(errors, zone);
   const earliest = instantToLocal(ticket.createdAt, zone);
   const latest = instantToLocal(new Date(now).toISOString(), zone);
-  const zoneHint = t('ticket.forms.logWorkZone', { offset: offsetLabel(openedAt, zone) });
+  const zoneHint = t('ticket.forms.logWorkZone', {
+    offset: offsetLabel(openedAt, zone, i18n.language),
+  });
   const onSubmit = async () => {
     const recorded = await submit();
     if (recorded) onClose(recorded);

@@ -2,8 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { QueueEntry } from '@shared/queue/queue-entry';
 import { isResolvedLine } from '@shared/queue/resolved-line';
 import { hrefOf, navigate } from '../../app/route';
-import { dateFormat } from '../../lib/format';
-import { dateLocale } from './sla-format';
+import { dateText } from '@shared/format/instant-text';
 import { useQueueFilters } from '../queue/useQueueFilters';
 import { PriorityTag } from './PriorityTag';
 import { useOrganizationHistory } from './useOrganizationHistory';
@@ -80,12 +79,7 @@ function HistoryItem({ line, zone }: { line: QueueEntry; zone: string }) {
   const { t, i18n } = useTranslation();
   const state = isResolvedLine(line)
     ? t('ticket.history.resolvedOn', {
-        date: dateFormat(dateLocale(i18n.language), {
-          day: '2-digit',
-          month: '2-digit',
-          year: 'numeric',
-          timeZone: zone,
-        }).format(line.resolvedAt),
+        date: dateText(line.resolvedAt, zone, i18n.language),
       })
     : t(`ticket.states.${openStatus(line)}`);
   return (

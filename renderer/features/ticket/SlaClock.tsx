@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '@shared/domain/ticket';
 import type { ClockName, ClockState } from '@shared/sla';
+import { countdownUnitMs, splitBudget } from '@shared/sla/budget-split';
 import { ZonedTime } from './ZonedTime';
 import { pauseMail } from './mail-template';
 import { formatTarget } from './sla-format';
@@ -26,7 +27,10 @@ export function SlaClock({ clock, state, ticket, zone }: SlaClockProps) {
   const share = state.targetMs > 0 ? Math.min(1, state.elapsedMs / state.targetMs) : 1;
   const tone =
     state.status === 'breached' ? 'breach' : stopped ? 'done' : share >= 0.75 ? 'warn' : 'ok';
-  const live = { seconds: !stopped && Math.abs(state.remainingMs) < 3_600_000 };
+  // Counted and left from one split at the shown precision, so they add up to the target.
+  const unitMs = stopped ? 60_000 : countdownUnitMs(state.remainingMs);
+  const split = splitBudget(state.elapsedMs, state.targetMs, unitMs);
+  const live = { seconds: unitMs < 60_000 };
   const openPause =
     state.status === 'paused' ? ticket.events.filter((e) => e.type === 'paused').at(-1) : undefined;
   const mail =
@@ -54,7 +58,7 @@ export function SlaClock({ clock, state, ticket, zone }: SlaClockProps) {
           </>
         ) : stopped ? (
           <span className="sla-clock__value">
-            {t('ticket.sla.breachedBy', { duration: formatDuration(state.remainingMs, locale) })}
+            {t('ticket.sla.breachedBy', { duration: formatDuration(split.leftMs, locale) })}
           </span>
         ) : (
           <>
@@ -62,7 +66,7 @@ export function SlaClock({ clock, state, ticket, zone }: SlaClockProps) {
               {overdue ? t('ticket.sla.overdue') : t('ticket.sla.remaining')}
             </span>{' '}
             <span className="sla-clock__value" data-testid={`sla-${clock}-remaining`}>
-              {formatDuration(state.remainingMs, locale, live)}
+              {formatDuration(split.leftMs, locale, live)}
             </span>
           </>
         )}
@@ -90,7 +94,7 @@ export function SlaClock({ clock, state, ticket, zone }: SlaClockProps) {
       </dl>
       <p className="sla-clock__note">
         {t('ticket.sla.counted', {
-          elapsed: formatDuration(state.elapsedMs, locale),
+          elapsed: formatDuration(split.countedMs, locale, { seconds: live.seconds && 'always' }),
           target: formatTarget(state.targetMs, locale),
         })}
       </p>

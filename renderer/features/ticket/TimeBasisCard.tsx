@@ -17,7 +17,7 @@ function minusMinutes(hhmm: string, minutes: number): string {
 
 /** What the deadlines are counted in: the customer's zone, calendar and working hours. */
 export function TimeBasisCard({ ticket, organization }: TimeBasisCardProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const mine = useDeviceZone();
   if (!organization) {
     return (
@@ -46,13 +46,16 @@ export function TimeBasisCard({ ticket, organization }: TimeBasisCardProps) {
         <dt>{t('ticket.org.zone')}</dt>
         <dd data-testid="ticket-zone">
           {organization.timeZone}{' '}
-          <span className="zoned-time__offset">{offsetLabel(at, organization.timeZone)}</span>
+          <span className="zoned-time__offset">
+            {offsetLabel(at, organization.timeZone, i18n.language)}
+          </span>
         </dd>
         {mine !== organization.timeZone && (
           <>
             <dt>{t('ticket.org.yourZone')}</dt>
             <dd>
-              {mine} <span className="zoned-time__offset">{offsetLabel(at, mine)}</span>
+              {mine}{' '}
+              <span className="zoned-time__offset">{offsetLabel(at, mine, i18n.language)}</span>
             </dd>
           </>
         )}

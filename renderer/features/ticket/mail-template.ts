@@ -73,7 +73,7 @@ function ticketReference(ticket: MailTicket): string {
 }
 
 function inZone(iso: string, timeZone: string): string {
-  return `${formatDateTime(iso, timeZone, 'ru-RU').replace(', ', ' в ')} (${offsetLabel(iso, timeZone)})`;
+  return `${formatDateTime(iso, timeZone, 'ru-RU').replace(', ', ' в ')} (${offsetLabel(iso, timeZone, 'ru')})`;
 }
 
 function draft(to: string, subject: string, lines: string[]): MailDraft {

@@ -4,7 +4,14 @@
  * short day), so "2 days" would be ambiguous in an SLA dispute.
  */
 
-import { durationUnits, pad2, zoneLabel } from '../../lib/format';
+import {
+  dateText,
+  dateTimeText,
+  displayLocale,
+  timeText,
+  zoneLabel,
+} from '@shared/format/instant-text';
+import { durationUnits, pad2 } from '../../lib/format';
 
 /** An SLA target as Table 1 states it: "8 ч", "40 ч 30 мин". */
 export function formatTarget(ms: number, locale: string): string {
@@ -17,55 +24,47 @@ export function formatTarget(ms: number, locale: string): string {
 
 /** Intl locale for dates: English uses day-first 24-hour dates, like the Russian UI. */
 export function dateLocale(language: string): string {
-  return language.startsWith('en') ? 'en-GB' : 'ru-RU';
+  return displayLocale(language);
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string, zone: string, options: Intl.DateTimeFormatOptions) {
-  const key = `${locale}|${zone}|${JSON.stringify(options)}`;
-  let found = formatters.get(key);
-  if (!found) {
-    found = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
-    formatters.set(key, found);
-  }
-  return found;
-}
-
-const DATE_TIME: Intl.DateTimeFormatOptions = {
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-};
-const DATE: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: 'numeric' };
-const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
-
-/** "30.12.2025, 15:00" in the given zone. */
+/** "30.12.2025, 15:00" ("30/12/2025, 15:00" in English) in the given zone. */
 export function formatDateTime(iso: string, zone: string, locale: string): string {
-  return formatter(locale, zone, DATE_TIME).format(new Date(iso));
+  return dateTimeText(Date.parse(iso), zone, locale);
 }
 
 /** "30.12.2025" in the given zone. */
 export function formatDate(iso: string, zone: string, locale: string): string {
-  return formatter(locale, zone, DATE).format(new Date(iso));
+  return dateText(Date.parse(iso), zone, locale);
 }
 
 /** "15:00" in the given zone. */
 export function formatTime(iso: string, zone: string, locale: string): string {
-  return formatter(locale, zone, TIME).format(new Date(iso));
+  return timeText(Date.parse(iso), zone, locale);
 }
 
-/** The zone's offset at that instant: "UTC+3", "UTC+5:45", "UTC". */
-export function offsetLabel(iso: string, zone: string): string {
-  return zoneLabel(new Date(iso), zone, 'en');
+/** The zone at that instant as the language names it: "МСК+5" / "UTC+8", "МСК" / "UTC+3". */
+export function offsetLabel(iso: string, zone: string, locale: string): string {
+  return zoneLabel(Date.parse(iso), zone, locale);
 }
+
+const weekdayDates = new Map<string, Intl.DateTimeFormat>();
 
 /** A calendar date "2025-12-30" as "вт, 30.12.2025" (the weekday matters for working time). */
 export function formatCivilDate(date: string, locale: string): string {
   const at = `${date}T12:00:00Z`;
-  return formatter(locale, 'UTC', { ...DATE, weekday: 'short' }).format(new Date(at));
+  const intlLocale = displayLocale(locale);
+  let format = weekdayDates.get(intlLocale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale, {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      weekday: 'short',
+      timeZone: 'UTC',
+    });
+    weekdayDates.set(intlLocale, format);
+  }
+  return format.format(new Date(at));
 }
 
 /** Calendar days from `from` to `to`, both included ("2026-01-05".."2026-01-09" → 5). */
@@ -94,9 +93,9 @@ export function dualInstant(
 ): DualInstant {
   const customer = {
     text: formatDateTime(iso, customerZone, locale),
-    offset: offsetLabel(iso, customerZone),
+    offset: offsetLabel(iso, customerZone, locale),
   };
-  const engineerOffset = offsetLabel(iso, engineerZone);
+  const engineerOffset = offsetLabel(iso, engineerZone, locale);
   if (engineerOffset === customer.offset) return { customer, engineer: null };
   const sameDate = formatDate(iso, customerZone, locale) === formatDate(iso, engineerZone, locale);
   return {

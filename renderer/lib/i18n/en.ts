@@ -14,6 +14,7 @@ export const en: Translation = {
   connection: {
     online: 'Online',
     offline: 'Offline',
+    checking: 'Checking connection…',
     offlineHint:
       'Keep working: changes are saved on this computer and go to the ERP once the connection is back.',
   },
@@ -70,7 +71,8 @@ export const en: Translation = {
     clearFilters: 'Clear filters',
     newTicket: 'New request',
     search: 'Search',
-    searchPlaceholder: 'Search: number, title, organization',
+    searchPlaceholder: 'Search: number, title, organization ({{key}})',
+    searchShortcut: 'Press {{key}} to search; ↓ into the list, ↑↓ through tickets, Enter opens',
     priorities: 'Priority',
     statusFilter: 'Deadline status',
     statuses: {
@@ -180,6 +182,16 @@ export const en: Translation = {
       awaiting_user_action: 'awaiting user action',
       awaiting_user_info: 'awaiting information from the user',
       awaiting_third_party_info: 'awaiting information from a third party',
+      user_unreachable: 'user unreachable',
+      equipment_delivery: 'equipment delivery',
+      other: 'other reason',
+    },
+    reasonsShort: {
+      user_side_fault: 'user-side fault',
+      third_party_fault: 'third-party fault',
+      awaiting_user_action: 'awaiting user action',
+      awaiting_user_info: 'awaiting user info',
+      awaiting_third_party_info: 'awaiting third-party info',
       user_unreachable: 'user unreachable',
       equipment_delivery: 'equipment delivery',
       other: 'other reason',

@@ -13,6 +13,7 @@ export const ru = {
   connection: {
     online: 'В сети',
     offline: 'Нет сети',
+    checking: 'Проверка связи…',
     offlineHint:
       'Работа продолжается: изменения сохраняются на этом компьютере и уйдут в ERP, когда появится связь.',
   },
@@ -69,7 +70,8 @@ export const ru = {
     clearFilters: 'Сбросить фильтры',
     newTicket: 'Новая заявка',
     search: 'Поиск',
-    searchPlaceholder: 'Поиск: номер, тема, организация',
+    searchPlaceholder: 'Поиск: номер, тема, организация ({{key}})',
+    searchShortcut: 'Клавиша {{key}} — к поиску; ↓ — к списку, ↑↓ по заявкам, Enter — открыть',
     priorities: 'Приоритет',
     statusFilter: 'Состояние по срокам',
     statuses: {
@@ -182,6 +184,17 @@ export const ru = {
       user_unreachable: 'нет возможности связаться с пользователем',
       equipment_delivery: 'доставка оборудования на объект',
       other: 'иные обстоятельства не по вине разработчика',
+    },
+    /** The same reasons, short enough for a queue cell; the full ones are in its tooltip. */
+    reasonsShort: {
+      user_side_fault: 'неисправность у пользователя',
+      third_party_fault: 'неисправность у третьих лиц',
+      awaiting_user_action: 'ждём действий пользователя',
+      awaiting_user_info: 'ждём данных от пользователя',
+      awaiting_third_party_info: 'ждём данных от третьих лиц',
+      user_unreachable: 'пользователь недоступен',
+      equipment_delivery: 'доставка оборудования',
+      other: 'иные обстоятельства',
     },
   },
   targets: {

@@ -63,8 +63,9 @@ describe('tray state', () => {
       NOW,
       ZONE,
     );
+    // English writes the day first too, 24 h (one date format per language, docs/ui.md).
     expect(view.tooltip).toBe(
-      'PROконтакт: 1 overdue · 0 running out · 41 open\nquiet hours until 26.11 08:00',
+      'PROконтакт: 1 overdue · 0 running out · 41 open\nquiet hours until 26/11 08:00',
     );
     expect(view.labels).toEqual({
       open: 'Open',

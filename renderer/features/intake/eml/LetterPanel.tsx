@@ -1,7 +1,8 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '@shared/domain/ticket';
-import { dateFormat, zoneLabel } from '../../../lib/format';
+import { zoneLabel } from '../../../lib/format';
+import { dateTimeSecondsText } from '@shared/format/instant-text';
 import { dateLocale } from '../../ticket/sla-format';
 import { matchOrganization } from './prefill-from-letter';
 import type { Letter, LetterProblem } from './read-letter';
@@ -103,15 +104,7 @@ function ProblemText({ problem, zone }: { problem: LetterProblem; zone: string }
 }
 
 function formatSent(iso: string, zone: string, language: string): string {
-  return dateFormat(dateLocale(language), {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    timeZone: zone,
-  }).format(new Date(iso));
+  return dateTimeSecondsText(Date.parse(iso), zone, language);
 }
 
 function LetterFacts({ letter, organizations, zone }: LetterPanelProps & { letter: Letter }) {

@@ -123,14 +123,14 @@ describe("the engineer's own reading of a customer's time", () => {
   });
 
   it('moves with the engineer from Moscow to Novosibirsk without a restart', () => {
-    // 2026-12-03T00:00Z is 12:00 in Kamchatka (UTC+12), 03:00 in Moscow, 07:00 in Novosibirsk.
+    // 2026-12-03T00:00Z is 12:00 in Kamchatka (UTC+12, МСК+9), 03:00 in Moscow, 07:00 in Novosibirsk (МСК+4).
     let zone = 'Europe/Moscow';
     const deviceZone = createDeviceZone(() => zone);
     installDeviceZone(deviceZone);
     act(() => root.render(<ZonedTime iso="2026-12-03T00:00:00Z" zone="Asia/Kamchatka" />));
-    expect(container.textContent).toBe('03.12.2026, 12:00 UTC+12 · у вас 03:00 UTC+3');
+    expect(container.textContent).toBe('03.12.2026, 12:00 МСК+9 · у вас 03:00 МСК');
     zone = 'Asia/Novosibirsk';
     act(() => void deviceZone.check());
-    expect(container.textContent).toBe('03.12.2026, 12:00 UTC+12 · у вас 07:00 UTC+7');
+    expect(container.textContent).toBe('03.12.2026, 12:00 МСК+9 · у вас 07:00 МСК+4');
   });
 });

@@ -49,7 +49,7 @@ describe('zone labels', () => {
     ['America/New_York', JAN, 'UTC−5'],
     ['UTC', JAN, 'UTC'],
   ])('%s at %s is %s', (zone, ms, label) => {
-    expect(utcOffsetLabel(zone, ms)).toBe(label);
+    expect(utcOffsetLabel(zone, ms, 'en')).toBe(label);
   });
 
   it('compares offsets, not names', () => {

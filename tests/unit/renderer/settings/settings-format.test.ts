@@ -34,7 +34,8 @@ describe('the day a token was saved', () => {
   // 09:30Z on 12 January 2027 is the 12th in every zone from UTC−9 to UTC+14.
   it.each([
     ['2027-01-12T09:30:00.000Z', 'ru', '12.01.2027'],
-    ['2027-01-12T09:30:00.000Z', 'en', '01/12/2027'],
+    // English is day first too (one date format per language, docs/ui.md), never the US month first.
+    ['2027-01-12T09:30:00.000Z', 'en', '12/01/2027'],
   ])('%s in %s reads %j', (iso, locale, text) => {
     expect(formatSavedDay(iso, locale)).toBe(text);
   });

@@ -42,10 +42,14 @@ describe('times in the customer zone', () => {
     expect(formatDateTime('2025-12-30T12:00:00Z', 'Europe/Moscow', 'ru-RU')).toBe(
       '30.12.2025, 15:00',
     );
-    expect(offsetLabel('2025-12-30T12:00:00Z', 'Europe/Moscow')).toBe('UTC+3');
-    expect(offsetLabel('2025-12-30T12:00:00Z', 'Asia/Kamchatka')).toBe('UTC+12');
-    expect(offsetLabel('2025-12-30T12:00:00Z', 'Asia/Kolkata')).toBe('UTC+5:30');
-    expect(offsetLabel('2025-12-30T12:00:00Z', 'UTC')).toBe('UTC');
+    expect(offsetLabel('2025-12-30T12:00:00Z', 'Europe/Moscow', 'en-GB')).toBe('UTC+3');
+    expect(offsetLabel('2025-12-30T12:00:00Z', 'Asia/Kamchatka', 'en-GB')).toBe('UTC+12');
+    expect(offsetLabel('2025-12-30T12:00:00Z', 'Asia/Kolkata', 'en-GB')).toBe('UTC+5:30');
+    expect(offsetLabel('2025-12-30T12:00:00Z', 'UTC', 'en-GB')).toBe('UTC');
+    // The same zones in Russian, named by their difference from Moscow.
+    expect(offsetLabel('2025-12-30T12:00:00Z', 'Europe/Moscow', 'ru-RU')).toBe('МСК');
+    expect(offsetLabel('2025-12-30T12:00:00Z', 'Asia/Kamchatka', 'ru-RU')).toBe('МСК+9');
+    expect(offsetLabel('2025-12-30T12:00:00Z', 'Asia/Kolkata', 'ru-RU')).toBe('МСК+2:30');
   });
 
   it('adds the engineer zone only where its clock differs, with the date only if it differs', () => {
@@ -53,7 +57,14 @@ describe('times in the customer zone', () => {
     expect(
       dualInstant('2026-01-12T11:00:00Z', 'Asia/Krasnoyarsk', 'Europe/Moscow', 'ru-RU'),
     ).toEqual({
-      customer: { text: '12.01.2026, 18:00', offset: 'UTC+7' },
+      customer: { text: '12.01.2026, 18:00', offset: 'МСК+4' },
+      engineer: { text: '14:00', offset: 'МСК' },
+    });
+    // The same instant in English: day first, 24 h, zones as offsets from UTC.
+    expect(
+      dualInstant('2026-01-12T11:00:00Z', 'Asia/Krasnoyarsk', 'Europe/Moscow', 'en-GB'),
+    ).toEqual({
+      customer: { text: '12/01/2026, 18:00', offset: 'UTC+7' },
       engineer: { text: '14:00', offset: 'UTC+3' },
     });
     // 2026-01-12 18:00Z: already 13.01 06:00 in Kamchatka (UTC+12), still 12.01 21:00 in Moscow.
@@ -61,7 +72,7 @@ describe('times in the customer zone', () => {
       dualInstant('2026-01-12T18:00:00Z', 'Asia/Kamchatka', 'Europe/Moscow', 'ru-RU').engineer,
     ).toEqual({
       text: '12.01.2026, 21:00',
-      offset: 'UTC+3',
+      offset: 'МСК',
     });
     // Minsk and Moscow are both UTC+3: one time is enough.
     expect(

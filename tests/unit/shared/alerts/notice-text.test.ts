@@ -51,11 +51,11 @@ describe('notification texts', () => {
   it('names the ticket, organization, priority and the working time left', () => {
     expect(ticketNoticeText(p2, shownAt, 'Europe/Moscow', 'ru')).toEqual({
       title: 'П2 · №4521 · 75 % срока реакции',
-      body: 'АО «Янтарный морской терминал»\nОсталось 1 час рабочего времени — срок в 18:00.',
+      body: 'АО «Янтарный морской терминал»\nОсталось 1 час рабочего времени — срок в 18:00 МСК.',
     });
     expect(ticketNoticeText(p2, shownAt, 'Europe/Moscow', 'en')).toEqual({
       title: 'P2 · #4521 · 75% of the reaction time used',
-      body: 'АО «Янтарный морской терминал»\n1 hour of working time left — due at 18:00.',
+      body: 'АО «Янтарный морской терминал»\n1 hour of working time left — due at 18:00 UTC+3.',
     });
   });
 
@@ -66,13 +66,13 @@ describe('notification texts', () => {
       'Europe/Moscow',
       'ru',
     );
-    expect(late.body).toBe('АО «Янтарный морской терминал»\nСрок в 18:00.');
+    expect(late.body).toBe('АО «Янтарный морской терминал»\nСрок в 18:00 МСК.');
   });
 
   it('shows a deadline on another day with its date', () => {
     const text = ticketNoticeText({ ...p2, level: 1 }, shownAt + 24 * HOUR, 'Europe/Moscow', 'ru');
     expect(text.title).toBe('П2 · №4521 · срок реакции истёк');
-    expect(text.body).toBe('АО «Янтарный морской терминал»\nСрок истёк в 25.11 18:00.');
+    expect(text.body).toBe('АО «Янтарный морской терминал»\nСрок истёк в 25.11 18:00 МСК.');
   });
 
   it('calls a ticket the ERP has not numbered yet a new one', () => {

@@ -29,7 +29,7 @@ describe('alert scheduler', () => {
       level: 0.75,
       severity: 'warning',
       title: 'П1 · №101 · 75 % срока реакции',
-      body: 'Организация 101\nОсталось 15 минут — срок в 13:00.',
+      body: 'Организация 101\nОсталось 15 минут — срок в 13:00 МСК.',
       shownAt: '2026-11-25T09:45:00.000Z',
     });
   });
@@ -47,7 +47,7 @@ describe('alert scheduler', () => {
       ['resolution', 1, '2026-11-25T17:00:00.000Z'],
     ]);
     expect(shown[2]!.title).toBe('П1 · №101 · срок реакции истёк');
-    expect(shown[2]!.body).toBe('Организация 101\nСрок истёк в 13:00.');
+    expect(shown[2]!.body).toBe('Организация 101\nСрок истёк в 13:00 МСК.');
   });
 
   it('does not repeat a level when the same ticket is sent again', () => {
@@ -153,8 +153,11 @@ describe('alert scheduler', () => {
       ),
     );
     expect(statuses.at(-1)).toMatchObject({ open: 3, warning: 1, breached: 1 });
-    // Ticket 2 breaches at 09:05Z: the tray changes then, without any new feed.
+    // Ticket 2 is due at 09:05Z and overdue after it (DOMAIN rule 10): at the due instant it is
+    // still running out; a millisecond later the tray changes, without any new feed.
     advanceTo('2026-11-25T09:05:00Z');
+    expect(statuses.at(-1)).toMatchObject({ open: 3, warning: 1, breached: 1 });
+    advanceTo('2026-11-25T09:05:00.001Z');
     expect(statuses.at(-1)).toMatchObject({ open: 3, warning: 0, breached: 2 });
   });
 

@@ -167,6 +167,12 @@ const hostile = {
       { tickets: [{ ...validInputs['alerts:update'].tickets[0], organization: HUGE }] },
     ],
     [
+      "a made-up zone for a ticket's organization",
+      {
+        tickets: [{ ...validInputs['alerts:update'].tickets[0], timeZone: 'Mars/Olympus_Mons' }],
+      },
+    ],
+    [
       '__proto__ in a ticket',
       { tickets: [withPollution(validInputs['alerts:update'].tickets[0])] },
     ],
