@@ -135,8 +135,11 @@ test.describe('resolved tickets', () => {
     await openView(page, 'open');
     await page.getByRole('searchbox', { name: 'Поиск' }).fill(title);
     const row = page.locator(`[data-testid="queue-row"][data-ticket-id="${ticket.id}"]`);
-    await expect(row.getByTestId('resolution-clock')).toHaveText(
-      'пауза 2 ч 30 мин' + 'с 10:00 МСК: ждём данных от пользователя',
+    const clock = row.getByTestId('resolution-clock');
+    await expect(clock).toHaveText('пауза 2 ч 30 мин' + 'ждём данных от пользователя');
+    await expect(clock.locator('[title]').first()).toHaveAttribute(
+      'title',
+      /^на паузе с 10:00 МСК: запрошена дополнительная информация у пользователя · /,
     );
 
     await row.getByRole('link').click();

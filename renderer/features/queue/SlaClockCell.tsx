@@ -34,11 +34,16 @@ export function SlaClockCell({ sla, state, timeZone, ownZone, now }: SlaClockCel
     wholeHoursFrom: 100,
   });
 
-  const pausedSince = (pause: CurrentPause, since: string, key = 'sla.pausedSince') =>
-    t(key, {
-      time: since,
-      reason: pause.reason ? t(`sla.reasonsShort.${pause.reason}`) : '',
-      length: formatCalendarSpan(now - Date.parse(pause.since), i18n.language),
+  // The row has room for how long and why (short); since when and the full reason go in the
+  // tooltip (and on the ticket page).
+  const pauseLength = (pause: CurrentPause) =>
+    t('sla.pausedLength', {
+      time: formatCalendarSpan(now - Date.parse(pause.since), i18n.language),
+    });
+  const pausedSince = (pause: CurrentPause) =>
+    t('sla.pausedSince', {
+      time: when(pause.since).customer,
+      reason: pause.reason ? t(`sla.reasons.${pause.reason}`) : '',
     });
 
   let main = left;
@@ -60,29 +65,21 @@ export function SlaClockCell({ sla, state, timeZone, ownZone, now }: SlaClockCel
       // Breached before a pause: the overdue time stays the headline, the pause is the detail.
       const pause = state.stoppedAt === null ? currentPause(sla.events) : null;
       if (pause) {
-        title = `${title} · ${label}`;
-        moment = when(pause.since);
-        label = pausedSince(pause, moment.customer, 'sla.pausedAfterBreach');
+        title = [title, label, pausedSince(pause)].join(' · ');
+        label = pauseLength(pause);
       }
       break;
     }
     case 'paused': {
-      // What moves during a pause is its length, not the budget: since when, for how long, why
-      // (the reason short in the row, so it fits the column; in full in the tooltip).
+      // What moves during a pause is its length, not the budget: for how long, and why.
       const pause = currentPause(sla.events);
       if (!pause) {
         label = t('sla.pausedFor', { reason: '' });
         break;
       }
-      moment = when(pause.since);
-      main = t('sla.pausedLength', {
-        time: formatCalendarSpan(now - Date.parse(pause.since), i18n.language),
-      });
-      label = pausedSince(pause, moment.customer);
-      title = [
-        t('sla.pausedFor', { reason: pause.reason ? t(`sla.reasons.${pause.reason}`) : '' }),
-        t('sla.pausedBudget', { time: left }),
-      ].join(' · ');
+      main = pauseLength(pause);
+      label = pause.reason ? t(`sla.reasonsShort.${pause.reason}`) : '';
+      title = [pausedSince(pause), t('sla.pausedBudget', { time: left })].join(' · ');
       break;
     }
     case 'waiting':

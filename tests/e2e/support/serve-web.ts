@@ -14,9 +14,11 @@ export async function startServeWeb(
   );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
+    // Its embedded demo ERP compiles PGlite and seeds at start: 30 s was too short on a busy
+    // 2-core machine (42 s measured at load 12–15).
     const timer = setTimeout(
       () => reject(new Error(`serve-web did not start:\n${output}`)),
-      30_000,
+      90_000,
     );
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
