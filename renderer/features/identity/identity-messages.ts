@@ -1,10 +1,10 @@
 /** Texts about people: who is signed in, and conflicts that name who has a ticket. */
 export const identityRu = {
   signedInAs: 'Вход в ERP:',
-  signedInHint: 'ERP знает ваш ключ доступа как {{who}}',
+  signedInHint: 'ERP знает ваш токен доступа как {{who}}',
   unknown: 'пользователь не определён',
   unknownHint:
-    'ERP ещё не сообщила, чей это ключ доступа: нет связи или ключ не подходит. Действия сохраняются и уйдут в ERP от имени владельца ключа.',
+    'ERP ещё не сообщила, чей это токен доступа: нет связи или токен не подходит. Действия сохраняются и уйдут в ERP от имени владельца токена.',
   me: 'вы',
   conflicts: {
     assignedElsewhere: 'Заявку уже взял(а) в работу {{name}}.',

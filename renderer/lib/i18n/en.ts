@@ -35,7 +35,7 @@ export const en: Translation = {
       timeout: 'the ERP did not answer in time',
       tls: 'the secure connection to the ERP failed (certificate)',
       redirected: 'the ERP address redirects: check the address',
-      unauthorized: 'the ERP refused the access key',
+      unauthorized: 'the ERP refused the access token',
       server_busy: 'the ERP is overloaded',
       server_error: 'the ERP failed',
       bad_response: 'the ERP sent an answer that makes no sense',

@@ -34,7 +34,7 @@ export const ru = {
       timeout: 'ERP не ответила вовремя',
       tls: 'защищённое соединение с ERP не установлено (сертификат)',
       redirected: 'адрес ERP перенаправляет запросы — проверьте адрес',
-      unauthorized: 'ERP не приняла ключ доступа',
+      unauthorized: 'ERP не приняла токен доступа',
       server_busy: 'ERP перегружена',
       server_error: 'ошибка на стороне ERP',
       bad_response: 'ERP прислала непонятный ответ',
