@@ -86,6 +86,24 @@ export interface DraftRow {
   updatedAt: number;
 }
 
+/**
+ * A file's content, keyed by its SHA-256, shared by every ticket that has it:
+ * - `pending`: attached on this device and not yet complete on the ERP; never evicted;
+ * - `sent`: attached on this device and complete on the ERP; evictable;
+ * - `cached`: downloaded from the ERP when opened; evictable.
+ */
+export interface BlobRow {
+  sha256: string;
+  blob: Blob;
+  size: number;
+  /** Media type sniffed from the content. */
+  type: string;
+  state: 'pending' | 'sent' | 'cached';
+  /** Device clock, epoch ms: stored, and last opened (eviction takes the oldest first). */
+  storedAt: number;
+  openedAt: number;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -104,6 +122,7 @@ export type AppDb = Dexie & {
   deadLetters: EntityTable<DeadLetterRow, 'commandId'>;
   meta: EntityTable<MetaRow, 'key'>;
   drafts: EntityTable<DraftRow, 'key'>;
+  blobs: EntityTable<BlobRow, 'sha256'>;
 };
 
 export const DB_NAME = 'prokontakt-desk';
@@ -187,6 +206,8 @@ export function createAppDb(name: string = DB_NAME, deps?: IndexedDbDeps): AppDb
     });
   // v5: drafts of the forms, kept per ticket (nothing to migrate: drafts were not kept before).
   db.version(5).stores({ drafts: 'key, ticketId' });
+  // v6: attachments' content (nothing to migrate: there were no attachments before).
+  db.version(6).stores({ blobs: 'sha256, state, openedAt' });
   return db;
 }
 

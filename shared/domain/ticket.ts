@@ -47,6 +47,24 @@ export interface AssignmentRecord extends Authorship {
   adjusted?: boolean;
 }
 
+/**
+ * A file of the ticket, from an `attach` command; the content is the blob `sha256` (contract 2,
+ * "Blobs"). A `detach` marks it removed: the list no longer shows it, the timeline keeps both.
+ */
+export interface TicketAttachment extends Authorship {
+  commandId: string;
+  /** When the engineer attached it (their action time, as on every record). */
+  at: string;
+  sha256: string;
+  /** Sanitized file name (shared/files/file-name.ts). */
+  name: string;
+  /** Media type sniffed from the content, not taken from the extension. */
+  type: string;
+  size: number;
+  adjusted?: boolean;
+  removed?: Authorship & { commandId: string; at: string };
+}
+
 export type TicketState = 'open' | 'paused' | 'resolved';
 
 /** A support request (§4) with everything that happened to it. */
@@ -82,6 +100,8 @@ export interface Ticket {
   workLogs: WorkLog[];
   /** Every change of assignee, oldest first. */
   assignments: AssignmentRecord[];
+  /** Files attached, oldest first; absent on tickets stored before attachments existed. */
+  attachments?: TicketAttachment[];
   updatedAt: string;
   version: number;
 }

@@ -1,3 +1,4 @@
 export * from './commands';
 export * from './protocol';
 export * from './users';
+export * from './blobs';
