@@ -69,7 +69,7 @@ export async function upload(
       options.token ?? TOKEN,
     );
   }
-  return last!;
+  return last;
 }
 
 export async function getParts(
