@@ -44,7 +44,8 @@ export async function putPart(
     await fetch(target, {
       method: 'PUT',
       headers: { ...auth(token), 'Content-Type': 'application/octet-stream' },
-      body,
+      // A copy on its own ArrayBuffer: what fetch's types accept.
+      body: new Uint8Array(body),
     }),
     target,
   );
@@ -69,6 +70,7 @@ export async function upload(
       options.token ?? TOKEN,
     );
   }
+  if (!last) throw new Error('upload: no part to send');
   return last;
 }
 
