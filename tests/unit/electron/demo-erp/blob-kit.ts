@@ -1,18 +1,23 @@
 import { createHash } from 'node:crypto';
 import { BLOB_PART_BYTES, partCount, type BlobUploadStatus } from '@shared/erp/blobs';
+import { VIA_PRISM } from '../../../fixtures/prism-proxy';
 import { TOKEN, type Answer, type ErrorAnswer } from './erp-test-kit';
 
 /* Binary requests of the blob endpoints (contract 2, "Blobs"), as a client sends them. */
 
 export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** `length` bytes that differ from part to part (so a part stored in the wrong place shows). */
+/**
+ * `length` bytes that differ from part to part (so a part stored in the wrong place shows). Behind
+ * Prism they are printable ASCII: its proxy forwards a request body as UTF-8 text, so any other
+ * byte would arrive as U+FFFD (300 random bytes become 546). The direct run sends every byte value.
+ */
 export function fileBytes(length: number, seed = 1): Uint8Array {
   const bytes = new Uint8Array(length);
   let state = seed;
   for (let i = 0; i < length; i++) {
     state = (state * 1_103_515_245 + 12_345) >>> 0;
-    bytes[i] = state >>> 24;
+    bytes[i] = VIA_PRISM ? 0x20 + ((state >>> 24) % 95) : state >>> 24;
   }
   return bytes;
 }
