@@ -119,6 +119,8 @@ export async function getBlob(
     'Accept-Ranges': 'bytes',
     ETag: `"${sha256}"`,
     'Cache-Control': 'no-store',
+    // Bytes to save, not a page: a browser pointed at this URL must not guess a type and render it.
+    'X-Content-Type-Options': 'nosniff',
   };
   if (range.kind === 'unsatisfiable') {
     throw new HttpError(

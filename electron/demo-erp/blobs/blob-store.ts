@@ -169,7 +169,10 @@ export async function openBlobStore(root: string, maxBlobBytes: number): Promise
     if ((await complete(sha256)) || !meta) {
       await rm(uploadDir(sha256), { recursive: true, force: true });
     } else {
-      await assembleIfReady(sha256, meta).catch(() => undefined);
+      // Not fatal to the start: the next part sent for it tries again, and answers the reason.
+      await assembleIfReady(sha256, meta).catch((error: unknown) =>
+        console.error(`[demo-erp] blob ${sha256}: joining its parts failed: ${String(error)}`),
+      );
     }
   }
 

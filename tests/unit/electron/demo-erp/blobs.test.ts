@@ -55,6 +55,7 @@ describe('upload in parts', () => {
     expect(download.headers.get('content-length')).toBe(String(size));
     expect(download.headers.get('accept-ranges')).toBe('bytes');
     expect(download.headers.get('etag')).toBe(`"${sha256}"`);
+    expect(download.headers.get('x-content-type-options')).toBe('nosniff');
     expect(sha256Of(download.bytes)).toBe(sha256);
   });
 
