@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { MAX_ATTACHMENT_BYTES } from '../../shared/erp/blobs';
 import { DEFAULT_SEED_TICKETS } from './seed/seed';
 import { DEMO_TEAM, TYPED_TOKEN } from './team/team';
 
@@ -16,6 +17,8 @@ export const USAGE = `Usage: npm run erp:demo -- [options]
                        \`npm run test:erp\` run here). Engineers among the first three without
                        one get a random token (printed)
   --seed-tickets <n>   demo tickets seeded into an empty database (default ${DEFAULT_SEED_TICKETS})
+  --max-blob-bytes <n> the largest attachment (blob) accepted, in bytes (default ${MAX_ATTACHMENT_BYTES},
+                       25 MiB); stored in <data>/blobs
   --test-mode          enable the /__test/* admin routes (fault knobs, compaction, deletion)
   --help               print this and exit`;
 
@@ -26,6 +29,9 @@ const integer = (flag: string, min: number, max: number) =>
       message: `${flag} must be an integer from ${min} to ${max}`,
     })
     .transform(Number);
+
+/** 4 GiB: far above any attachment, and still exact as a JavaScript number of bytes. */
+const MAX_BLOB_BYTES_CEILING = 4 * 1024 ** 3;
 
 const flagsSchema = z.object({
   port: integer('--port', 0, 65_535).default(8787),
@@ -44,6 +50,9 @@ const flagsSchema = z.object({
     .optional(),
   users: z.string().trim().min(1, '--users must name a JSON file').optional(),
   'seed-tickets': integer('--seed-tickets', 0, 200_000).default(DEFAULT_SEED_TICKETS),
+  'max-blob-bytes': integer('--max-blob-bytes', 1, MAX_BLOB_BYTES_CEILING).default(
+    MAX_ATTACHMENT_BYTES,
+  ),
   'test-mode': z.boolean().default(false),
   help: z.boolean().default(false),
 });
@@ -66,6 +75,7 @@ export function parseCliFlags(argv: readonly string[]): ParsedFlags {
         token: { type: 'string', multiple: true },
         users: { type: 'string' },
         'seed-tickets': { type: 'string' },
+        'max-blob-bytes': { type: 'string' },
         'test-mode': { type: 'boolean' },
         help: { type: 'boolean' },
       },

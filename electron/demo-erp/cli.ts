@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     host: flags.host,
     users: team,
     seed: { tickets: flags['seed-tickets'] },
+    maxBlobBytes: flags['max-blob-bytes'],
     testMode: flags['test-mode'],
   });
   const signIns = team.filter((member) => member.token !== undefined && member.active !== false);
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
       `  URL:   ${erp.url}`,
       `  Team:  ${team.length} users; these can sign in (bearer token → user):`,
       ...signIns.map((member) => `    ${member.token!}  → ${member.name} (${member.id})`),
-      `  Data:  ${dataDir}`,
+      `  Data:  ${dataDir} (attachments in blobs/, at most ${flags['max-blob-bytes']} bytes each)`,
       ...(flags['test-mode'] ? ['  Test mode: admin routes under /__test/ are enabled'] : []),
       'Stop with Ctrl+C.',
     ].join('\n'),

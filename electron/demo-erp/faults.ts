@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** The sync endpoints a fault can hit; /health and the admin routes never fail on purpose. */
-export type FaultEndpoint = 'push' | 'changes';
+export const FAULT_ENDPOINTS = ['push', 'changes', 'blobs'] as const;
+export type FaultEndpoint = (typeof FAULT_ENDPOINTS)[number];
 
 const count = z.number().int().nonnegative();
 
@@ -13,9 +14,15 @@ export const faultKnobsSchema = z
   .object({
     /** Every affected request waits this long before it is handled. */
     delayMs: z.number().int().min(0).max(600_000),
-    /** Push: the transaction is rolled back and the socket destroyed (nothing was written). */
+    /**
+     * Push: the transaction is rolled back and the socket destroyed (nothing was written). Blob
+     * part upload: the socket is destroyed before the part is read (nothing stored).
+     */
     resetBeforeCommit: count,
-    /** Push: committed, then the socket is destroyed before any response byte is sent. */
+    /**
+     * Push: committed, then the socket is destroyed before any response byte is sent. Blob part
+     * upload: the part is stored, then the same (the client must ask which parts arrived).
+     */
     resetAfterCommit: count,
     /** The response announces its full length, sends half, and the socket is destroyed. */
     truncateResponse: count,
@@ -26,7 +33,8 @@ export const faultKnobsSchema = z
     retryAfter: count,
     retryAfterStatus: z.union([z.literal(429), z.literal(503)]),
     retryAfterSeconds: z.number().int().min(0).max(86_400),
-    endpoints: z.array(z.enum(['push', 'changes'])).min(1),
+    /** Which endpoints the faults hit; `blobs` (all three blob endpoints) only when listed. */
+    endpoints: z.array(z.enum(FAULT_ENDPOINTS)).min(1),
   })
   .strict();
 export type FaultKnobs = z.infer<typeof faultKnobsSchema>;

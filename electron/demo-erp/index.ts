@@ -98,10 +98,13 @@
  */
 import type { Server } from 'node:http';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { compactionPolicyFrom, type CompactionPolicy } from './changes/auto-compaction';
 import { createFaults, type FaultControl } from './faults';
 import { createRouter } from './http/router';
+import { openBlobStore } from './blobs/blob-store';
+import { MAX_ATTACHMENT_BYTES } from '../../shared/erp/blobs';
 import { DEFAULT_SEED_TICKETS, seedDatabase } from './seed/seed';
 import { createErpService } from './service';
 import { lockDataDir } from './store/data-dir-lock';
@@ -137,6 +140,8 @@ export interface DemoErpOptions {
   /** Enables the /__test/* admin routes (for child-process tests). */
   testMode?: boolean;
   maxBodyBytes?: number;
+  /** The largest blob (attachment) accepted; default MAX_ATTACHMENT_BYTES (25 MiB). */
+  maxBlobBytes?: number;
   deferUnknownTicketMs?: number;
   /**
    * When the change log compacts by itself (see auto-compaction.ts); missing fields take
@@ -168,7 +173,12 @@ export async function startDemoErp(options: DemoErpOptions): Promise<DemoErp> {
   const compaction = compactionPolicyFrom(options.compaction);
   const unlock = await lockDataDir(options.dataDir);
   let database;
+  let blobs;
   try {
+    blobs = await openBlobStore(
+      join(options.dataDir, 'blobs'),
+      options.maxBlobBytes ?? MAX_ATTACHMENT_BYTES,
+    );
     database = await openDatabase(options.dataDir);
   } catch (error) {
     await unlock();
@@ -177,6 +187,7 @@ export async function startDemoErp(options: DemoErpOptions): Promise<DemoErp> {
   const service = createErpService(database, {
     now,
     deferUnknownTicketMs: options.deferUnknownTicketMs ?? DEFAULT_DEFER_UNKNOWN_TICKET_MS,
+    blobs,
     compaction,
     onCompactionError: (error) =>
       console.error(`[demo-erp] compacting the change log failed: ${String(error)}`),
@@ -196,6 +207,7 @@ export async function startDemoErp(options: DemoErpOptions): Promise<DemoErp> {
     });
     const handler = createRouter({
       service,
+      blobs,
       faults,
       tokens,
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,

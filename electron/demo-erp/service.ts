@@ -7,10 +7,12 @@ import { applyPush } from './push/apply-push';
 import { parsePushBody } from './push/parse-push';
 import { createSerialQueue } from './serial-queue';
 import type { Database } from './store/database';
+import type { BlobStore } from './blobs/blob-store';
 
 export interface ServiceOptions {
   now: () => number;
   deferUnknownTicketMs: number;
+  blobs: BlobStore;
   /** null: the change log is compacted only on request (`compact`). */
   compaction: CompactionPolicy | null;
   /** Where a compaction that failed is reported; the server goes on without it. */
@@ -59,6 +61,7 @@ export function createErpService(database: Database, options: ServiceOptions): E
           // Taken inside the queue, so it is ordered like the pushes themselves.
           nowMs: now(),
           deferUnknownTicketMs: options.deferUnknownTicketMs,
+          blobs: options.blobs,
           ...(beforeCommit ? { beforeCommit } : {}),
         }),
       );

@@ -15,6 +15,7 @@ import {
   takeConflict,
   type AssignmentConflict,
 } from './assignment';
+import { withAttached, withDetached } from './attachments';
 import { toSlaTicket, type Organization, type Ticket, type TicketEventRecord } from './ticket';
 import type { CommandRefusalCode } from './refusal-codes';
 import type { UserLookup, UserRef } from './user';
@@ -134,6 +135,17 @@ export function applyCommand(
     case 'comment':
       next.comments = [...ticket.comments, { ...by, text: data.text as string }];
       return { status: 'applied', ticket: next };
+    case 'attach':
+    case 'detach': {
+      const actor = { ...by, adjusted: ctx.adjusted };
+      const files =
+        type === 'attach'
+          ? withAttached(ticket, data as CommandPayload<'attach'>, actor)
+          : withDetached(ticket, data as CommandPayload<'detach'>, actor);
+      if (!files) return { status: 'noop' };
+      next.attachments = files;
+      return { status: 'applied', ticket: next };
+    }
     case 'assign': {
       const to = data.to as string | null;
       if (to === ticket.assignee) return { status: 'noop' };

@@ -4,3 +4,4 @@ export * from './apply-command';
 export * from './command-rules';
 export * from './assignment';
 export * from './refusal-codes';
+export * from './attachments';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sha256Hex } from '../erp/blobs';
 import { isoInstant, pauseReasonSchema, prioritySchema } from '../erp/commands';
 import type { Change } from '../erp/protocol';
 import { userEntity, userRef } from '../erp/users';
@@ -69,6 +70,20 @@ export const ticketSchema = z
         adjusted: z.boolean().optional(),
       }),
     ),
+    // Names and types are shown only after the device sanitizes them (shared/files): an odd one
+    // from another ERP must not make the whole ticket unstorable.
+    attachments: z
+      .array(
+        entry.extend({
+          sha256: sha256Hex,
+          name: z.string(),
+          type: z.string(),
+          size: z.number().int().positive(),
+          adjusted: z.boolean().optional(),
+          removed: entry.optional(),
+        }),
+      )
+      .optional(),
     updatedAt: isoInstant,
     version: z.number().int().positive(),
   })

@@ -17,6 +17,8 @@ export const PROTOCOL_REFUSAL_CODES = [
   'unknown_command_type',
   'too_many_commands',
   'body_too_large',
+  'blob_too_large',
+  'blob_size_mismatch',
 ] as const;
 
 export type ProtocolRefusalCode = (typeof PROTOCOL_REFUSAL_CODES)[number];
@@ -61,6 +63,10 @@ export const REFUSAL_CLASSES: Readonly<Record<KnownRefusalCode, RefusalClass>> =
   // One command alone over the command limit can only be the server miscounting.
   too_many_commands: 'transient',
   body_too_large: 'invalid',
+  // An attachment over the ERP's limit, or whose size contradicts its content: sending the same
+  // file again is refused again.
+  blob_too_large: 'invalid',
+  blob_size_mismatch: 'invalid',
 };
 
 export function isKnownRefusalCode(code: string): code is KnownRefusalCode {

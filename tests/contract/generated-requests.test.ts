@@ -1,22 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandPayloads, pushRequest, type CommandType } from '@shared/erp';
+import {
+  BLOB_PART_BYTES,
+  commandPayloads,
+  MAX_ATTACHMENT_BYTES,
+  partCount,
+  pushRequest,
+  type BlobUploadStatus,
+  type CommandType,
+} from '@shared/erp';
 import { createPrng } from '../fixtures/sync/prng';
 import { OPENAPI_DOCUMENT } from '../fixtures/prism-proxy';
 import {
   call,
   changes,
   Device,
+  expectReferenceWording,
   ORG_ID,
   push,
   startTestErp,
+  TOKEN,
   type Answer,
   type ErrorAnswer,
 } from '../unit/electron/demo-erp/erp-test-kit';
 import {
   fieldPath,
   generate,
+  inlineSchema,
   mutate,
   pushGenerator,
   useGenerator,
@@ -191,6 +202,94 @@ describe(label('generated changes requests'), () => {
       expect(answer.status).toBe(400);
       expect(answer.body.error.message).toMatch(/^cursor: /);
     }
+  });
+});
+
+describe(label('generated blob requests'), () => {
+  // A blob name as the document's Sha256 pattern says (drawn here: the generator's cap on string
+  // length, which keeps other texts short, is below 64).
+  const sha256Pattern = new RegExp(
+    (inlineSchema(document, '#/components/schemas/Sha256') as { pattern: string }).pattern,
+  );
+  const newSha256 = () => {
+    const name = Array.from({ length: 64 }, () => prng.int(0, 15).toString(16)).join('');
+    expect(name).toMatch(sha256Pattern);
+    return name;
+  };
+  // Printable ASCII: Prism's proxy forwards a request body as UTF-8 text (see blob-kit.ts).
+  const ascii = (length: number) => new Uint8Array(length).map(() => prng.int(0x20, 0x7e));
+  const put = async (
+    sha256: string,
+    query: Record<string, number>,
+    body: Uint8Array<ArrayBuffer>,
+  ) => {
+    const target = `${url}/sync/v1/blobs/${sha256}?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`;
+    const response = await fetch(target, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/octet-stream' },
+      body,
+    });
+    expect(response.headers.get('sl-violations'), target).toBeNull();
+    return {
+      status: response.status,
+      body: (await response.json()) as ErrorAnswer & BlobUploadStatus,
+      headers: response.headers,
+    };
+  };
+
+  it('a part as the protocol says: 200 with the part among those received', async () => {
+    for (let run = 0; run < RUNS / 4; run++) {
+      const size = prng.int(1, 3 * BLOB_PART_BYTES);
+      const parts = partCount(size);
+      const part = prng.int(0, parts - 1);
+      const sha256 = newSha256();
+      const answer = await put(
+        sha256,
+        { part, parts, size },
+        ascii(Math.min(BLOB_PART_BYTES, size - part * BLOB_PART_BYTES)),
+      );
+      expectNoServerError(answer, { sha256, part, parts, size });
+      // A one-part file whose random bytes are not its random name fails the hash check.
+      if (parts === 1) expect(answer.body.error?.code).toBe('blob_hash_mismatch');
+      else
+        expect(answer.body).toMatchObject({
+          sha256,
+          size,
+          parts,
+          received: [part],
+          complete: false,
+        });
+    }
+  });
+
+  it('a part that breaks one rule: 400 or 413 naming it, nothing stored', async () => {
+    const size = BLOB_PART_BYTES + prng.int(1, BLOB_PART_BYTES);
+    const broken: [Record<string, number>, number, RegExp][] = [
+      [{ part: 0, parts: 2, size }, BLOB_PART_BYTES - prng.int(1, 100), /^part 0 of 2: /],
+      [{ part: 0, parts: 3, size }, BLOB_PART_BYTES, /^parts=3/],
+      [{ part: 2, parts: 2, size }, 10, /^part=2/],
+      [{ part: 0, parts: 2 }, BLOB_PART_BYTES, /size is required/],
+      [{ part: 0, parts: 27, size: MAX_ATTACHMENT_BYTES + 1 }, 10, /at most \d+ bytes/],
+    ];
+    for (const [query, length, message] of broken) {
+      const sha256 = newSha256();
+      const answer = await put(sha256, query, ascii(length));
+      expectNoServerError(answer, query);
+      expect([400, 413], JSON.stringify(query)).toContain(answer.status);
+      expect(['blob_part_invalid', 'blob_too_large']).toContain(answer.body.error.code);
+      expectReferenceWording(answer.body.error.message, message);
+      const status = await call<ErrorAnswer>(`${url}/sync/v1/blobs/${sha256}/parts`);
+      expect(status.body.error.code).toBe('blob_unknown');
+    }
+  });
+
+  it('a name from the schema that never arrived: 404; a path that is no SHA-256: 400', async () => {
+    const sha256 = newSha256();
+    expect((await call(`${url}/sync/v1/blobs/${sha256}/parts`)).status).toBe(404);
+    expect((await call(`${url}/sync/v1/blobs/${sha256}`)).status).toBe(404);
+    const bad = await call<ErrorAnswer>(`${url}/sync/v1/blobs/${sha256.toUpperCase()}/parts`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^blob path: sha256 /);
   });
 });
 

@@ -29,6 +29,8 @@ export const EXTERNAL_SUITE = [
   'tests/unit/electron/demo-erp/team.test.ts',
   'tests/unit/electron/demo-erp/bad-input.test.ts',
   'tests/unit/electron/demo-erp/changes.test.ts',
+  'tests/unit/electron/demo-erp/blobs.test.ts',
+  'tests/unit/electron/demo-erp/attach.test.ts',
   'tests/contract/generated-requests.test.ts',
 ];
 

@@ -6,6 +6,8 @@ import type { FaultControl, FaultEndpoint } from '../faults';
 import { faultPatchSchema } from '../faults';
 import { describeIssues } from '../push/parse-push';
 import type { ErpService } from '../service';
+import { getBlob, getBlobParts, parseSha256, putBlobPart } from '../blobs/blob-routes';
+import type { BlobStore } from '../blobs/blob-store';
 import type { TokenOwner } from '../team/team';
 import { ClientGoneError, readJsonBody } from './body';
 import { HttpError } from './http-error';
@@ -13,6 +15,7 @@ import { sendError, sendJson } from './respond';
 
 export interface RouterOptions {
   service: ErpService;
+  blobs: BlobStore;
   faults: FaultControl;
   /** token → the user it signs in: the author of what that token pushes. */
   tokens: ReadonlyMap<string, TokenOwner>;
@@ -96,6 +99,20 @@ export function createRouter(options: RouterOptions) {
     sendJson(res, 200, result, { truncate: faults.take('truncateResponse', 'changes') });
   }
 
+  async function blobs(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const match = /^\/sync\/v1\/blobs\/([^/]*)(\/parts)?$/.exec(url.pathname);
+    if (!match) throw notFound(url.pathname);
+    const isParts = match[2] !== undefined;
+    const allowed = isParts ? 'GET' : 'GET, PUT';
+    if (req.method !== 'GET' && (isParts || req.method !== 'PUT')) throw notAllowed(allowed);
+    authenticate(req);
+    await preflight('blobs');
+    const context = { sha256: parseSha256(match[1]!), store: options.blobs, faults };
+    if (isParts) return getBlobParts(res, context);
+    if (req.method === 'PUT') return putBlobPart(req, res, url, context);
+    return getBlob(req, res, context);
+  }
+
   /** Who the token belongs to. */
   function session(req: IncomingMessage, res: ServerResponse): void {
     const user = authenticate(req);
@@ -160,6 +177,7 @@ export function createRouter(options: RouterOptions) {
       if (req.method !== 'GET') throw notAllowed('GET');
       return changes(req, res, url);
     }
+    if (path.startsWith('/sync/v1/blobs/')) return blobs(req, res, url);
     if (options.testMode && path.startsWith('/__test/')) return admin(req, res, path);
     throw notFound(path);
   }

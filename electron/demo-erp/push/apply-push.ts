@@ -35,12 +35,16 @@ import { loadUsers } from '../store/users';
 import { findJsonProblem } from './json-safety';
 import { findSequenceGap } from './sequence';
 import { clampCreatePayload, shouldDefer } from './policies';
+import { decideAttach } from './attach-policy';
+import type { BlobStore } from '../blobs/blob-store';
 
 export interface PushContext {
   /** The user behind the bearer token: the author of everything this push records. */
   author: UserRef;
   nowMs: number;
   deferUnknownTicketMs: number;
+  /** `attach` waits for its blob to be complete here. */
+  blobs: Pick<BlobStore, 'complete' | 'maxBlobBytes'>;
   /** Runs just before commit; throwing rolls the whole push back (fault injection). */
   beforeCommit?: () => void;
 }
@@ -149,12 +153,26 @@ async function applyInTransaction(
       }
       outcome = rejected('unknown_ticket', `${command.type}: ${defer.reason}`);
     } else {
+      const attach =
+        command.type === 'attach' ? await decideAttach(command.payload, ctx.blobs) : null;
+      if (attach?.kind === 'defer') {
+        stopped = true;
+        results.push({
+          ...base,
+          status: 'deferred',
+          error: { code: 'blob_incomplete', message: attach.message },
+        });
+        continue;
+      }
       const ticket = row?.deleted === false ? row.ticket : null;
-      outcome = await runCommand(command, ticket, ctx, now, orgOf, users, () => {
-        nextNumber ??= firstNumber;
-        numberUsed = true;
-        return nextNumber++;
-      });
+      outcome =
+        attach?.kind === 'reject'
+          ? rejected(attach.code, attach.message)
+          : await runCommand(command, ticket, ctx, now, orgOf, users, () => {
+              nextNumber ??= firstNumber;
+              numberUsed = true;
+              return nextNumber++;
+            });
     }
 
     let current: Ticket | undefined;

@@ -34,7 +34,13 @@ export function buildErpOpenApi(): JsonObject {
     ],
     security: [{ bearerToken: [] }],
     tags: [
-      { name: 'sync', description: 'The three endpoints the app calls.' },
+      { name: 'sync', description: 'Session, push and changes: the commands and what they did.' },
+      {
+        name: 'blobs',
+        description:
+          'Attachments: files uploaded in parts under their SHA-256 before an `attach` command ' +
+          'refers to them, and downloaded on demand.',
+      },
       { name: 'monitoring', description: 'Optional; the app does not call it.' },
     ],
     paths: PATHS,

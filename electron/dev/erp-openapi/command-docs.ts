@@ -67,4 +67,16 @@ export const COMMAND_DOCS: Record<CommandType, string> = {
     '`inactive_user` (rejected; the message names `payload.to`), `assignment_changed` (conflict: ' +
     'another user changed the assignee after `baseVersion`; `error.holder` is who has it now, ' +
     'null for nobody).',
+  attach:
+    'Makes a blob a file of the ticket (`attachments` entry with `commandId`, `author`, ' +
+    '`authorId`, `at`, `sha256`, `name`, `type`, `size`); no SLA event; allowed in every state. ' +
+    'Upload the blob first (`PUT /sync/v1/blobs/{sha256}`): until it is complete the command is ' +
+    '`deferred` with `blob_incomplete` and stops the batch, so a ticket never points at a missing ' +
+    'file. `noop` when the ticket already lists that content. Refusals: `blob_size_mismatch` ' +
+    "(`size` differs from the stored blob's), `blob_too_large` (`size` over the server's limit: " +
+    'the blob can never arrive).',
+  detach:
+    'Removes a file from the ticket: its `attachments` entry gains `removed` (`commandId`, ' +
+    '`author`, `authorId`, `at`) and stays in the history; the blob is kept. `noop` when the ' +
+    'ticket does not list that content now. Attaching it again adds a new entry.',
 };

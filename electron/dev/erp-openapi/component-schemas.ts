@@ -23,6 +23,7 @@ import {
   type Change,
 } from '../../../shared/erp/protocol';
 import { userEntity, userRef } from '../../../shared/erp/users';
+import { blobUploadStatus, sha256Hex } from '../../../shared/erp/blobs';
 import { organizationSchema, ticketSchema } from '../../../shared/sync/entity-schemas';
 import {
   COMMAND_DOCS,
@@ -73,6 +74,7 @@ function buildRegistry() {
   add(organizationSchema, { id: 'Organization' });
   add(userEntity, { id: 'User' });
   add(userRef, { id: 'UserRef' });
+  add(sha256Hex, { id: 'Sha256' });
 
   const commands = COMMAND_TYPES.map((type: CommandType) => {
     const payload = add(commandPayloads[type], { id: payloadComponentId(type) });
@@ -110,6 +112,7 @@ function buildRegistry() {
   const anyChange = add(z.union([...live, tombstone]), { id: 'Change' });
   add(changesResponse.extend({ changes: z.array(anyChange) }), { id: 'ChangesResponse' });
 
+  add(blobUploadStatus, { id: 'BlobUploadStatus' });
   add(sessionResponse, { id: 'SessionResponse' });
   add(errorResponse, { id: 'ErrorResponse' });
   const count = z.number().int().nonnegative();

@@ -1,3 +1,5 @@
+import { BLOB_EXAMPLES } from './blob-examples';
+
 /*
  * Example bodies for the OpenAPI document, taken from the reference server's real answers (a
  * fixed server clock, a create → react → pause → comment history) and shortened. A unit test
@@ -145,6 +147,7 @@ export type ExampleKind =
   | 'changesResponse'
   | 'sessionResponse'
   | 'errorResponse'
+  | 'blobStatus'
   | 'health';
 
 export interface Example {
@@ -396,7 +399,7 @@ export const EXAMPLES = {
     summary: 'A command type this server does not know (a newer client)',
     value: error(
       'unknown_command_type',
-      'commands[1].type: type must be one of create, react, pause, resume, resolve, reopen, schedule_fix, extend, change_priority, comment, log_work, assign',
+      'commands[1].type: type must be one of create, react, pause, resume, resolve, reopen, schedule_fix, extend, change_priority, comment, log_work, assign, attach, detach',
     ),
   },
   malformedJson: {
@@ -483,6 +486,7 @@ export const EXAMPLES = {
     summary: 'The reference server',
     value: { ok: true, serverTime: '2026-11-24T06:05:00.000Z', demo: true, protocolVersion: 1 },
   },
+  ...BLOB_EXAMPLES,
 } satisfies Record<string, Example>;
 
 export type ExampleName = keyof typeof EXAMPLES;

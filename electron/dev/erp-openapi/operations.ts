@@ -6,32 +6,15 @@ import {
 } from '../../../shared/erp/protocol';
 import { DEFAULT_MAX_BODY_BYTES } from '../../demo-erp/index';
 import { DEFAULT_PULL_LIMIT } from '../../demo-erp/changes/change-log';
-import { EXAMPLES, type ExampleName } from './examples';
+import { blobPaths } from './blob-operations';
 import type { JsonObject } from './json-pointer';
+import { common, json, ref } from './operation-helpers';
 
 /*
  * The document's `paths`, `components.responses` and `components.headers`: which answers each
  * endpoint may give. Prism holds the reference server to exactly this list in the contract tests,
  * so an answer added to the server without a line here fails them.
  */
-
-const ref = (kind: 'schemas' | 'responses' | 'headers', name: string) => ({
-  $ref: `#/components/${kind}/${name}`,
-});
-
-function json(schema: string, examples: ExampleName[]): JsonObject {
-  return {
-    'application/json': {
-      schema: ref('schemas', schema),
-      examples: Object.fromEntries(
-        examples.map((name) => [
-          name,
-          { summary: EXAMPLES[name].summary, value: EXAMPLES[name].value },
-        ]),
-      ),
-    },
-  };
-}
 
 const MIB = DEFAULT_MAX_BODY_BYTES / (1024 * 1024);
 
@@ -71,14 +54,6 @@ export const HEADERS: JsonObject = {
     required: true,
     schema: { type: 'string', examples: ['30'] },
   },
-};
-
-/** Answers every authenticated endpoint may give. */
-const common = {
-  '401': ref('responses', 'Unauthorized'),
-  '429': ref('responses', 'TooManyRequests'),
-  '503': ref('responses', 'Unavailable'),
-  '5XX': ref('responses', 'ServerError'),
 };
 
 const session = {
@@ -210,5 +185,6 @@ export const PATHS: JsonObject = {
   [ERP_PATHS.session]: session,
   [ERP_PATHS.push]: push,
   [ERP_PATHS.changes]: changes,
+  ...blobPaths(),
   '/health': health,
 };

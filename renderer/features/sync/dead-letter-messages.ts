@@ -25,6 +25,8 @@ export const deadLettersRu = {
     log_work: 'запись о выезде',
     reopen: 'повторное открытие',
     assign: 'передача заявки',
+    attach: 'вложение файла',
+    detach: 'удаление вложения',
   },
   reasons: {
     alreadyResolved: 'Заявка уже решена.',
@@ -55,6 +57,8 @@ export const deadLettersRu = {
     unknownCommandType:
       'ERP не знает такого действия (она старше приложения): отправьте снова после её обновления.',
     tooLarge: 'Действие слишком велико для ERP: сократите текст.',
+    blobTooLarge: 'Файл больше, чем принимает ERP.',
+    blobSizeMismatch: 'Размер файла не совпадает с тем, что хранит ERP под тем же содержимым.',
     unknown: 'ERP отклонила действие (код {{code}}).',
   },
   changesTitle: 'Изменения в заявке после того, как вы её видели:',
@@ -128,6 +132,8 @@ export const deadLettersEn: typeof deadLettersRu = {
     log_work: 'on-site visit',
     reopen: 'reopening',
     assign: 'hand-over',
+    attach: 'file attachment',
+    detach: 'attachment removal',
   },
   reasons: {
     alreadyResolved: 'The ticket is already resolved.',
@@ -159,6 +165,8 @@ export const deadLettersEn: typeof deadLettersRu = {
     unknownCommandType:
       'The ERP does not know this action (it is older than the app): send it again once it is updated.',
     tooLarge: 'The action is too large for the ERP: shorten the text.',
+    blobTooLarge: 'The file is larger than the ERP accepts.',
+    blobSizeMismatch: 'The file’s size differs from what the ERP stores for the same content.',
     unknown: 'The ERP refused the action (code {{code}}).',
   },
   changesTitle: 'Changes to the ticket since you saw it:',

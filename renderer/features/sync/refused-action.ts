@@ -68,6 +68,8 @@ export const TYPED_FIELDS: Record<CommandType, readonly string[]> = {
   log_work: ['note'],
   reopen: ['reason'],
   assign: [],
+  attach: [],
+  detach: [],
 };
 
 export function typedTexts(type: CommandType, payload: Record<string, unknown>): TypedText[] {
@@ -130,6 +132,8 @@ const REASON_KEYS: Record<string, string> = {
   unknown_command_type: 'unknownCommandType',
   too_many_commands: 'requestRefused',
   body_too_large: 'tooLarge',
+  blob_too_large: 'blobTooLarge',
+  blob_size_mismatch: 'blobSizeMismatch',
 };
 
 export function reasonOf(letter: Pick<DeadLetterRow, 'type' | 'error'>, ticket: Ticket | null) {

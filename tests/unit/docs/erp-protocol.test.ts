@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
+  blobUploadStatus,
   change,
   changesResponse,
   COMMAND_STATUSES,
@@ -45,6 +46,7 @@ const READERS: Record<string, (value: unknown) => void> = {
   ticket: parse(ticketSchema),
   organization: parse(organizationSchema),
   user: parse(userEntity),
+  blobUploadStatus: parse(blobUploadStatus),
   pushResponse: (value) => {
     for (const result of pushResponse.parse(value).results) {
       if (result.ticket !== undefined) expect(invalidTicket(result.ticket)).toBeNull();

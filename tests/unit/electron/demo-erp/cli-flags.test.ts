@@ -29,8 +29,26 @@ describe('erp:demo flags', () => {
       '--token given more than 8 times: the demo team has 8 engineers (a --users file can have more)',
     ],
     [['--port', '70000'], '--port must be an integer from 0 to 65535 (got "70000")'],
+    [
+      ['--max-blob-bytes', '25MB'],
+      '--max-blob-bytes must be an integer from 1 to 4294967296 (got "25MB")',
+    ],
+    [
+      ['--max-blob-bytes', '0'],
+      '--max-blob-bytes must be an integer from 1 to 4294967296 (got "0")',
+    ],
   ])('%j → "%s"', (argv, message) => {
     expect(parseCliFlags(argv)).toEqual({ ok: false, message });
+  });
+});
+
+describe('--max-blob-bytes', () => {
+  it("defaults to the protocol's 25 MiB and takes a number of bytes", () => {
+    expect(parseCliFlags([])).toMatchObject({ ok: true, flags: { 'max-blob-bytes': 26_214_400 } });
+    expect(parseCliFlags(['--max-blob-bytes', '1048576'])).toMatchObject({
+      ok: true,
+      flags: { 'max-blob-bytes': 1_048_576 },
+    });
   });
 });
 

@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BLOB_PART_BYTES } from '@shared/erp/blobs';
 import type { DemoErp } from '../../../../electron/demo-erp/index';
+import { fileBytes, getParts, partOf, putPart, sha256Of } from './blob-kit';
 import { call, changes, Device, notBehindPrism, startTestErp, TOKEN } from './erp-test-kit';
 
 let erp: DemoErp;
@@ -140,4 +142,35 @@ describe('admin routes (test mode)', () => {
     expect(compacted.status).toBe(200);
     expect(await compacted.json()).toMatchObject({ removed: expect.any(Number) });
   });
+});
+
+// A client's upload must survive a connection cut on either side of storing a part.
+describe('fault knobs on the blob endpoints', () => {
+  const bytes = fileBytes(BLOB_PART_BYTES + 40, 61);
+  const sha256 = sha256Of(bytes);
+  const query = { parts: 2, size: bytes.length };
+
+  notBehindPrism(
+    'hit blobs only when listed, and cut a part upload before or after storing it',
+    async () => {
+      erp.faults.set({ serverErrors: 1 });
+      expect((await putPart(erp.url, sha256, { part: 0, ...query }, partOf(bytes, 0))).status).toBe(
+        200,
+      );
+      erp.faults.set({ serverErrors: 0, resetBeforeCommit: 1, endpoints: ['blobs'] });
+      await expect(
+        putPart(erp.url, sha256, { part: 1, ...query }, partOf(bytes, 1)),
+      ).rejects.toThrow();
+      expect((await getParts(erp.url, sha256)).body.received).toEqual([0]);
+      erp.faults.set({ resetAfterCommit: 1 });
+      await expect(
+        putPart(erp.url, sha256, { part: 1, ...query }, partOf(bytes, 1)),
+      ).rejects.toThrow();
+      // The answer was lost, the part was not: asking says so, and nothing needs sending again.
+      expect((await getParts(erp.url, sha256)).body).toMatchObject({
+        received: [0, 1],
+        complete: true,
+      });
+    },
+  );
 });

@@ -1,10 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { copyFile, readdir, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket } from '@shared/domain';
 import { processState, spawnUnreapedChild, untilZombie } from '../../../fixtures/processes';
+import { BLOB_PART_BYTES } from '@shared/erp/blobs';
+import { fileBytes, getParts, partOf, sha256Of, upload } from './blob-kit';
 import { Device, pullAll, tempDir, TOKEN } from './erp-test-kit';
 
 // The standalone server as a child process, killed with SIGKILL while pushes are in flight:
@@ -137,6 +141,85 @@ describe('standalone server under kill -9', () => {
     expect(second.output()).toMatch(/SIGTERM, closing the database/);
     expect(existsSync(join(dir.path, 'demo-erp.lock'))).toBe(false);
   }, 60_000);
+
+  // Three starts of the standalone server, about 10 s each on a busy machine: a longer timeout.
+  it('resumes an upload killed mid-part, with no half file ever named as a part or a blob', async () => {
+    const own = await tempDir();
+    const blobs = join(own.path, 'blobs');
+    /** Everything under <data>/blobs, as paths relative to it. */
+    const onDisk = async () =>
+      (await readdir(blobs, { recursive: true, withFileTypes: true }))
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name).slice(blobs.length + 1))
+        .sort();
+    try {
+      const first = await startCli(own.path, ['--seed-tickets', '0']);
+      const device = new Device(first.url);
+      const ticket = await device.create();
+      // 4.5 MiB: parts 0…3 of 1 MiB and a last one of half that.
+      const bytes = fileBytes(4.5 * BLOB_PART_BYTES, 51);
+      const sha256 = sha256Of(bytes);
+      const attach = device.command({
+        type: 'attach',
+        ticketId: ticket.id,
+        payload: { sha256, name: 'фото-шильдика.jpg', type: 'image/jpeg', size: bytes.length },
+      });
+      await upload(first.url, bytes, { only: [0, 1, 2] });
+      expect((await device.send([attach])).body.results[0]!.error?.code).toBe('blob_incomplete');
+
+      // Part 3 is half sent when the server dies: its bytes are being written, not yet a part.
+      const cut = request(
+        new URL(`${first.url}/sync/v1/blobs/${sha256}?part=3&parts=5&size=${bytes.length}`),
+        {
+          method: 'PUT',
+          headers: {
+            Authorization: `Bearer ${TOKEN}`,
+            'Content-Length': String(BLOB_PART_BYTES),
+          },
+        },
+      );
+      cut.on('error', () => undefined);
+      cut.write(partOf(bytes, 3).subarray(0, BLOB_PART_BYTES / 2));
+      while ((await readdir(join(blobs, 'tmp'))).length === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      first.child.kill('SIGKILL');
+      expect((await first.exited).signal).toBe('SIGKILL');
+      const partsDir = `uploads/${sha256}`;
+      expect(await onDisk()).toEqual([
+        expect.stringMatching(/^tmp\//),
+        ...['0.part', '1.part', '2.part', 'meta.json'].map((name) => `${partsDir}/${name}`),
+      ]);
+
+      const second = await startCli(own.path, ['--seed-tickets', '0']);
+      device.url = second.url;
+      const status = await getParts(second.url, sha256);
+      expect(status.body).toMatchObject({ received: [0, 1, 2], complete: false });
+      // The client sends only what is missing.
+      const last = await upload(second.url, bytes, { only: [3, 4] });
+      expect(last.body.complete).toBe(true);
+      expect(await onDisk()).toEqual([sha256]);
+      expect((await device.send([attach])).body.results[0]!.status).toBe('applied');
+
+      // Killed between storing the last part and joining them: the parts are all there, the blob
+      // is not. The next start finishes the job (and drops a stray half-written file).
+      const other = fileBytes(BLOB_PART_BYTES + 7, 52);
+      const otherSha = sha256Of(other);
+      await upload(second.url, other, { only: [0] });
+      second.child.kill('SIGKILL');
+      await second.exited;
+      await writeFile(join(blobs, `uploads/${otherSha}/1.part`), partOf(other, 1));
+      await writeFile(join(blobs, 'tmp', 'half-written'), partOf(other, 1).subarray(0, 3));
+      await copyFile(join(blobs, sha256), join(blobs, 'tmp', 'half-joined'));
+      const third = await startCli(own.path, ['--seed-tickets', '0']);
+      expect((await getParts(third.url, otherSha)).body.complete).toBe(true);
+      expect(await onDisk()).toEqual([sha256, otherSha].sort());
+      third.child.kill('SIGTERM');
+      expect(await third.exited).toEqual({ code: 0, signal: null });
+    } finally {
+      await own.remove();
+    }
+  }, 120_000);
 
   // A supervisor that restarts the server the moment it died, before it has reaped the dead one:
   // the killed server is a zombie whose pid still answers signals.

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
+  blobUploadStatus,
   change,
   changesResponse,
   COMMAND_STATUSES,
@@ -113,6 +114,7 @@ describe('the examples in the document', () => {
       expect(validateChanges(changesResponse.parse(value).changes)).toBeNull(),
     sessionResponse: (value) => sessionResponse.parse(value),
     errorResponse: (value) => errorResponse.parse(value),
+    blobStatus: (value) => blobUploadStatus.parse(value),
     health: (value) =>
       z
         .object({ ok: z.literal(true), serverTime: isoInstant, protocolVersion: z.number() })

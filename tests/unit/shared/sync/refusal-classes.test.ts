@@ -166,6 +166,11 @@ describe('refusal codes of the shared rules', () => {
       ],
       reopen: [{ reason: 'Повторилось' }],
       assign: [{ to: 'sidorova' }, { to: 'gusev' }, { to: 'nobody' }, { to: null }],
+      attach: [
+        { sha256: 'a'.repeat(64), name: 'журнал.log', type: 'text/plain', size: 10 },
+        { sha256: 'A'.repeat(64), name: 'con', type: 'text/plain', size: 0 },
+      ],
+      detach: [{ sha256: 'a'.repeat(64) }, { sha256: 'b'.repeat(64) }, {}],
     };
     const command = fc.constantFrom(...COMMAND_TYPES).chain((type) =>
       fc.record({
