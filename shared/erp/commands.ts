@@ -3,6 +3,7 @@ import { PAUSE_REASONS } from '../sla/types';
 import { parseIsoDate } from '../calendars/civil-date';
 import { parseInstant } from '../sla/instants';
 import { emailProblem } from './email-address';
+import { attachPayload, detachPayload } from './blobs';
 
 // Command payloads of contract 2. Each user action becomes one command; the ticket's SLA events
 // are derived from the commands the server applied (see ticket-commands.ts).
@@ -123,6 +124,10 @@ export const commandPayloads = {
   log_work: logWorkPayload,
   /** Hands the ticket to a colleague (`to`: their user id) or releases it (`to: null`). */
   assign: z.object({ to: userId('to').nullable() }).strict(),
+  /** A file (a blob uploaded first: docs/erp-protocol.md, "Blobs") becomes part of the ticket. */
+  attach: attachPayload,
+  /** The ticket no longer lists the file; its history keeps that it had it. */
+  detach: detachPayload,
 } as const;
 
 export type CommandType = keyof typeof commandPayloads;

@@ -67,4 +67,9 @@ export const COMMAND_DOCS: Record<CommandType, string> = {
     '`inactive_user` (rejected; the message names `payload.to`), `assignment_changed` (conflict: ' +
     'another user changed the assignee after `baseVersion`; `error.holder` is who has it now, ' +
     'null for nobody).',
+  attach:
+    'Makes an uploaded blob a file of the ticket (docs/erp-protocol.md, "Blobs"). `deferred` ' +
+    '(`blob_incomplete`) until the blob is complete; `rejected` `blob_size_mismatch` when `size` ' +
+    'differs from the stored blob; `noop` when that blob is attached already.',
+  detach: 'Marks an attached file removed; `noop` when it is not attached.',
 };

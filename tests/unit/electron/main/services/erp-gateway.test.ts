@@ -10,6 +10,7 @@ function answer(status: number, body: string, headers: Record<string, string> = 
     status,
     headers: { get: (name: string) => headers[name.toLowerCase()] ?? null },
     text: async () => body,
+    arrayBuffer: async () => new TextEncoder().encode(body).buffer,
   };
 }
 
