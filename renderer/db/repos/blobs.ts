@@ -66,12 +66,8 @@ export async function storeDownloadedBlob(
 /** Removes every `sent` and `cached` row, never a `pending` one; answers the bytes freed. */
 export async function evictEvictableBlobs(db: AppDb): Promise<number> {
   return db.transaction('rw', [db.blobs], async () => {
-    const evictable = db.blobs.where('state').anyOf('sent', 'cached');
-    let freed = 0;
-    await evictable.each((row) => {
-      freed += row.size;
-    });
-    await evictable.delete();
-    return freed;
+    const evictable = await db.blobs.where('state').anyOf(['sent', 'cached']).toArray();
+    await db.blobs.bulkDelete(evictable.map((row) => row.sha256));
+    return evictable.reduce((freed, row) => freed + row.size, 0);
   });
 }

@@ -132,6 +132,11 @@ const REASON_KEYS: Record<string, string> = {
   unknown_command_type: 'unknownCommandType',
   too_many_commands: 'requestRefused',
   body_too_large: 'tooLarge',
+  blob_too_large: 'blobTooLarge',
+  blob_hash_mismatch: 'blobDamaged',
+  blob_part_invalid: 'blobDamaged',
+  blob_missing: 'blobMissing',
+  blob_size_mismatch: 'blobSizeMismatch',
 };
 
 export function reasonOf(letter: Pick<DeadLetterRow, 'type' | 'error'>, ticket: Ticket | null) {
