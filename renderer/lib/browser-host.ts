@@ -6,7 +6,7 @@ import { describeErpProblem } from '@shared/host/diagnostics';
 import { createRequestDispatcher } from '@shared/host/dispatch';
 import type { HostHandlers } from '@shared/host/request-schemas';
 import { fail, ok, type HostResult } from '@shared/host/result';
-import type { ErpResponse, SettingsSnapshot, SyncTriggerReason } from '@shared/host/schemas';
+import type { SettingsSnapshot, SyncTriggerReason } from '@shared/host/schemas';
 import { createBrowserDiagnostics } from './browser-diagnostics';
 import { createBrowserSettings } from './browser-settings';
 import { createLogRing, type LogRing } from './log-ring';

@@ -125,7 +125,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       // not hold back the rest: the push goes on (its `attach` is deferred by the ERP), and the
       // run still ends as failed so the engine backs off and tries the blob again.
       const uploaded = deps.blobs
-        ? await uploadPendingBlobs({ ...deps.blobs, deadLettered: env.deadLettered })
+        ? await uploadPendingBlobs({
+            ...deps.blobs,
+            deadLettered: (notices) => emit({ type: 'dead-letters', notices }),
+          })
         : null;
       const pushed = await pushOutbox(env);
       await refreshCounts();

@@ -77,7 +77,7 @@ function tsx(script: string, args: string[]) {
 }
 
 async function firstLine(child: ReturnType<typeof tsx>): Promise<string> {
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   for await (const line of lines) return line;
   throw new Error('the child printed nothing');
 }

@@ -1,3 +1,4 @@
+import type * as ApplyCommandModule from '../../../shared/domain/apply-command';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
 import { BLOB_PART_BYTES } from '../../../shared/erp/blobs';
@@ -15,7 +16,7 @@ import {
 } from '../../fixtures/blobs/attachment-rig';
 
 vi.mock('../../../shared/domain/apply-command', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../shared/domain/apply-command')>();
+  const real = await importOriginal<typeof ApplyCommandModule>();
   const { withAttachStandIn } = await import('../../fixtures/blobs/attach-apply-stand-in');
   return { ...real, applyCommand: withAttachStandIn(real.applyCommand) };
 });

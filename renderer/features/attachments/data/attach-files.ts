@@ -105,14 +105,20 @@ async function attachOne(
   }
 }
 
+function nameOf(error: unknown): unknown {
+  return typeof error === 'object' && error !== null
+    ? (error as { name?: unknown }).name
+    : undefined;
+}
+
 /** The browser's own quota (QuotaExceededError) is the device quota in words too. */
 function refusalOfStorageError(
   error: unknown,
   size: number,
   usage: DeviceUsage | null,
 ): AttachOutcome {
-  const inner = error instanceof Dexie.DexieError ? error.inner : error;
-  const name = (inner as { name?: unknown } | null)?.name ?? (error as { name?: unknown }).name;
+  const inner: unknown = error instanceof Dexie.DexieError ? error.inner : error;
+  const name = nameOf(inner) ?? nameOf(error);
   if (name === 'QuotaExceededError') {
     const freeBytes = freeBytesOf(usage);
     return {

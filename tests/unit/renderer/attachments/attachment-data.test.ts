@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DBCore } from 'dexie';
+import type * as ApplyCommandModule from '../../../../shared/domain/apply-command';
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../../../shared/erp/blobs';
 import { fail, ok } from '../../../../shared/host/result';
@@ -22,7 +23,7 @@ import { intake } from '../../../fixtures/sync/inputs';
 import { ORG, seededDb } from '../db/db-fixture';
 
 vi.mock('../../../../shared/domain/apply-command', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../../shared/domain/apply-command')>();
+  const real = await importOriginal<typeof ApplyCommandModule>();
   const { withAttachStandIn } = await import('../../../fixtures/blobs/attach-apply-stand-in');
   return { ...real, applyCommand: withAttachStandIn(real.applyCommand) };
 });
