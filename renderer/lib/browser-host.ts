@@ -6,7 +6,7 @@ import { describeErpProblem } from '@shared/host/diagnostics';
 import { createRequestDispatcher } from '@shared/host/dispatch';
 import type { HostHandlers } from '@shared/host/request-schemas';
 import { fail, ok, type HostResult } from '@shared/host/result';
-import type { ErpResponse, SettingsSnapshot, SyncTriggerReason } from '@shared/host/schemas';
+import type { SettingsSnapshot, SyncTriggerReason } from '@shared/host/schemas';
 import { createBrowserDiagnostics } from './browser-diagnostics';
 import { createBrowserSettings } from './browser-settings';
 import { createLogRing, type LogRing } from './log-ring';
@@ -15,6 +15,7 @@ import {
   getServedErp,
   putErpToken,
   putServedErp,
+  servedBlobPort,
   servedErpCheck,
   servedErpPort,
   servedErpSession,
@@ -133,6 +134,9 @@ export function createBrowserHost(): HostBridge {
     'erp:check': (candidate) => servedErpCheck(candidate),
     'erp:push': async (request) => noted('push', await servedErpPort.push(request)),
     'erp:changes': async (query) => noted('changes', await servedErpPort.changes(query)),
+    'erp:blob-parts': async ({ sha256 }) => noted('blob-parts', await servedBlobPort.parts(sha256)),
+    'erp:blob-put': async (part) => noted('blob-put', await servedBlobPort.put(part)),
+    'erp:blob-get': async (range) => noted('blob-get', await servedBlobPort.get(range)),
     'alerts:update': async (feed) => {
       // Not awaited: a prompt the user leaves open must not hold the alerts back (the window's
       // own list shows them meanwhile).
@@ -160,7 +164,10 @@ export function createBrowserHost(): HostBridge {
     return { ...snapshot, settings: { ...snapshot.settings, erp: { mode, baseUrl } } };
   }
 
-  function noted(what: 'session' | 'push' | 'changes', result: HostResult<ErpResponse>) {
+  function noted<T extends { status: number }>(
+    what: Parameters<typeof describeErpProblem>[0],
+    result: HostResult<T>,
+  ) {
     const problem = describeErpProblem(what, result);
     if (problem !== null) log.add('warn', 'erp', problem);
     return result;

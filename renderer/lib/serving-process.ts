@@ -3,11 +3,15 @@ import { describeFetchFailure } from '@shared/host/erp-failure';
 import { fail, type HostErrorCode, type HostResult } from '@shared/host/result';
 import {
   ERP_MODES,
+  type ErpBlobGetInput,
+  type ErpBlobPutInput,
+  type ErpBlobResponse,
   type ErpCheckInput,
   type ErpResponse,
   type ErpSettings,
   type ErpTokenStatus,
 } from '@shared/host/schemas';
+import type { ErpBlobPort } from '@shared/sync/blob-transport';
 import type { ErpPort } from '@shared/sync/erp-transport';
 
 /*
@@ -159,4 +163,114 @@ export function servedErpCheck(candidate: ErpCheckInput): Promise<HostResult<Erp
 export const servedErpPort: ErpPort = {
   push: (request) => erpCall('POST', '/erp/push', request),
   changes: (query) => erpCall('POST', '/erp/changes', query),
+};
+
+const blobErrorResultSchema = z.discriminatedUnion('ok', [
+  z.strictObject({
+    ok: z.literal(true),
+    value: z.strictObject({
+      status: z.number().int().min(100).max(599),
+      bytes: z.null(),
+      contentRange: z.null(),
+      body: z.unknown(),
+    }),
+  }),
+  erpResultSchema.options[1],
+]);
+
+/** A part's bytes go as the body, raw; its numbers in the query (see serving-host/index.ts). */
+async function putBlobPart(input: ErpBlobPutInput): Promise<HostResult<ErpResponse>> {
+  const query = new URLSearchParams({
+    sha256: input.sha256,
+    part: String(input.part),
+    parts: String(input.parts),
+    size: String(input.size),
+  });
+  return exchangeOrExplain(async () => {
+    const response = await fetch(`${HOST_PREFIX}/erp/blob-part?${query.toString()}`, {
+      method: 'PUT',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/octet-stream' },
+      body: input.bytes.slice(),
+      signal: AbortSignal.timeout(ERP_TIMEOUT_MS),
+      ...FETCH_DEFAULTS,
+    });
+    return readResult(response, erpResultSchema);
+  });
+}
+
+/** The bytes arrive raw with the ERP's status in headers; an answer without bytes is JSON. */
+async function getBlob(input: ErpBlobGetInput): Promise<HostResult<ErpBlobResponse>> {
+  return exchangeOrExplain(async () => {
+    const response = await fetch(`${HOST_PREFIX}/erp/blob-get`, {
+      method: 'POST',
+      headers: {
+        Accept: 'application/octet-stream, application/json',
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify(input),
+      signal: AbortSignal.timeout(ERP_TIMEOUT_MS),
+      ...FETCH_DEFAULTS,
+    });
+    const status = Number(response.headers.get('x-erp-status'));
+    if (
+      response.ok &&
+      /^application\/octet-stream\b/.test(response.headers.get('content-type') ?? '')
+    ) {
+      if (!Number.isInteger(status) || status < 200 || status > 299) {
+        return fail('erp_unreachable', 'The serving process sent bytes without the ERP status');
+      }
+      return {
+        ok: true,
+        value: {
+          status,
+          bytes: new Uint8Array(await response.arrayBuffer()),
+          contentRange: response.headers.get('x-erp-content-range'),
+          body: null,
+        },
+      };
+    }
+    return readResult(response, blobErrorResultSchema);
+  });
+}
+
+const FETCH_DEFAULTS = {
+  redirect: 'error',
+  credentials: 'omit',
+  cache: 'no-store',
+} as const;
+
+async function exchangeOrExplain<T>(
+  exchange: () => Promise<HostResult<T>>,
+): Promise<HostResult<T>> {
+  try {
+    return await exchange();
+  } catch (error) {
+    const failure = describeFetchFailure(error, ERP_TIMEOUT_MS);
+    return fail(failure.code, failure.message);
+  }
+}
+
+async function readResult<T>(
+  response: Response,
+  schema: z.ZodType<
+    { ok: true; value: T } | { ok: false; error: { code: string; message: string } }
+  >,
+): Promise<HostResult<T>> {
+  const json: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const message = z.object({ error: z.string() }).safeParse(json);
+    const why = message.success ? message.data.error : `HTTP ${response.status}`;
+    return fail('erp_unreachable', `The serving process refused: ${why}`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) return fail('erp_unreachable', 'The serving process answered unexpectedly');
+  const result = parsed.data;
+  return result.ok ? result : fail(result.error.code as HostErrorCode, result.error.message);
+}
+
+/** The blob channels of the browser host. */
+export const servedBlobPort: ErpBlobPort = {
+  parts: (sha256) => erpCall('POST', '/erp/blob-parts', { sha256 }),
+  put: putBlobPart,
+  get: getBlob,
 };

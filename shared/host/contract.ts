@@ -5,6 +5,10 @@ import type {
   AlertsUpdate,
   AppInfo,
   AppNavigate,
+  ErpBlobGetInput,
+  ErpBlobPartsInput,
+  ErpBlobPutInput,
+  ErpBlobResponse,
   DiagnosticsLogEntry,
   ErpChangesInput,
   ErpCheckInput,
@@ -49,6 +53,12 @@ export interface HostRequestMap {
    * that origin.
    */
   'erp:check': { input: ErpCheckInput; output: ErpResponse };
+  /** GET /sync/v1/blobs/{sha256}/parts: which parts of a blob the ERP holds. */
+  'erp:blob-parts': { input: ErpBlobPartsInput; output: ErpResponse };
+  /** PUT /sync/v1/blobs/{sha256}?part&parts&size: one part (at most BLOB_PART_BYTES). */
+  'erp:blob-put': { input: ErpBlobPutInput; output: ErpResponse };
+  /** GET /sync/v1/blobs/{sha256} (with Range when start is given): the content, as bytes. */
+  'erp:blob-get': { input: ErpBlobGetInput; output: ErpBlobResponse };
   /** Replaces the alert feed (every open ticket's SLA instants); answers how many are pending. */
   'alerts:update': { input: AlertsUpdate; output: { scheduled: number } };
   /** Holds back P2–P4 notifications for some minutes (0 ends the mute). */
@@ -92,6 +102,9 @@ const requestChannelTable = {
   'erp:push': true,
   'erp:changes': true,
   'erp:check': true,
+  'erp:blob-parts': true,
+  'erp:blob-put': true,
+  'erp:blob-get': true,
   'alerts:update': true,
   'alerts:mute': true,
   'diagnostics:host': true,

@@ -77,8 +77,8 @@ export function displayErpUrl(url: string | null): string | null {
 
 /** One line for the host's log when an ERP request went wrong in a way support should see. */
 export function describeErpProblem(
-  what: 'session' | 'push' | 'changes',
-  result: HostResult<ErpResponse>,
+  what: 'session' | 'push' | 'changes' | 'blob-parts' | 'blob-put' | 'blob-get',
+  result: HostResult<Pick<ErpResponse, 'status'>>,
 ): string | null {
   if (!result.ok) return `${what}: ${result.error.code}: ${result.error.message}`;
   const { status } = result.value;

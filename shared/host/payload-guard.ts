@@ -15,6 +15,8 @@ export interface PayloadLimits {
   maxKeysPerObject: number;
   /** Characters of all strings and keys together. */
   maxTextChars: number;
+  /** Bytes of all Uint8Arrays together (a blob part is the only binary in any contract). */
+  maxBinaryBytes: number;
 }
 
 // Generous for every real payload: the largest is the alert feed (100,000 tickets at most, about
@@ -25,6 +27,8 @@ export const PAYLOAD_LIMITS: PayloadLimits = Object.freeze({
   maxArrayLength: 200_000,
   maxKeysPerObject: 1_000,
   maxTextChars: 32 * 1024 * 1024,
+  // One blob part (1 MiB) and room for nothing else binary.
+  maxBinaryBytes: 1024 * 1024,
 });
 
 // Keys that mean something to JavaScript's object model rather than to the data. Merge-style
@@ -44,6 +48,13 @@ function pathOf(visit: Visit | null, key?: string): string {
   return parts.reverse().join('.');
 }
 
+// A Uint8Array (of any realm, a Buffer too) is a leaf: its bytes are counted, never walked.
+function isUint8Array(value: object): value is Uint8Array {
+  return (
+    ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === '[object Uint8Array]'
+  );
+}
+
 // Plain data only: Object.prototype (of any realm) or null. Typed arrays would enumerate every
 // index as a key; Dates, Maps and class instances are never part of a contract.
 function isPlainObject(value: object): boolean {
@@ -58,6 +69,7 @@ export function payloadProblem(
 ): string | null {
   let containers = 0;
   let textChars = 0;
+  let binaryBytes = 0;
   const stack: Visit[] = [];
   // Strings (values and keys) are counted where they are found; only containers go on the stack.
   const take = (value: unknown, parent: Visit | null, key: string): string | null => {
@@ -68,6 +80,12 @@ export function payloadProblem(
         : null;
     }
     if (typeof value !== 'object' || value === null) return null;
+    if (isUint8Array(value)) {
+      binaryBytes += value.byteLength;
+      return binaryBytes > limits.maxBinaryBytes
+        ? `${pathOf(parent, key)}: the payload holds more than ${limits.maxBinaryBytes} bytes of binary data`
+        : null;
+    }
     containers += 1;
     if (containers > limits.maxContainers) {
       return `${pathOf(parent, key)}: the payload holds more than ${limits.maxContainers} objects and arrays`;

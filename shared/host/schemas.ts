@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BLOB_PART_BYTES, partCount, sha256Hex } from '../erp/blobs';
 import { MAX_PULL_LIMIT, pushRequest } from '../erp/protocol';
 import { alertFeedSchema, type AlertFeedInput } from '../alerts/schemas';
 import { defaultQuietHours, quietHoursSchema } from '../alerts/quiet-hours';
@@ -272,6 +273,74 @@ export const erpChangesInputSchema = z.strictObject({
   limit: z.number().int().min(1).max(MAX_PULL_LIMIT),
 });
 export type ErpChangesInput = z.input<typeof erpChangesInputSchema>;
+
+/*
+ * The blob channels (contract 2, "Blobs"): a file travels in parts of at most BLOB_PART_BYTES, so
+ * one request never carries more than one part and a part is binary (a Uint8Array), never text.
+ */
+
+/** `erp:blob-parts`: GET /sync/v1/blobs/{sha256}/parts. */
+export const erpBlobPartsInputSchema = z.strictObject({ sha256: sha256Hex });
+export type ErpBlobPartsInput = z.input<typeof erpBlobPartsInputSchema>;
+
+// Tested by tag rather than `instanceof`: a Uint8Array cloned across IPC or from another realm is
+// still one, and a Buffer (a Uint8Array subclass) is fine too.
+const isUint8Array = (value: unknown): value is Uint8Array =>
+  ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === '[object Uint8Array]';
+
+/** `erp:blob-put`: PUT /sync/v1/blobs/{sha256}?part&parts&size with one part's bytes. */
+export const erpBlobPutInputSchema = z
+  .strictObject({
+    sha256: sha256Hex,
+    part: z.number().int('part must be a whole number').nonnegative('part must be 0 or more'),
+    parts: z.number().int('parts must be a whole number').positive('parts must be at least 1'),
+    size: z
+      .number()
+      .int('size must be a whole number of bytes')
+      .positive('size must be at least 1 byte')
+      .max(Number.MAX_SAFE_INTEGER),
+    bytes: z
+      .custom<Uint8Array>(isUint8Array, { message: 'bytes must be a Uint8Array' })
+      .refine((bytes) => bytes.byteLength <= BLOB_PART_BYTES, {
+        message: `bytes must be at most one part (${BLOB_PART_BYTES} bytes)`,
+      }),
+  })
+  .refine((input) => input.parts === partCount(input.size), {
+    message: `parts must be the size divided into parts of ${BLOB_PART_BYTES} bytes, rounded up`,
+    path: ['parts'],
+  })
+  .refine((input) => input.part < input.parts, {
+    message: 'part must be less than parts (parts are numbered from 0)',
+    path: ['part'],
+  });
+export type ErpBlobPutInput = z.input<typeof erpBlobPutInputSchema>;
+
+/** `erp:blob-get`: GET /sync/v1/blobs/{sha256}, the whole or the bytes start..end (inclusive). */
+export const erpBlobGetInputSchema = z
+  .strictObject({
+    sha256: sha256Hex,
+    start: z.number().int('start must be a whole number').nonnegative().optional(),
+    end: z.number().int('end must be a whole number').nonnegative().optional(),
+  })
+  .refine((input) => input.end === undefined || input.start !== undefined, {
+    message: 'end needs a start',
+    path: ['end'],
+  })
+  .refine((input) => input.end === undefined || input.end >= (input.start ?? 0), {
+    message: 'end must not be before start',
+    path: ['end'],
+  });
+export type ErpBlobGetInput = z.input<typeof erpBlobGetInputSchema>;
+
+/** What a blob download answered: the bytes on 200/206, the ERP's JSON error otherwise. */
+export interface ErpBlobResponse {
+  status: number;
+  bytes: Uint8Array | null;
+  /** `Content-Range` of a 206 (`bytes a-b/total`), null otherwise. */
+  contentRange: string | null;
+  /** The JSON (or text) of an answer without bytes; null with bytes. */
+  body: unknown;
+}
 
 /** What the ERP answered: HTTP errors are answers too (the sync engine needs 409, 410, 429…). */
 export interface ErpResponse {

@@ -1,4 +1,6 @@
 import { backoffDelay } from './backoff';
+import type { BlobTransport } from './blob-transport';
+import { uploadPendingBlobs, type BlobUploadStore } from './blob-upload';
 import type {
   Clock,
   ClockOffset,
@@ -37,6 +39,8 @@ export interface SyncEngineDeps {
   random: Random;
   timer: Timer;
   options?: SyncEngineOptions;
+  /** Attachments' content, uploaded before each push (absent: a device that attaches nothing). */
+  blobs?: { transport: BlobTransport; store: BlobUploadStore };
 }
 
 /**
@@ -117,6 +121,15 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         if (probe.ok) remeasure = false;
         else if (!probeRefusalIsHarmless(probe.failure)) return probe;
       }
+      // Before the push, so an `attach` finds its blob complete. A blob that failed for now does
+      // not hold back the rest: the push goes on (its `attach` is deferred by the ERP), and the
+      // run still ends as failed so the engine backs off and tries the blob again.
+      const uploaded = deps.blobs
+        ? await uploadPendingBlobs({
+            ...deps.blobs,
+            deadLettered: (notices) => emit({ type: 'dead-letters', notices }),
+          })
+        : null;
       const pushed = await pushOutbox(env);
       await refreshCounts();
       if (!pushed.ok) return pushed;
@@ -129,6 +142,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         pageSize,
       });
       if (!pulled.ok) return pulled;
+      if (uploaded !== null && !uploaded.ok) return uploaded;
       return { ok: true, deferred: pushed.deferred };
     } catch (error) {
       return {

@@ -7,3 +7,5 @@ export * from './optimistic-view';
 export * from './entity-schemas';
 export * from './erp-transport';
 export * from './refusal-classes';
+export * from './blob-transport';
+export * from './blob-upload';

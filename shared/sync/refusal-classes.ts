@@ -17,7 +17,12 @@ export const PROTOCOL_REFUSAL_CODES = [
   'unknown_command_type',
   'too_many_commands',
   'body_too_large',
+  // Attachments (contract 2, "Blobs"): the blob's upload was refused for good (blob-upload.ts),
+  // or `attach` named a size the stored blob does not have.
   'blob_too_large',
+  'blob_hash_mismatch',
+  'blob_part_invalid',
+  'blob_missing',
   'blob_size_mismatch',
 ] as const;
 
@@ -63,10 +68,13 @@ export const REFUSAL_CLASSES: Readonly<Record<KnownRefusalCode, RefusalClass>> =
   // One command alone over the command limit can only be the server miscounting.
   too_many_commands: 'transient',
   body_too_large: 'invalid',
-  // An attachment over the ERP's limit, or whose size contradicts its content: sending the same
-  // file again is refused again.
+  // The file cannot be sent as it is; attaching a smaller or intact file can succeed.
   blob_too_large: 'invalid',
+  blob_hash_mismatch: 'invalid',
+  blob_part_invalid: 'invalid',
   blob_size_mismatch: 'invalid',
+  // Its content is gone from this device: only the name (what was typed) is left.
+  blob_missing: 'gone',
 };
 
 export function isKnownRefusalCode(code: string): code is KnownRefusalCode {

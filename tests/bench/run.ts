@@ -1,11 +1,12 @@
 // `npm run bench`: the SLA engine against moment-business-time and a plain epoch-ms loop, on the
 // same 100,000 generated tickets in one process. Prints rates, ratios and agreement. Exits 1 only
-// when the engine's dueAt disagrees with the epoch loop's (a correctness check); nothing here
-// asserts on time.
+// when the engine's dueAt disagrees with the epoch loop's (a correctness check), or when an
+// upload of the attachment benchmark that follows did not complete; nothing asserts on time.
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { evaluateSla } from '@shared/sla';
 import type { ClockState } from '@shared/sla';
+import { runBlobUploadBench } from './blob-upload';
 import { loadRuCalendar } from './calendar';
 import type { DayTable, PreparedTicket } from './epoch-loop';
 import { EpochLoop, buildDayTable, prepare, preparedDeadlinesSum } from './epoch-loop';
@@ -432,3 +433,6 @@ function printTable(rows: Measurement[]): void {
 }
 
 process.exitCode = main();
+out();
+// The attachment upload benchmark (tests/bench/blob-upload.ts) follows in the same command.
+if ((await runBlobUploadBench(out)) !== 0) process.exitCode = 1;

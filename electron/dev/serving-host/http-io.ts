@@ -59,8 +59,27 @@ export async function readJson(request: IncomingMessage, limit: number): Promise
   }
 }
 
+/** A binary body (application/octet-stream) of at most `limit` bytes: a blob part. */
+export async function readBytes(request: IncomingMessage, limit: number): Promise<Uint8Array> {
+  const type = request.headers['content-type'] ?? '';
+  if (!/^application\/octet-stream\b/i.test(type)) {
+    throw new EndpointError(415, 'Content-Type must be application/octet-stream');
+  }
+  const declared = Number(request.headers['content-length'] ?? 0);
+  const bytes = declared > limit ? null : await readRaw(request, limit);
+  if (bytes === null) {
+    throw new EndpointError(413, `body is over ${limit} bytes`, { Connection: 'close' });
+  }
+  return bytes;
+}
+
 /** The body as text, or null when it is over the limit (the rest is read and dropped). */
-function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
+async function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
+  const bytes = await readRaw(request, limit);
+  return bytes === null ? null : Buffer.from(bytes).toString('utf8');
+}
+
+function readRaw(request: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -68,9 +87,28 @@ function readBody(request: IncomingMessage, limit: number): Promise<string | nul
       size += chunk.length;
       if (size <= limit) chunks.push(chunk);
     });
-    request.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
     request.on('error', reject);
   });
+}
+
+/** A blob's bytes with the ERP's status and range in headers (the page reads them back). */
+export function sendBytes(
+  response: ServerResponse,
+  bytes: Uint8Array,
+  erp: { status: number; contentRange: string | null },
+): void {
+  response
+    .writeHead(200, {
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': String(bytes.byteLength),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'X-Erp-Status': String(erp.status),
+      ...(erp.contentRange === null ? {} : { 'X-Erp-Content-Range': erp.contentRange }),
+    })
+    .end(bytes);
 }
 
 export function allowOnly(request: IncomingMessage, methods: readonly string[]): void {

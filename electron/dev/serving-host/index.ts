@@ -19,7 +19,16 @@ import { createErpChecker } from '../../main/services/erp-check';
 import { createErpGateway, type FetchPort } from '../../main/services/erp-gateway';
 import type { DemoErpHandle } from '../../main/services/erp-connection';
 import { createErpChoice } from './erp-choice';
-import { allowOnly, EndpointError, isCrossOrigin, readJson, sendJson } from './http-io';
+import { BLOB_PART_BYTES } from '@shared/erp/blobs';
+import {
+  allowOnly,
+  EndpointError,
+  isCrossOrigin,
+  readBytes,
+  readJson,
+  sendBytes,
+  sendJson,
+} from './http-io';
 
 /*
  * The browser host's counterpart of main, run by the process that serves the page
@@ -38,6 +47,14 @@ import { allowOnly, EndpointError, isCrossOrigin, readJson, sendJson } from './h
  *   POST   /host/erp/push     (a push request) → HostResult<ErpResponse>
  *   POST   /host/erp/changes  { cursor, limit } → HostResult<ErpResponse>
  *   POST   /host/erp/check    { baseUrl, token } → HostResult<ErpResponse>
+ *   POST   /host/erp/blob-parts  { sha256 } → HostResult<ErpResponse>
+ *   PUT    /host/erp/blob-part?sha256&part&parts&size  (the part's bytes, octet-stream)
+ *                                → HostResult<ErpResponse>
+ *   POST   /host/erp/blob-get    { sha256, start?, end? } → the bytes (X-Erp-Status,
+ *                                  X-Erp-Content-Range), or HostResult<ErpBlobResponse> as JSON
+ *
+ * A blob part travels as raw bytes both ways: base64 in JSON would cost a third more on the wire
+ * and a string of the whole part in each process.
  */
 
 export interface ServedErp {
@@ -110,10 +127,16 @@ export function createServingHost(options: ServingHostOptions) {
   });
 
   /** Validates as main's dispatcher does: shape limits, then the channel's schema. */
-  function parse<C extends 'erp:push' | 'erp:changes' | 'erp:check' | 'secrets:set-erp-token'>(
-    channel: C,
-    input: unknown,
-  ): ParsedRequestInput<C> {
+  function parse<
+    C extends
+      | 'erp:push'
+      | 'erp:changes'
+      | 'erp:check'
+      | 'erp:blob-parts'
+      | 'erp:blob-put'
+      | 'erp:blob-get'
+      | 'secrets:set-erp-token',
+  >(channel: C, input: unknown): ParsedRequestInput<C> {
     const problem = payloadProblem(input);
     if (problem !== null) throw new EndpointError(400, problem);
     const parsed = requestInputSchemas[channel].safeParse(input);
@@ -121,27 +144,72 @@ export function createServingHost(options: ServingHostOptions) {
     return parsed.data as ParsedRequestInput<C>;
   }
 
-  function noted(what: string, result: HostResult<unknown>): HostResult<unknown> {
+  function noted<T>(what: string, result: HostResult<T>): HostResult<T> {
     if (!result.ok) options.onProblem?.(`${what}: ${result.error.code}: ${result.error.message}`);
     return result;
   }
 
   /** Like main's dispatcher, a body the schemas refuse is an `invalid_input` value, not an HTTP error. */
-  async function erpInput<C extends 'erp:push' | 'erp:changes' | 'erp:check'>(
-    channel: C,
-    request: IncomingMessage,
-    limit: number,
-  ) {
+  async function erpInput<
+    C extends 'erp:push' | 'erp:changes' | 'erp:check' | 'erp:blob-parts' | 'erp:blob-get',
+  >(channel: C, request: IncomingMessage, limit: number) {
+    return validated(channel, async () => parse(channel, await readJson(request, limit)));
+  }
+
+  async function validated<T>(channel: string, read: () => Promise<T>) {
     try {
-      return { ok: true as const, value: parse(channel, await readJson(request, limit)) };
+      return { ok: true as const, value: await read() };
     } catch (error) {
       if (!(error instanceof EndpointError) || error.status === 415) throw error;
       return fail('invalid_input', `${channel}: ${error.message}`);
     }
   }
 
-  async function erpEndpoint(request: IncomingMessage, path: string): Promise<HostResult<unknown>> {
+  /** A part's numbers come in the query, its bytes as the body: the same schema as main's. */
+  async function blobPartInput(request: IncomingMessage, query: URLSearchParams) {
+    return validated('erp:blob-put', async () => {
+      const bytes = await readBytes(request, BLOB_PART_BYTES);
+      const number = (name: string) => {
+        const text = query.get(name);
+        return text !== null && /^\d{1,16}$/.test(text) ? Number(text) : text;
+      };
+      return parse('erp:blob-put', {
+        sha256: query.get('sha256'),
+        part: number('part'),
+        parts: number('parts'),
+        size: number('size'),
+        bytes,
+      });
+    });
+  }
+
+  async function blobDownload(request: IncomingMessage, response: ServerResponse) {
+    allowOnly(request, ['POST']);
+    const input = await erpInput('erp:blob-get', request, TOKEN_BODY_LIMIT);
+    const result = input.ok ? noted('blob-get', await gateway.getBlob(input.value)) : input;
+    if (result.ok && result.value.bytes !== null) {
+      sendBytes(response, result.value.bytes, result.value);
+      return;
+    }
+    sendJson(response, 200, result);
+  }
+
+  async function erpEndpoint(
+    request: IncomingMessage,
+    path: string,
+    query: URLSearchParams,
+  ): Promise<HostResult<unknown>> {
     switch (path) {
+      case '/host/erp/blob-parts': {
+        allowOnly(request, ['POST']);
+        const input = await erpInput('erp:blob-parts', request, TOKEN_BODY_LIMIT);
+        return input.ok ? noted('blob-parts', await gateway.blobParts(input.value.sha256)) : input;
+      }
+      case '/host/erp/blob-part': {
+        allowOnly(request, ['PUT']);
+        const input = await blobPartInput(request, query);
+        return input.ok ? noted('blob-put', await gateway.putBlobPart(input.value)) : input;
+      }
       case '/host/erp/session':
         allowOnly(request, ['GET']);
         return noted('session', await gateway.session());
@@ -210,10 +278,11 @@ export function createServingHost(options: ServingHostOptions) {
     if (isCrossOrigin(request)) {
       throw new EndpointError(403, 'requests from another origin are refused');
     }
-    const path = new URL(request.url ?? '/', 'http://local').pathname;
+    const { pathname: path, searchParams } = new URL(request.url ?? '/', 'http://local');
     if (path === '/host/erp') return sendJson(response, 200, await choiceEndpoint(request));
     if (path === '/host/erp-token') return sendJson(response, 200, await tokenEndpoint(request));
-    return sendJson(response, 200, await erpEndpoint(request, path));
+    if (path === '/host/erp/blob-get') return blobDownload(request, response);
+    return sendJson(response, 200, await erpEndpoint(request, path, searchParams));
   }
 
   return {

@@ -24,7 +24,8 @@ export interface HandlerServices {
   onPageProblem?: (entry: ParsedRequestInput<'diagnostics:log'>) => void;
 }
 
-type ErpChannels = 'erp:session' | 'erp:push' | 'erp:changes';
+type ErpChannels =
+  'erp:session' | 'erp:push' | 'erp:changes' | 'erp:blob-parts' | 'erp:blob-put' | 'erp:blob-get';
 
 /**
  * The contract-2 channels over the gateway. Exported on its own so the sync fault suite drives
@@ -34,7 +35,10 @@ export function createErpHandlers(
   erp: ErpGateway,
   onErpProblem?: (line: string) => void,
 ): Pick<HostHandlers, ErpChannels> {
-  const noted = (what: 'session' | 'push' | 'changes', result: HostResult<ErpResponse>) => {
+  const noted = <T extends { status: number }>(
+    what: Parameters<typeof describeErpProblem>[0],
+    result: HostResult<T>,
+  ) => {
     const problem = describeErpProblem(what, result);
     if (problem !== null) onErpProblem?.(problem);
     return result;
@@ -43,6 +47,9 @@ export function createErpHandlers(
     'erp:session': async () => noted('session', await erp.session()),
     'erp:push': async (request) => noted('push', await erp.push(request)),
     'erp:changes': async (query) => noted('changes', await erp.changes(query)),
+    'erp:blob-parts': async ({ sha256 }) => noted('blob-parts', await erp.blobParts(sha256)),
+    'erp:blob-put': async (part) => noted('blob-put', await erp.putBlobPart(part)),
+    'erp:blob-get': async (range) => noted('blob-get', await erp.getBlob(range)),
   };
 }
 

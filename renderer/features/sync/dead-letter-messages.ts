@@ -57,8 +57,13 @@ export const deadLettersRu = {
     unknownCommandType:
       'ERP не знает такого действия (она старше приложения): отправьте снова после её обновления.',
     tooLarge: 'Действие слишком велико для ERP: сократите текст.',
-    blobTooLarge: 'Файл больше, чем принимает ERP.',
-    blobSizeMismatch: 'Размер файла не совпадает с тем, что хранит ERP под тем же содержимым.',
+    blobTooLarge:
+      'Файл больше, чем принимает ERP: он остался на этом компьютере, но к заявке не приложен.',
+    blobDamaged:
+      'Файл на этом компьютере повреждён (его содержимое не совпадает с контрольной суммой): приложите его заново.',
+    blobMissing: 'Файла больше нет на этом компьютере: приложите его заново.',
+    blobSizeMismatch:
+      'В ERP уже есть файл с тем же содержимым, но другого размера: приложите его заново.',
     unknown: 'ERP отклонила действие (код {{code}}).',
   },
   changesTitle: 'Изменения в заявке после того, как вы её видели:',
@@ -132,8 +137,8 @@ export const deadLettersEn: typeof deadLettersRu = {
     log_work: 'on-site visit',
     reopen: 'reopening',
     assign: 'hand-over',
-    attach: 'file attachment',
-    detach: 'attachment removal',
+    attach: 'attaching a file',
+    detach: 'removing an attachment',
   },
   reasons: {
     alreadyResolved: 'The ticket is already resolved.',
@@ -165,8 +170,13 @@ export const deadLettersEn: typeof deadLettersRu = {
     unknownCommandType:
       'The ERP does not know this action (it is older than the app): send it again once it is updated.',
     tooLarge: 'The action is too large for the ERP: shorten the text.',
-    blobTooLarge: 'The file is larger than the ERP accepts.',
-    blobSizeMismatch: 'The file’s size differs from what the ERP stores for the same content.',
+    blobTooLarge:
+      'The file is larger than the ERP accepts: it stays on this computer but is not attached to the ticket.',
+    blobDamaged:
+      'The file on this computer is damaged (its content does not match its checksum): attach it again.',
+    blobMissing: 'The file is no longer on this computer: attach it again.',
+    blobSizeMismatch:
+      'The ERP holds a file with the same content but another size: attach it again.',
     unknown: 'The ERP refused the action (code {{code}}).',
   },
   changesTitle: 'Changes to the ticket since you saw it:',

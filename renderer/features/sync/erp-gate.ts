@@ -1,8 +1,11 @@
+import type { ErpBlobPort } from '@shared/sync/blob-transport';
 import type { ErpPort } from '@shared/sync/erp-transport';
 
 export interface ErpGate {
   /** The port the sync engine uses: every exchange passes the gate. */
   port: ErpPort;
+  /** The blob endpoints (uploads and downloads of attachments), through the same gate. */
+  blobs: ErpBlobPort;
   /**
    * Closes the gate and resolves once no exchange is in flight; later exchanges wait. Resolves
    * with the function that opens it again.
@@ -17,7 +20,7 @@ export interface ErpGate {
  * waits for what is under way), saves, and then either reloads onto the new ERP's database or,
  * when the save failed, opens the gate again. Exchanges held meanwhile wait; none fails.
  */
-export function createErpGate(inner: ErpPort): ErpGate {
+export function createErpGate(inner: ErpPort, innerBlobs?: ErpBlobPort): ErpGate {
   let closed: Promise<void> | null = null;
   let inFlight = 0;
   const onDrained: Array<() => void> = [];
@@ -33,10 +36,20 @@ export function createErpGate(inner: ErpPort): ErpGate {
     }
   }
 
+  const blobsOrNone = (): ErpBlobPort => {
+    if (innerBlobs === undefined) throw new Error('this gate was made without the blob endpoints');
+    return innerBlobs;
+  };
+
   return {
     port: {
       push: (request) => pass(() => inner.push(request)),
       changes: (query) => pass(() => inner.changes(query)),
+    },
+    blobs: {
+      parts: (sha256) => pass(() => blobsOrNone().parts(sha256)),
+      put: (input) => pass(() => blobsOrNone().put(input)),
+      get: (input) => pass(() => blobsOrNone().get(input)),
     },
     async hold() {
       while (closed !== null) await closed;

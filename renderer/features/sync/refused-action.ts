@@ -133,6 +133,9 @@ const REASON_KEYS: Record<string, string> = {
   too_many_commands: 'requestRefused',
   body_too_large: 'tooLarge',
   blob_too_large: 'blobTooLarge',
+  blob_hash_mismatch: 'blobDamaged',
+  blob_part_invalid: 'blobDamaged',
+  blob_missing: 'blobMissing',
   blob_size_mismatch: 'blobSizeMismatch',
 };
 

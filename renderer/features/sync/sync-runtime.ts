@@ -1,9 +1,12 @@
 import {
+  createBlobTransport,
   createErpSyncTransport,
   createSyncEngine,
+  hostBlobPort,
   hostErpPort,
   type SyncEngine,
 } from '@shared/sync';
+import { createDexieBlobUploadStore } from '../../db/repos/blob-uploads';
 import { getAppDb } from '../../db/app-db';
 import { createDexieSyncStore } from '../../db/sync-store';
 import { getHost } from '../../lib/host';
@@ -15,7 +18,7 @@ let gate: ErpGate | null = null;
 
 /** The gate every sync exchange passes; an ERP switch holds it (see erp-gate.ts). */
 export function getErpGate(): ErpGate {
-  gate ??= createErpGate(hostErpPort(getHost()));
+  gate ??= createErpGate(hostErpPort(getHost()), hostBlobPort(getHost()));
   return gate;
 }
 
@@ -30,6 +33,10 @@ export function getSyncEngine(): SyncEngine {
   const created = createSyncEngine({
     transport: createErpSyncTransport(getErpGate().port),
     store: createDexieSyncStore(getAppDb()),
+    blobs: {
+      transport: createBlobTransport(getErpGate().blobs),
+      store: createDexieBlobUploadStore(getAppDb()),
+    },
     clock: { now: () => Date.now() },
     random: { next: () => Math.random() },
     timer: {

@@ -45,8 +45,13 @@ export async function startBenchWebServer(
     const started = performance.now();
     try {
       const response = await fetch(url, init);
-      const text = await response.text();
-      return { status: response.status, headers: response.headers, text: async () => text };
+      const bytes = await response.arrayBuffer();
+      return {
+        status: response.status,
+        headers: response.headers,
+        text: async () => new TextDecoder().decode(bytes),
+        arrayBuffer: async () => bytes,
+      };
     } finally {
       erpTime = { requests: erpTime.requests + 1, ms: erpTime.ms + performance.now() - started };
     }

@@ -25,8 +25,12 @@ describe('host API allowlist', () => {
   });
 
   it('has no general ERP channel: the renderer names an operation, never a method or path', () => {
-    // erp:check is GET /sync/v1/session at an address not saved yet: the same fixed operation.
+    // erp:check is GET /sync/v1/session at an address not saved yet: the same fixed operation;
+    // the blob channels are the three blob endpoints, each with its method and path fixed.
     expect(REQUEST_CHANNELS.filter((channel) => channel.startsWith('erp:')).sort()).toEqual([
+      'erp:blob-get',
+      'erp:blob-parts',
+      'erp:blob-put',
       'erp:changes',
       'erp:check',
       'erp:push',

@@ -86,9 +86,22 @@ describe('payloadProblem', () => {
       'input.a.prototype: the key "prototype" is not allowed',
     ],
     ['a Date', { at: new Date(0) }, 'input.at: must be plain data (JSON-like)'],
-    ['a typed array', { data: new Uint8Array(4) }, 'input.data: must be plain data (JSON-like)'],
+    [
+      'another typed array',
+      { data: new Uint16Array(4) },
+      'input.data: must be plain data (JSON-like)',
+    ],
+    [
+      'binary data (two blob parts)',
+      { a: new Uint8Array(1024 * 1024), b: new Uint8Array(1) },
+      'input.b: the payload holds more than 1048576 bytes of binary data',
+    ],
   ])('refuses too much %s, naming where', (_label, input, message) => {
     expect(payloadProblem(input, small)).toContain(message);
+  });
+
+  it('takes one blob part as binary without walking its bytes', () => {
+    expect(payloadProblem({ sha256: 'a', bytes: new Uint8Array(1024 * 1024) })).toBeNull();
   });
 
   it('stops on cycles and shared-reference bombs with the default limits, without throwing', () => {

@@ -22,6 +22,11 @@ export function spyHandlers(host: 'electron' | 'browser' = 'electron') {
     'erp:push': vi.fn(erpAnswer),
     'erp:changes': vi.fn(erpAnswer),
     'erp:check': vi.fn(erpAnswer),
+    'erp:blob-parts': vi.fn(erpAnswer),
+    'erp:blob-put': vi.fn(erpAnswer),
+    'erp:blob-get': vi.fn(async () =>
+      ok({ status: 200, bytes: new Uint8Array([1]), contentRange: null, body: null }),
+    ),
     'alerts:update': vi.fn(async () => ok({ scheduled: 0 })),
     'alerts:mute': vi.fn(async () =>
       ok({

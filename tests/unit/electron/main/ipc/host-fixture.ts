@@ -46,6 +46,9 @@ const HOUR = 3_600_000;
 const now = Date.parse('2026-11-25T10:00:00Z');
 
 /** One well-formed input per channel: a new channel cannot be added without one. */
+/** A SHA-256 as the blob channels name one (of nothing in particular). */
+export const BLOB_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
 export const validInputs = {
   'app:info': undefined,
   'settings:get': undefined,
@@ -70,6 +73,16 @@ export const validInputs = {
   },
   'erp:changes': { cursor: 'c1', limit: 100 },
   'erp:check': { baseUrl: 'https://erp.other.example/api/', token: 'typed-token-0123456789' },
+  'erp:blob-parts': { sha256: BLOB_SHA256 },
+  // The last of three parts of a file of 2 MiB + 5 bytes.
+  'erp:blob-put': {
+    sha256: BLOB_SHA256,
+    part: 2,
+    parts: 3,
+    size: 2 * 1024 * 1024 + 5,
+    bytes: new Uint8Array(5),
+  },
+  'erp:blob-get': { sha256: BLOB_SHA256, start: 0, end: 1023 },
   'alerts:update': {
     locale: 'ru',
     tickets: [
@@ -105,6 +118,7 @@ export function answer(status: number, body: string, headers: Record<string, str
     status,
     headers: { get: (name: string) => headers[name.toLowerCase()] ?? null },
     text: async () => body,
+    arrayBuffer: async () => new TextEncoder().encode(body).buffer,
   };
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultQuietHours } from '../../../../../shared/alerts/quiet-hours';
 import { REQUEST_CHANNELS, type RequestChannel } from '../../../../../shared/host/contract';
-import { APP_PAGE, setupHost, validInputs } from './host-fixture';
+import { APP_PAGE, BLOB_SHA256, setupHost, validInputs } from './host-fixture';
 
 type HostileCase = readonly [label: string, input: unknown];
 
@@ -11,6 +11,7 @@ const withPollution = (value: object) => ({ ...value, ...polluting() });
 const viaConstructor = { constructor: { prototype: { polluted: 1 } } };
 
 const push = validInputs['erp:push'];
+const blobPart = validInputs['erp:blob-put'];
 function cyclicPush(): Record<string, unknown> {
   const command: Record<string, unknown> = { ...push.commands[0] };
   command['payload'] = { self: command };
@@ -151,6 +152,35 @@ const hostile = {
       '__proto__ beside the fields',
       withPollution({ baseUrl: 'https://erp.example/', token: null }),
     ],
+  ],
+  'erp:blob-parts': [
+    ['an uppercase hash', { sha256: BLOB_SHA256.toUpperCase() }],
+    ['a path instead of a hash', { sha256: '../../sync/v1/push' }],
+    ['a hash with a query', { sha256: `${BLOB_SHA256}?part=0` }],
+    ['a missing hash', {}],
+    ['__proto__ beside the hash', withPollution({ sha256: BLOB_SHA256 })],
+  ],
+  'erp:blob-put': [
+    ['bytes as a string', { ...blobPart, bytes: 'AAAA' }],
+    ['bytes as an array of numbers', { ...blobPart, bytes: [1, 2, 3] }],
+    ['bytes as 16-bit numbers', { ...blobPart, bytes: new Uint16Array(5) }],
+    ['more than one part of bytes', { ...blobPart, bytes: new Uint8Array(1024 * 1024 + 1) }],
+    ['a part index past the last', { ...blobPart, part: 3 }],
+    ['a negative part', { ...blobPart, part: -1 }],
+    ['parts not matching the size', { ...blobPart, parts: 4 }],
+    ['a fractional size', { ...blobPart, size: 2.5 }],
+    ['an empty blob', { ...blobPart, size: 0, parts: 1, part: 0 }],
+    ['a path instead of a hash', { ...blobPart, sha256: '../push' }],
+    ['a method', { ...blobPart, method: 'DELETE' }],
+    ['__proto__ beside the part', withPollution(blobPart)],
+  ],
+  'erp:blob-get': [
+    ['an end before the start', { sha256: BLOB_SHA256, start: 10, end: 5 }],
+    ['an end without a start', { sha256: BLOB_SHA256, end: 5 }],
+    ['a negative start', { sha256: BLOB_SHA256, start: -1 }],
+    ['a range as text', { sha256: BLOB_SHA256, range: 'bytes=0-' }],
+    ['a URL', { sha256: BLOB_SHA256, url: 'https://evil.example/' }],
+    ['__proto__ beside the hash', withPollution({ sha256: BLOB_SHA256 })],
   ],
   'alerts:update': [
     ['tickets as a string', { tickets: 'x' }],

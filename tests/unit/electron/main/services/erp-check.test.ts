@@ -15,6 +15,7 @@ function setup(body: (init: Parameters<FetchPort>[1]) => string = () => '{"ok":1
     status: 200,
     headers: { get: () => null },
     text: async () => body(init),
+    arrayBuffer: async () => new TextEncoder().encode(body(init)).buffer,
   }));
   const check = createErpChecker({
     fetch,

@@ -10,6 +10,7 @@ function answer(status: number, body: string, headers: Record<string, string> = 
     status,
     headers: { get: (name: string) => headers[name.toLowerCase()] ?? null },
     text: async () => body,
+    arrayBuffer: async () => new TextEncoder().encode(body).buffer,
   };
 }
 
@@ -132,4 +133,80 @@ describe('parseRetryAfter', () => {
     ['Wed, 25 Nov 2026 09:00:00 GMT', 0],
     ['soon', null],
   ])('%j → %j', (header, expected) => expect(parseRetryAfter(header, now)).toBe(expected));
+});
+
+describe('ERP gateway: blobs', () => {
+  const SHA = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+  const status = '{"sha256":"x","size":5,"parts":1,"received":[0],"complete":true}';
+
+  it('sends a part as raw bytes to the blob path, its numbers in the query', async () => {
+    const { fetch, gateway } = setup({ fetch: async () => answer(200, status) });
+    // The part arrives as a view into a larger buffer (as IPC may hand it over).
+    const buffer = new Uint8Array([9, 1, 2, 3, 4, 5, 9]);
+    const result = await gateway.putBlobPart({
+      sha256: SHA,
+      part: 0,
+      parts: 1,
+      size: 5,
+      bytes: buffer.subarray(1, 6),
+    });
+    expect(result).toMatchObject({ ok: true, value: { status: 200 } });
+    const [url, init] = fetch.mock.calls[0]!;
+    expect(url).toBe(`https://erp.digit.example/api/sync/v1/blobs/${SHA}?part=0&parts=1&size=5`);
+    expect(init.method).toBe('PUT');
+    expect(init.headers['Content-Type']).toBe('application/octet-stream');
+    expect(init.headers['Authorization']).toBe('Bearer tok');
+    expect([...(init.body as Uint8Array)]).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('asks which parts arrived at …/parts', async () => {
+    const { fetch, gateway } = setup({
+      fetch: async () => answer(404, '{"error":{"code":"blob_unknown","message":"none"}}'),
+    });
+    const result = await gateway.blobParts(SHA);
+    expect(result).toMatchObject({
+      ok: true,
+      value: { status: 404, body: { error: { code: 'blob_unknown' } } },
+    });
+    expect(fetch.mock.calls[0]![0]).toBe(
+      `https://erp.digit.example/api/sync/v1/blobs/${SHA}/parts`,
+    );
+  });
+
+  it('downloads a range as bytes, with the Content-Range the ERP answered', async () => {
+    const bytes = new Uint8Array([1, 2, 3]);
+    const { fetch, gateway } = setup({
+      fetch: async () => ({
+        status: 206,
+        headers: { get: (name: string) => (name === 'content-range' ? 'bytes 10-12/100' : null) },
+        text: async () => {
+          throw new Error('a blob is never read as text');
+        },
+        arrayBuffer: async () => bytes.buffer,
+      }),
+    });
+    const result = await gateway.getBlob({ sha256: SHA, start: 10, end: 12 });
+    expect(result).toEqual({
+      ok: true,
+      value: { status: 206, bytes, contentRange: 'bytes 10-12/100', body: null },
+    });
+    const [url, init] = fetch.mock.calls[0]!;
+    expect(url).toBe(`https://erp.digit.example/api/sync/v1/blobs/${SHA}`);
+    expect(init.method).toBe('GET');
+    expect(init.headers['Range']).toBe('bytes=10-12');
+  });
+
+  it('answers an error of a download as JSON, with the token scrubbed', async () => {
+    const { gateway } = setup({
+      fetch: async () =>
+        answer(404, '{"error":{"code":"blob_unknown","message":"Bearer tok-secret-123"}}'),
+      token: 'tok-secret-123',
+    });
+    const result = await gateway.getBlob({ sha256: SHA });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { status: 404, bytes: null, contentRange: null },
+    });
+    expect(JSON.stringify(result)).not.toContain('tok-secret-123');
+  });
 });
