@@ -15,7 +15,13 @@ import {
   takeConflict,
   type AssignmentConflict,
 } from './assignment';
-import { toSlaTicket, type Organization, type Ticket, type TicketEventRecord } from './ticket';
+import {
+  toSlaTicket,
+  type Organization,
+  type Ticket,
+  type TicketAttachment,
+  type TicketEventRecord,
+} from './ticket';
 import type { CommandRefusalCode } from './refusal-codes';
 import type { UserLookup, UserRef } from './user';
 
@@ -131,6 +137,13 @@ export function applyCommand(
   const by = { commandId: ctx.commandId, author: ctx.author, authorId: ctx.authorId, at: ctx.at };
 
   switch (type) {
+    case 'attach':
+    case 'detach': {
+      const attachments = attachmentsAfter(ticket, type, data, { ...by, ...adjustedMark(ctx) });
+      if (!attachments) return { status: 'noop' };
+      next.attachments = attachments;
+      return { status: 'applied', ticket: next };
+    }
     case 'comment':
       next.comments = [...ticket.comments, { ...by, text: data.text as string }];
       return { status: 'applied', ticket: next };
@@ -332,4 +345,32 @@ function create(
     version: 1,
   };
   return { status: 'applied', ticket };
+}
+
+/**
+ * The ticket's files after an `attach` or `detach`, or null when nothing changes: the same file
+ * attached twice while it is attached, or a file detached that is not attached. Allowed in every
+ * state: evidence arrives after resolution too.
+ */
+function attachmentsAfter(
+  ticket: Ticket,
+  type: 'attach' | 'detach',
+  data: Record<string, unknown>,
+  by: Omit<TicketAttachment, 'sha256' | 'name' | 'type' | 'size' | 'removed'>,
+): TicketAttachment[] | null {
+  const current = ticket.attachments ?? [];
+  const attachedAt = current.findIndex((file) => file.sha256 === data.sha256 && !file.removed);
+  if (type === 'attach') {
+    if (attachedAt >= 0) return null;
+    const file = data as Pick<TicketAttachment, 'sha256' | 'name' | 'type' | 'size'>;
+    return [
+      ...current,
+      { ...by, sha256: file.sha256, name: file.name, type: file.type, size: file.size },
+    ];
+  }
+  if (attachedAt < 0) return null;
+  const { commandId, author, authorId, at } = by;
+  return current.map((file, index) =>
+    index === attachedAt ? { ...file, removed: { commandId, author, authorId, at } } : file,
+  );
 }

@@ -3,6 +3,7 @@ import { PAUSE_REASONS } from '../sla/types';
 import { parseIsoDate } from '../calendars/civil-date';
 import { parseInstant } from '../sla/instants';
 import { emailProblem } from './email-address';
+import { attachPayload, detachPayload } from './blobs';
 
 // Command payloads of contract 2. Each user action becomes one command; the ticket's SLA events
 // are derived from the commands the server applied (see ticket-commands.ts).
@@ -123,6 +124,9 @@ export const commandPayloads = {
   log_work: logWorkPayload,
   /** Hands the ticket to a colleague (`to`: their user id) or releases it (`to: null`). */
   assign: z.object({ to: userId('to').nullable() }).strict(),
+  /** A file (a blob complete on the ERP) becomes the ticket's; see blobs.ts. */
+  attach: attachPayload,
+  detach: detachPayload,
 } as const;
 
 export type CommandType = keyof typeof commandPayloads;

@@ -68,6 +68,8 @@ export const TYPED_FIELDS: Record<CommandType, readonly string[]> = {
   log_work: ['note'],
   reopen: ['reason'],
   assign: [],
+  attach: [],
+  detach: [],
 };
 
 export function typedTexts(type: CommandType, payload: Record<string, unknown>): TypedText[] {

@@ -166,6 +166,11 @@ describe('refusal codes of the shared rules', () => {
       ],
       reopen: [{ reason: 'Повторилось' }],
       assign: [{ to: 'sidorova' }, { to: 'gusev' }, { to: 'nobody' }, { to: null }],
+      attach: [
+        { sha256: 'a'.repeat(64), name: 'log.txt', type: 'text/plain', size: 10 },
+        { sha256: 'a'.repeat(64), name: '../x', type: 'text/plain', size: 10 },
+      ],
+      detach: [{ sha256: 'a'.repeat(64) }, { sha256: 'b'.repeat(64) }],
     };
     const command = fc.constantFrom(...COMMAND_TYPES).chain((type) =>
       fc.record({
