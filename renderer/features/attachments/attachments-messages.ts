@@ -58,6 +58,13 @@ export const attachmentsRu = {
     detached: 'Убран файл «{{name}}»',
   },
   units: { B: 'байт', KB: 'КБ', MB: 'МБ', GB: 'ГБ' },
+  intake: {
+    title: 'Файлы',
+    lead: 'Прикрепляются к заявке сразу после регистрации, в этом порядке; работает и без сети.',
+    hint: 'Можно вставить снимок экрана: Ctrl+V вне поля ввода.',
+    fromLetter: 'из письма',
+    remove: 'Не прикреплять',
+  },
   storage: {
     title: 'Хранилище',
     intro:
@@ -139,6 +146,13 @@ export const attachmentsEn: typeof attachmentsRu = {
     detached: 'File removed: «{{name}}»',
   },
   units: { B: 'bytes', KB: 'KB', MB: 'MB', GB: 'GB' },
+  intake: {
+    title: 'Files',
+    lead: 'Attached to the request right after it is registered, in this order; works offline too.',
+    hint: 'You can paste a screenshot: Ctrl+V outside a text field.',
+    fromLetter: 'from the letter',
+    remove: 'Do not attach',
+  },
   storage: {
     title: 'Storage',
     intro:

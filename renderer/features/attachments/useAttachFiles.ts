@@ -1,7 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { attachFiles, type PreparedFile } from './data';
 import type { AttachProblem } from './attach-problems';
+import { useAttachHandoff } from './attach-handoff';
 import { prepareFile, screenshotStamp, type FileSource } from './prepare-files';
 
 let problemSeq = 0;
@@ -54,7 +55,13 @@ export function problemOf(
 export function useAttachFiles(ticketId: string) {
   const prepare = usePrepareFiles();
   const [busy, setBusy] = useState(false);
-  const [problems, setProblems] = useState<AttachProblem[]>([]);
+  // Files the intake could not attach to this new ticket are said here, where the user lands.
+  const [problems, setProblems] = useState<AttachProblem[]>(
+    () => useAttachHandoff.getState().problemsByTicket.get(ticketId) ?? [],
+  );
+  useEffect(() => {
+    useAttachHandoff.getState().take(ticketId);
+  }, [ticketId]);
   const [attachedCount, setAttachedCount] = useState<number | null>(null);
 
   const attach = useCallback(

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FileSource } from './prepare-files';
 
 /** Typing places: a paste there is text for the field, not a file for the ticket. */
@@ -9,6 +9,27 @@ function isTypingTarget(target: EventTarget | null): boolean {
   if (target instanceof HTMLInputElement)
     return !['button', 'checkbox', 'radio', 'file', 'submit'].includes(target.type);
   return target instanceof HTMLSelectElement;
+}
+
+const modalOpen = () => document.querySelector('dialog[open]') !== null;
+
+/** Files pasted (Ctrl+V) while the focus is not in a field and no dialog is open. */
+export function usePastedFiles(onFiles: (files: File[]) => void): void {
+  const handler = useRef(onFiles);
+  useEffect(() => {
+    handler.current = onFiles;
+  }, [onFiles]);
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      if (isTypingTarget(event.target) || modalOpen()) return;
+      const files = Array.from(event.clipboardData?.files ?? []);
+      if (files.length === 0) return;
+      event.preventDefault();
+      handler.current(files);
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, []);
 }
 
 const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') === true;
@@ -27,9 +48,10 @@ export function usePageFiles(onFiles: (files: File[], source: FileSource) => voi
     handler.current = onFiles;
   }, [onFiles]);
 
+  usePastedFiles(useCallback((files: File[]) => handler.current(files, 'paste'), []));
+
   useEffect(() => {
     let depth = 0;
-    const modalOpen = () => document.querySelector('dialog[open]') !== null;
     const onDragEnter = (event: DragEvent) => {
       if (!carriesFiles(event) || modalOpen()) return;
       depth += 1;
@@ -53,24 +75,15 @@ export function usePageFiles(onFiles: (files: File[], source: FileSource) => voi
       const files = Array.from(event.dataTransfer?.files ?? []);
       if (files.length > 0) handler.current(files, 'drop');
     };
-    const onPaste = (event: ClipboardEvent) => {
-      if (isTypingTarget(event.target) || modalOpen()) return;
-      const files = Array.from(event.clipboardData?.files ?? []);
-      if (files.length === 0) return;
-      event.preventDefault();
-      handler.current(files, 'paste');
-    };
     document.addEventListener('dragenter', onDragEnter);
     document.addEventListener('dragleave', onDragLeave);
     document.addEventListener('dragover', onDragOver);
     document.addEventListener('drop', onDrop);
-    document.addEventListener('paste', onPaste);
     return () => {
       document.removeEventListener('dragenter', onDragEnter);
       document.removeEventListener('dragleave', onDragLeave);
       document.removeEventListener('dragover', onDragOver);
       document.removeEventListener('drop', onDrop);
-      document.removeEventListener('paste', onPaste);
     };
   }, []);
   return { dragging };

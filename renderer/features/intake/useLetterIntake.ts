@@ -17,20 +17,23 @@ export function useLetterIntake(options: {
   organizations: Organization[];
   engineerZone: string;
   apply: (draft: IntakeDraft) => void;
+  /** The attachments of the letter applied: they become the request's files. */
+  applyFiles: (files: File[]) => void;
 }) {
-  const { blank, organizations, engineerZone, apply } = options;
+  const { blank, organizations, engineerZone, apply, applyFiles } = options;
   const [reading, setReading] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [problem, setProblem] = useState<LetterProblem | null>(null);
-  const [pending, setPending] = useState<Letter | null>(null);
+  const [pending, setPending] = useState<{ letter: Letter; files: File[] } | null>(null);
 
   const fill = useCallback(
-    (letter: Letter) => {
+    ({ letter, files }: { letter: Letter; files: File[] }) => {
       const { form } = prefillFromLetter(letter, organizations, engineerZone);
       apply({ ...form, letter });
+      applyFiles(files);
       setPending(null);
     },
-    [organizations, engineerZone, apply],
+    [organizations, engineerZone, apply, applyFiles],
   );
 
   const take = useCallback(
@@ -44,8 +47,8 @@ export function useLetterIntake(options: {
       try {
         const result = await readLetter(files[0]!, correctedNowMs());
         if (!result.ok) setProblem(result.problem);
-        else if (blank) fill(result.letter);
-        else setPending(result.letter);
+        else if (blank) fill(result);
+        else setPending(result);
       } finally {
         setReading(false);
       }
