@@ -68,10 +68,10 @@ export const COMMAND_DOCS: Record<CommandType, string> = {
     'another user changed the assignee after `baseVersion`; `error.holder` is who has it now, ' +
     'null for nobody).',
   attach:
-    'Makes a blob the ticket\'s file: an `attachments` entry (`sha256`, `name`, `type`, `size`, ' +
+    "Makes a blob the ticket's file: an `attachments` entry (`sha256`, `name`, `type`, `size`, " +
     '`author`, `authorId`, `at`), no SLA event, allowed in every state. `noop` when that file is ' +
     'attached already. The blob must be complete on the server first (see Blobs).',
   detach:
-    'Marks the ticket\'s file `removed` (who and when); the history keeps it. `noop` when the ' +
+    "Marks the ticket's file `removed` (who and when); the history keeps it. `noop` when the " +
     'file is not attached.',
 };

@@ -98,11 +98,12 @@ export function AttachmentPreview({
 }
 
 function BlobImage({ blob, alt }: { blob: Blob; alt: string }) {
-  const [url, setUrl] = useState<string | null>(null);
+  const image = useRef<HTMLImageElement>(null);
+  // The URL lives exactly as long as the element shows it.
   useEffect(() => {
-    const next = URL.createObjectURL(blob);
-    setUrl(next);
-    return () => URL.revokeObjectURL(next);
+    const url = URL.createObjectURL(blob);
+    if (image.current) image.current.src = url;
+    return () => URL.revokeObjectURL(url);
   }, [blob]);
-  return url && <img className="attachment-preview__image" src={url} alt={alt} />;
+  return <img ref={image} className="attachment-preview__image" alt={alt} />;
 }
