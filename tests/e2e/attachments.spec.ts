@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { LOG_TEXT, pasteScreenshot, pickFiles } from './support/attachments';
 import { startDemoErpCli, type TeamMember } from './support/demo-erp-cli';
@@ -110,4 +111,59 @@ test('a screenshot pasted and a log attached offline reach a colleague after rec
   } finally {
     await Promise.all([webA.stop(), webB.stop(), erp.stop()]);
   }
+});
+
+test("an intake's files and its letter's attachment become the new ticket's, in order", async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/#/intake');
+  await page.getByTestId('intake-letter-input').setInputFiles({
+    name: 'report.eml',
+    mimeType: 'message/rfc822',
+    buffer: readFileSync(
+      new URL('../fixtures/eml/gmail-utf8-base64-attachment.eml', import.meta.url),
+    ),
+  });
+  const files = page.getByTestId('intake-file');
+  await expect(files).toHaveCount(1);
+  await expect(files.first()).toContainText('ошибка отчёта.png');
+  await expect(files.first()).toContainText('из письма');
+  await pickFiles(page, [
+    { name: 'registratura.log', mimeType: 'text/plain', buffer: Buffer.from(LOG_TEXT) },
+    // Refused at once, in words: nothing to attach.
+    { name: 'пустой.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+  ]);
+  await expect(files).toHaveCount(2);
+  await expect(page.getByTestId('attach-problems')).toContainText(
+    '«пустой.txt»: файл пустой (0 байт), прикреплять нечего.',
+  );
+  await shot(page, testInfo, 'intake-with-files-ru');
+
+  await page.getByLabel('Учётная запись').fill('morozova.ov');
+  await page.getByRole('radio', { name: 'П3 · средний' }).check();
+  await page.getByLabel(/причина не находится в зоне его ответственности/).check();
+  // The letter (Date 01.12.2026) is a late registration once this runs after 31.12.2026.
+  if (await page.getByTestId('intake-late').isVisible()) {
+    await page.getByTestId('intake-late').getByRole('checkbox').check();
+    await page.getByLabel('Причина поздней регистрации').fill('Проверка письма в тестах.');
+  }
+  await page.getByRole('button', { name: 'Зарегистрировать заявку' }).click();
+  await expect(page).toHaveURL(/#\/ticket\/[^/]+$/);
+
+  const rows = page.getByTestId('attachment');
+  await expect(rows.locator('.attachment__name')).toHaveText([
+    'ошибка отчёта.png',
+    'registratura.log',
+  ]);
+  // Shown at once from this computer: the letter's PNG opens inside the app.
+  await rows
+    .first()
+    .getByRole('button', { name: /^Открыть/ })
+    .click();
+  const image = page.getByTestId('attachment-preview').locator('img');
+  await expect(image).toHaveAttribute('src', /^blob:/);
+  await expect
+    .poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth))
+    .toBeGreaterThan(0);
 });

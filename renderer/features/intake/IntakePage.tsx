@@ -96,6 +96,7 @@ function IntakeFormPage({ draft }: { draft: FormDraft<IntakeDraft> }) {
     engineerZone,
     apply: applyLetter,
     applyFiles: useCallback((files: File[]) => void takeLetterFiles(files), [takeLetterFiles]),
+    dropOther: useCallback((files: File[]) => void addFiles(files, 'drop'), [addFiles]),
   });
   const leave = useCallback(() => navigate({ name: 'queue' }), []);
   const guard = useDiscardGuard(draft, leave);

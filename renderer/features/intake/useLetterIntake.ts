@@ -7,6 +7,12 @@ import type { IntakeDraft } from './intake-draft';
 
 const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
 
+/** One `.eml` (or a file the system calls a message): a letter to read, not a file to attach. */
+export function looksLikeLetter(files: FileList): boolean {
+  const only = files.length === 1 ? files[0] : undefined;
+  return only !== undefined && (/\.eml$/i.test(only.name) || only.type === 'message/rfc822');
+}
+
 /**
  * A letter dropped on the intake page or picked: read whole, checked, and only then put into
  * the form; a form that already holds typing asks first (`pending`). A refused file leaves the
@@ -19,8 +25,10 @@ export function useLetterIntake(options: {
   apply: (draft: IntakeDraft) => void;
   /** The attachments of the letter applied: they become the request's files. */
   applyFiles: (files: File[]) => void;
+  /** Files dropped that are not a letter (screenshots, logs): files for the request. */
+  dropOther: (files: File[]) => void;
 }) {
-  const { blank, organizations, engineerZone, apply, applyFiles } = options;
+  const { blank, organizations, engineerZone, apply, applyFiles, dropOther } = options;
   const [reading, setReading] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [problem, setProblem] = useState<LetterProblem | null>(null);
@@ -72,7 +80,9 @@ export function useLetterIntake(options: {
       if (!hasFiles(event)) return;
       event.preventDefault();
       setDragging(false);
-      void take(event.dataTransfer.files);
+      const files = event.dataTransfer.files;
+      if (looksLikeLetter(files)) void take(files);
+      else dropOther(Array.from(files));
     },
   };
 
