@@ -118,6 +118,10 @@ test("an intake's files and its letter's attachment become the new ticket's, in 
 }, testInfo) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto('/#/intake');
+  // The organizations arrive with the first sync: the letter's domain is matched against them.
+  await expect
+    .poll(() => page.getByLabel('Организация').locator('option').count(), { timeout: 15_000 })
+    .toBeGreaterThan(1);
   await page.getByTestId('intake-letter-input').setInputFiles({
     name: 'report.eml',
     mimeType: 'message/rfc822',
@@ -140,6 +144,7 @@ test("an intake's files and its letter's attachment become the new ticket's, in 
   );
   await shot(page, testInfo, 'intake-with-files-ru');
 
+  await expect(page.getByLabel('Организация')).toHaveValue('org-ekb-uralmed');
   await page.getByLabel('Учётная запись').fill('morozova.ov');
   await page.getByRole('radio', { name: 'П3 · средний' }).check();
   await page.getByLabel(/причина не находится в зоне его ответственности/).check();
