@@ -8,6 +8,13 @@ import {
   VIEWPORTS,
 } from './support/layout';
 import { startServeWeb } from './support/serve-web';
+import {
+  LOG_TEXT,
+  markStoredFilesSent,
+  pasteScreenshot,
+  pickFiles,
+  tinyPdf,
+} from './support/attachments';
 
 // Every page at the two sizes desk staff use (a 1366×768 laptop, a 1920×1080 desk screen), in
 // both languages: the queue's time cells and the brand never cut off, nothing floats over the
@@ -217,3 +224,142 @@ test.describe('the queue by keyboard', () => {
     });
   }
 });
+
+// The attachment states at the laptop size: sent and pending files, the refusals, an image and a
+// PDF drawn inside the app, the hostile files only offered for saving, the detach confirmation,
+// the intake with files and the storage panel.
+const ATTACH_WORDS = {
+  ru: {
+    open: 'Открыть',
+    close: 'Закрыть',
+    detach: 'Убрать',
+    detachConfirm: 'Убрать файл',
+    pending: 'ожидает отправки',
+    sent: 'на этом устройстве',
+    empty: 'файл пустой',
+    free: 'Освободить место',
+    freed: /Освобождено .+\. Неотправленные файлы не тронуты\./,
+    removed: 'Убран файл «diagram.svg»',
+  },
+  en: {
+    open: 'Open',
+    close: 'Close',
+    detach: 'Remove',
+    detachConfirm: 'Remove file',
+    pending: 'waiting to be sent',
+    sent: 'on this device',
+    empty: 'the file is empty',
+    free: 'Free space',
+    freed: /freed\. Files not yet sent are untouched\./,
+    removed: 'File removed: «diagram.svg»',
+  },
+} as const;
+
+for (const language of LANGUAGES) {
+  test(`1366x768, ${language}: attachments, previews, intake files and storage pass axe`, async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(240_000);
+    const words = ATTACH_WORDS[language];
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await openIn(page, language);
+    await page.getByTestId('queue-view-open').click({ timeout: 30_000 });
+    // A ticket of its own per language: the files attached here reach the shared demo ERP.
+    await page
+      .getByTestId('queue-row')
+      .nth(LANGUAGES.indexOf(language) + 2)
+      .locator('a')
+      .click();
+    const section = page.getByTestId('ticket-attachments');
+    const row = (name: string | RegExp) =>
+      page
+        .getByTestId('attachment')
+        .filter({ has: page.locator('.attachment__name', { hasText: name }) });
+
+    await pickFiles(page, [
+      { name: 'registratura.log', mimeType: 'text/plain', buffer: Buffer.from(LOG_TEXT) },
+      { name: 'акт сверки.pdf', mimeType: 'application/pdf', buffer: tinyPdf('PK-1042 report') },
+      {
+        name: 'diagram.svg',
+        mimeType: 'image/svg+xml',
+        buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'),
+      },
+      // A page dressed as a picture: the content says HTML, so it is only ever saved.
+      {
+        name: 'error.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from('<html><script>alert(1)</script>'),
+      },
+      { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+    ]);
+    await expect(page.getByTestId('attach-problems')).toContainText(words.empty);
+    await expect(page.getByTestId('attachment')).toHaveCount(4);
+    await markStoredFilesSent(page);
+    await pasteScreenshot(page);
+    await expect(page.getByTestId('attachment')).toHaveCount(5);
+    await expect(row('registratura.log').getByTestId('attachment-state')).toHaveText(words.sent);
+    await expect(page.getByTestId('attachment').last().getByTestId('attachment-state')).toHaveText(
+      words.pending,
+    );
+    for (const saveOnly of ['registratura.log', 'diagram.svg', 'error.png'])
+      await expect(
+        row(saveOnly).getByRole('button', { name: new RegExp(`^${words.open}`) }),
+      ).toHaveCount(0);
+    await section.scrollIntoViewIfNeeded();
+    await expectAccessible(page, 'the ticket with attachments');
+    await shoot(page, testInfo, `ticket-attachments-1366x768-${language}`);
+
+    const preview = page.getByTestId('attachment-preview');
+    await page
+      .getByTestId('attachment')
+      .last()
+      .getByRole('button', { name: new RegExp(`^${words.open}`) })
+      .click();
+    await expect(preview.locator('img')).toHaveAttribute('src', /^blob:/);
+    await expectAccessible(page, 'the image preview');
+    await shoot(page, testInfo, `attachment-image-1366x768-${language}`);
+    await preview.getByRole('button', { name: words.close }).click();
+
+    await row('акт сверки.pdf')
+      .getByRole('button', { name: new RegExp(`^${words.open}`) })
+      .click();
+    await expect(preview.getByTestId('pdf-pages')).toHaveAttribute('data-pages', '1', {
+      timeout: 30_000,
+    });
+    await expect(preview.locator('canvas')).toHaveCount(1);
+    await expectAccessible(page, 'the PDF preview');
+    await shoot(page, testInfo, `attachment-pdf-1366x768-${language}`);
+    await preview.getByRole('button', { name: words.close }).click();
+
+    await row('diagram.svg')
+      .getByRole('button', { name: new RegExp(`^${words.detach}`) })
+      .click();
+    await expectAccessible(page, 'the detach confirmation');
+    await page
+      .getByTestId('detach-dialog')
+      .getByRole('button', { name: words.detachConfirm })
+      .click();
+    await expect(row('diagram.svg')).toHaveCount(0);
+    await expect(page.getByTestId('ticket-timeline')).toContainText(words.removed);
+
+    await page.goto('/#/intake');
+    await pickFiles(page, [
+      { name: 'registratura.log', mimeType: 'text/plain', buffer: Buffer.from(LOG_TEXT) },
+      { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+    ]);
+    await pasteScreenshot(page, { colour: '#1d6fc4' });
+    await expect(page.getByTestId('intake-file')).toHaveCount(2);
+    await page.getByTestId('intake-files').scrollIntoViewIfNeeded();
+    await expectAccessible(page, 'the intake with files');
+    await shoot(page, testInfo, `intake-files-1366x768-${language}`);
+
+    await page.goto('/#/settings');
+    const storage = page.getByTestId('settings-storage');
+    await storage.scrollIntoViewIfNeeded();
+    await expect(storage.getByTestId('storage-facts')).toBeVisible();
+    await storage.getByRole('button', { name: words.free }).click();
+    await expect(storage).toContainText(words.freed);
+    await expectAccessible(page, 'the storage panel');
+    await shoot(page, testInfo, `settings-storage-1366x768-${language}`);
+  });
+}

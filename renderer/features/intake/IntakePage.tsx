@@ -22,6 +22,10 @@ import { keepLetterTime } from './eml/prefill-from-letter';
 import { LetterPanel } from './eml/LetterPanel';
 import { EMPTY_INTAKE_DRAFT, intakeDraftSchema, type IntakeDraft } from './intake-draft';
 import { useLetterIntake } from './useLetterIntake';
+import { IntakeFiles } from '../attachments/IntakeFiles';
+import { useAttachHandoff } from '../attachments/attach-handoff';
+import { useIntakeFiles } from '../attachments/useIntakeFiles';
+import { usePastedFiles } from '../attachments/usePageFiles';
 
 /**
  * Registers a request on behalf of a customer. It only writes to this computer's database (the
@@ -83,11 +87,16 @@ function IntakeFormPage({ draft }: { draft: FormDraft<IntakeDraft> }) {
     },
     [draft],
   );
+  const intakeFiles = useIntakeFiles();
+  const { add: addFiles, takeLetterFiles } = intakeFiles;
+  usePastedFiles(useCallback((files: File[]) => void addFiles(files, 'paste'), [addFiles]));
   const letterIntake = useLetterIntake({
     blank: draft.blank,
     organizations: organizations ?? [],
     engineerZone,
     apply: applyLetter,
+    applyFiles: useCallback((files: File[]) => void takeLetterFiles(files), [takeLetterFiles]),
+    dropOther: useCallback((files: File[]) => void addFiles(files, 'drop'), [addFiles]),
   });
   const leave = useCallback(() => navigate({ name: 'queue' }), []);
   const guard = useDiscardGuard(draft, leave);
@@ -109,6 +118,8 @@ function IntakeFormPage({ draft }: { draft: FormDraft<IntakeDraft> }) {
       if (outcome.ok) {
         // A corrected registration the ERP had refused: the refused one is done with.
         await redoRecorded(null, 'create');
+        const refused = await intakeFiles.attachTo(outcome.ticketId);
+        if (refused.length > 0) useAttachHandoff.getState().handOver(outcome.ticketId, refused);
         navigate({ name: 'ticket', ticketId: outcome.ticketId });
       } else {
         setRefusal(outcome.error);
@@ -199,6 +210,13 @@ function IntakeFormPage({ draft }: { draft: FormDraft<IntakeDraft> }) {
                 <DescriptionFields form={form} errors={shown} onChange={update} />
               </div>
             </section>
+            <IntakeFiles
+              files={intakeFiles.files}
+              problems={intakeFiles.problems}
+              onPick={(files) => void addFiles(files, 'pick')}
+              onRemove={intakeFiles.remove}
+              onDismiss={intakeFiles.dismiss}
+            />
           </div>
           <PriorityField
             value={form.priority}

@@ -7,6 +7,12 @@ import type { IntakeDraft } from './intake-draft';
 
 const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
 
+/** One `.eml` (or a file the system calls a message): a letter to read, not a file to attach. */
+export function looksLikeLetter(files: FileList): boolean {
+  const only = files.length === 1 ? files[0] : undefined;
+  return only !== undefined && (/\.eml$/i.test(only.name) || only.type === 'message/rfc822');
+}
+
 /**
  * A letter dropped on the intake page or picked: read whole, checked, and only then put into
  * the form; a form that already holds typing asks first (`pending`). A refused file leaves the
@@ -17,20 +23,25 @@ export function useLetterIntake(options: {
   organizations: Organization[];
   engineerZone: string;
   apply: (draft: IntakeDraft) => void;
+  /** The attachments of the letter applied: they become the request's files. */
+  applyFiles: (files: File[]) => void;
+  /** Files dropped that are not a letter (screenshots, logs): files for the request. */
+  dropOther: (files: File[]) => void;
 }) {
-  const { blank, organizations, engineerZone, apply } = options;
+  const { blank, organizations, engineerZone, apply, applyFiles, dropOther } = options;
   const [reading, setReading] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [problem, setProblem] = useState<LetterProblem | null>(null);
-  const [pending, setPending] = useState<Letter | null>(null);
+  const [pending, setPending] = useState<{ letter: Letter; files: File[] } | null>(null);
 
   const fill = useCallback(
-    (letter: Letter) => {
+    ({ letter, files }: { letter: Letter; files: File[] }) => {
       const { form } = prefillFromLetter(letter, organizations, engineerZone);
       apply({ ...form, letter });
+      applyFiles(files);
       setPending(null);
     },
-    [organizations, engineerZone, apply],
+    [organizations, engineerZone, apply, applyFiles],
   );
 
   const take = useCallback(
@@ -44,8 +55,8 @@ export function useLetterIntake(options: {
       try {
         const result = await readLetter(files[0]!, correctedNowMs());
         if (!result.ok) setProblem(result.problem);
-        else if (blank) fill(result.letter);
-        else setPending(result.letter);
+        else if (blank) fill(result);
+        else setPending(result);
       } finally {
         setReading(false);
       }
@@ -69,7 +80,9 @@ export function useLetterIntake(options: {
       if (!hasFiles(event)) return;
       event.preventDefault();
       setDragging(false);
-      void take(event.dataTransfer.files);
+      const files = event.dataTransfer.files;
+      if (looksLikeLetter(files)) void take(files);
+      else dropOther(Array.from(files));
     },
   };
 

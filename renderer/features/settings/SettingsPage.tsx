@@ -5,17 +5,19 @@ import { AlertsSection } from './AlertsSection';
 import { DesktopSection } from './DesktopSection';
 import { ErpSection } from './ErpSection';
 import { LanguageSection } from './LanguageSection';
+import { StorageSection } from './StorageSection';
 import type { SettingsSectionId } from './SettingsSection';
 import { UnsavedChangesDialog } from './UnsavedChangesDialog';
 import { useSettingsSnapshot } from './settings-source';
 import { useUnsavedChangesGuard } from './useUnsavedChangesGuard';
 import './settings.css';
 
-const SECTIONS: readonly SettingsSectionId[] = ['erp', 'alerts', 'desktop', 'language'];
+const SECTIONS: readonly SettingsSectionId[] = ['erp', 'alerts', 'desktop', 'language', 'storage'];
 type DirtyBySection = Record<SettingsSectionId, boolean>;
 
 /**
- * «Настройки»: the ERP connection, deadline alerts, startup and window, language. Each section
+ * «Настройки»: the ERP connection, deadline alerts, startup and window, language, the
+ * attachments' storage. Each section
  * saves on its own; edits not yet saved are marked, and leaving the page with them is asked
  * about first.
  */
@@ -27,6 +29,7 @@ export function SettingsPage() {
     alerts: false,
     desktop: false,
     language: false,
+    storage: false,
   });
   // Stable per section, so a section's effect reports only real changes.
   const onDirtyChange = useMemo(() => {
@@ -71,6 +74,7 @@ export function SettingsPage() {
           <AlertsSection alerts={settings.alerts} onDirtyChange={onDirtyChange.alerts} />
           <DesktopSection tray={settings.tray} onDirtyChange={onDirtyChange.desktop} />
           <LanguageSection />
+          <StorageSection />
         </div>
       </div>
       {guard.pendingHash !== null && (

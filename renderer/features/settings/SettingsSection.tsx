@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export type SettingsSectionId = 'erp' | 'alerts' | 'desktop' | 'language';
+export type SettingsSectionId = 'erp' | 'alerts' | 'desktop' | 'language' | 'storage';
 
 /** Where a save ended: nothing yet, saved, or what went wrong, in words. */
 export type SaveOutcome =

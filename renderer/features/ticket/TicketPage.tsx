@@ -12,6 +12,7 @@ import { FailingNotice } from './FailingNotice';
 import { OrganizationHistory } from './OrganizationHistory';
 import { PausedNotice } from './PausedNotice';
 import { useTicket } from './useTicket';
+import { AttachmentsSection } from '../attachments/AttachmentsSection';
 import { useDeviceZone } from '../../lib/device-zone';
 import './ticket.css';
 
@@ -72,6 +73,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
             )}
           </div>
           <RequestCard ticket={ticket} organization={organization} zone={zone} />
+          <AttachmentsSection ticketId={ticket.id} zone={zone} />
           <TicketTimeline ticket={ticket} zone={zone} pendingCommandIds={pendingCommandIds} />
         </div>
         <aside className="ticket-page__aside">

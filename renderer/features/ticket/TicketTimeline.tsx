@@ -6,6 +6,7 @@ import { usePeople } from '../identity/usePeople';
 import { dateLocale, formatCivilDate, formatDate, formatDateTime, formatTime } from './sla-format';
 import { formatDuration } from '../../lib/format';
 import { buildTimeline, type Person, type TimelineEntry } from './timeline-view-model';
+import { useFileSize } from '../attachments/useFileSize';
 import './ticket-timeline.css';
 
 interface TicketTimelineProps {
@@ -14,7 +15,7 @@ interface TicketTimelineProps {
   pendingCommandIds: ReadonlySet<string>;
 }
 
-/** Every SLA event, comment and work log, oldest first, with author, time and sync marks. */
+/** Every SLA event, comment, work log and attachment change, oldest first, with author, time and sync marks. */
 export function TicketTimeline({ ticket, zone, pendingCommandIds }: TicketTimelineProps) {
   const { t } = useTranslation();
   const { me } = usePeople();
@@ -39,6 +40,7 @@ export function TicketTimeline({ ticket, zone, pendingCommandIds }: TicketTimeli
 function TimelineItem({ entry, zone }: { entry: TimelineEntry; zone: string }) {
   const { t, i18n } = useTranslation();
   const dates = dateLocale(i18n.language);
+  const fileSize = useFileSize();
   const kind = entry.kind === 'event' ? `event-${entry.type}` : entry.kind;
   return (
     <li
@@ -98,6 +100,8 @@ function TimelineItem({ entry, zone }: { entry: TimelineEntry; zone: string }) {
         return t('ticket.timeline.created');
       case 'comment':
         return t('ticket.timeline.comment');
+      case 'attachment':
+        return t(`attachments.timeline.${e.change}`, { name: e.name, size: fileSize(e.size) });
       case 'assignment': {
         const who = (p: Person) => (p.isMe ? t('ticket.me') : p.name);
         if (e.change === 'took') return t('ticket.timeline.assignment.took');

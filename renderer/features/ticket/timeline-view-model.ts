@@ -50,6 +50,14 @@ export type TimelineEntry =
       from: Person | null;
       to: Person | null;
       adjusted: boolean;
+    })
+  | (Written & {
+      kind: 'attachment';
+      key: string;
+      at: string;
+      change: 'attached' | 'detached';
+      name: string;
+      size: number;
     });
 
 /** Someone a history line names, as the line recorded them. */
@@ -80,13 +88,16 @@ const person = (ref: UserRef | null, me: SignedInUser | undefined): Person | nul
   ref && { name: ref.name, isMe: isMine(ref.id, me) };
 
 /**
- * Every SLA event, comment, work log and change of assignee of the ticket, oldest first (a work
+ * Every SLA event, comment, work log, change of assignee and attached or removed file of the ticket, oldest first (a work
  * log sits at the moment it was recorded; its visit times are part of the entry). Events keep
  * their own order when times are equal: that order is what the SLA engine replays. A first take
  * into work is one line (its `reacted` event), not two.
  */
 export function buildTimeline(
-  ticket: Pick<Ticket, 'id' | 'createdAt' | 'events' | 'comments' | 'workLogs' | 'assignments'>,
+  ticket: Pick<
+    Ticket,
+    'id' | 'createdAt' | 'events' | 'comments' | 'workLogs' | 'assignments' | 'attachments'
+  >,
   pendingCommandIds: ReadonlySet<string>,
   me: SignedInUser | undefined,
 ): TimelineEntry[] {
@@ -143,6 +154,26 @@ export function buildTimeline(
       to: person(change.to, me),
       adjusted: change.adjusted === true,
     });
+  }
+  for (const file of ticket.attachments ?? []) {
+    const what = { name: file.name, size: file.size };
+    entries.push({
+      kind: 'attachment',
+      key: `${file.commandId}:attached`,
+      at: file.at,
+      ...written(file, pendingCommandIds, me),
+      change: 'attached',
+      ...what,
+    });
+    if (file.removed)
+      entries.push({
+        kind: 'attachment',
+        key: `${file.removed.commandId}:detached`,
+        at: file.removed.at,
+        ...written(file.removed, pendingCommandIds, me),
+        change: 'detached',
+        ...what,
+      });
   }
   // Array.prototype.sort is stable, so equal times keep the order pushed above.
   return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));

@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { ru } from './ru';
 import { alertsEn, alertsRu } from '../../features/alerts/alerts-messages';
+import { attachmentsEn, attachmentsRu } from '../../features/attachments/attachments-messages';
 import { clockEn, clockRu } from '../../features/clock/clock-messages';
 import { draftsEn, draftsRu } from '../../features/drafts/drafts-messages';
 import { deadLettersEn, deadLettersRu } from '../../features/sync/dead-letter-messages';
@@ -59,6 +60,7 @@ export async function initI18n(chosen: Locale | null = null): Promise<void> {
           identity: identityRu,
           drafts: draftsRu,
           deadLetters: deadLettersRu,
+          attachments: attachmentsRu,
         },
       },
       en: {
@@ -74,6 +76,7 @@ export async function initI18n(chosen: Locale | null = null): Promise<void> {
           identity: identityEn,
           drafts: draftsEn,
           deadLetters: deadLettersEn,
+          attachments: attachmentsEn,
         },
       },
     },

@@ -70,12 +70,21 @@ describe.each(entries)('renderer CSP (%s)', (name) => {
     expect(policy.get(name)).toEqual(sources);
   });
 
-  it('allows no inline code, eval, wildcard, scheme or remote origin in any directive', () => {
+  // Attachments preview images from this page's own Blob URLs (issue 13): `blob:` there only.
+  // Scripts, frames, objects and workers from a blob: stay refused.
+  it('allows blob: for images and nowhere else', () => {
+    expect(policy.get('img-src')).toEqual(["'self'", 'blob:']);
+    for (const name of ['script-src', 'worker-src', 'frame-src', 'object-src', 'style-src'])
+      expect(policy.get(name) ?? [], name).not.toContain('blob:');
+  });
+
+  it('allows no inline code, eval, wildcard, other scheme or remote origin in any directive', () => {
     expect(policy.size).toBeGreaterThan(0);
     for (const [name, sources] of policy) {
       expect(sources.length, `${name} lists no source`).toBeGreaterThan(0);
+      const allowed = name === 'img-src' ? ["'self'", 'blob:'] : ["'self'", "'none'"];
       for (const source of sources) {
-        expect(["'self'", "'none'"], `${name} allows ${source}`).toContain(source.toLowerCase());
+        expect(allowed, `${name} allows ${source}`).toContain(source.toLowerCase());
       }
       if (sources.includes("'none'")) expect(sources, `${name} mixes 'none'`).toHaveLength(1);
     }

@@ -23,7 +23,7 @@ export const letterRu = {
   },
   notFilled:
     'Учётная запись, приоритет и подтверждение пользователя из письма не берутся: их указывает инженер.',
-  attachments: 'Вложения ({{count}}) — в заявку не переносятся, сохраните их из письма:',
+  attachments: 'Вложения ({{count}}) — прикрепляются к заявке (см. «Файлы»):',
   attachmentUnnamed: 'без имени ({{type}})',
   replaceTitle: 'Заменить введённое данными письма?',
   replaceBody:
@@ -75,7 +75,7 @@ export const letterEn: typeof letterRu = {
   },
   notFilled:
     'The account, the priority and the user’s confirmation are not taken from a letter: the engineer sets them.',
-  attachments: 'Attachments ({{count}}) — not carried into the request; save them from the letter:',
+  attachments: 'Attachments ({{count}}) — attached to the request (see «Files»):',
   attachmentUnnamed: 'unnamed ({{type}})',
   replaceTitle: 'Replace what you typed with the letter?',
   replaceBody:

@@ -42,7 +42,12 @@ export type LetterProblem =
   /** More than one file dropped at once (decided by the page, not read). */
   | { code: 'many'; count: number };
 
-export type LetterResult = { ok: true; letter: Letter } | { ok: false; problem: LetterProblem };
+/**
+ * A letter read whole. `files` are its attachments' contents, in the letter's order: they become
+ * the ticket's attachments; they stay in memory (the draft keeps only `letter`).
+ */
+export type LetterResult =
+  { ok: true; letter: Letter; files: File[] } | { ok: false; problem: LetterProblem };
 
 // Mail clients send no scripts: a letter with them was made to attack whatever renders it.
 const SCRIPTED_HTML = [
@@ -115,7 +120,16 @@ function checkLetter(email: Email, fileName: string, now: number): LetterResult 
         bytes: byteLength(attachment.content),
       })),
     },
+    files: email.attachments.map(
+      (attachment, index) =>
+        // An unnamed part gets a name the sanitizer keeps; its type is sniffed later anyway.
+        new File([blobPart(attachment.content)], attachment.filename || `attachment-${index + 1}`),
+    ),
   };
+}
+
+function blobPart(content: ArrayBuffer | Uint8Array | string): BlobPart {
+  return content instanceof Uint8Array ? new Uint8Array(content) : content;
 }
 
 function byteLength(content: ArrayBuffer | Uint8Array | string): number {

@@ -85,6 +85,17 @@ describe('readLetter on real-world letters', () => {
     expect(letter.attachments[0]!.bytes).toBeGreaterThan(0);
   });
 
+  it("carries the attachments' contents for the request's files, in the letter's order", async () => {
+    const result = await readLetter(fileOf('gmail-utf8-base64-attachment.eml'), NOW);
+    if (!result.ok) throw new Error(JSON.stringify(result.problem));
+    expect(result.files.map((file) => [file.name, file.size])).toEqual([
+      ['ошибка отчёта.png', result.letter.attachments[0]!.bytes],
+    ]);
+    // The decoded base64 is the PNG itself: its signature, not the transfer encoding.
+    const head = new Uint8Array(await result.files[0]!.slice(0, 8).arrayBuffer());
+    expect(Array.from(head)).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  });
+
   it('Yandex: an HTML-only base64 body becomes text, the stylesheet and tags gone', async () => {
     const letter = await letterOf('yandex-html-only.eml');
     expect(letter.fromAddress).toBe('dispatch@primport.ru');
