@@ -1,5 +1,4 @@
-import type * as ApplyCommandModule from '../../../shared/domain/apply-command';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { BLOB_PART_BYTES } from '../../../shared/erp/blobs';
 import type { Device } from '../../fixtures/sync/device';
@@ -15,17 +14,11 @@ import {
   type AttachmentRig,
 } from '../../fixtures/blobs/attachment-rig';
 
-vi.mock('../../../shared/domain/apply-command', async (importOriginal) => {
-  const real = await importOriginal<typeof ApplyCommandModule>();
-  const { withAttachStandIn } = await import('../../fixtures/blobs/attach-apply-stand-in');
-  return { ...real, applyCommand: withAttachStandIn(real.applyCommand) };
-});
-
 /*
  * Attachments through the client that ships: the Dexie stores, the engine, main's dispatcher,
  * schemas and gateway over real HTTP through the byte-level fault proxy, against the blob
- * endpoints as contract 2 defines them (tests/fixtures/blobs: the reference ERP's own endpoints
- * are part A's). Tickets come from the demo ERP; pushes are answered as an ERP that knows blobs.
+ * endpoints as contract 2 defines them (tests/fixtures/blobs: a fake where each fault can be
+ * placed exactly). Tickets come from the demo ERP; pushes are answered as an ERP that knows blobs.
  */
 
 const TOKEN = 'token-engineer-a';

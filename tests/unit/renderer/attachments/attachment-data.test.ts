@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DBCore } from 'dexie';
-import type * as ApplyCommandModule from '../../../../shared/domain/apply-command';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../../../shared/erp/blobs';
 import { fail, ok } from '../../../../shared/host/result';
 import { createBlobTransport, type ErpBlobPort } from '../../../../shared/sync/blob-transport';
@@ -21,12 +20,6 @@ import { createBlobServerState } from '../../../fixtures/blobs/blob-server-state
 import { fileBytes, prepared } from '../../../fixtures/blobs/attachment-rig';
 import { intake } from '../../../fixtures/sync/inputs';
 import { ORG, seededDb } from '../db/db-fixture';
-
-vi.mock('../../../../shared/domain/apply-command', async (importOriginal) => {
-  const real = await importOriginal<typeof ApplyCommandModule>();
-  const { withAttachStandIn } = await import('../../../fixtures/blobs/attach-apply-stand-in');
-  return { ...real, applyCommand: withAttachStandIn(real.applyCommand) };
-});
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const MIB = 1024 * 1024;
