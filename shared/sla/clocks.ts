@@ -71,24 +71,13 @@ export function instantWhenCounted(
   return Math.max(model.tailFrom, schedule.reach(schedule.counted(model.tailFrom) + needed));
 }
 
-export function elapsedOf(model: ClockModel, schedule: WorkSchedule, nowMs: number): number {
-  let elapsed = 0;
-  for (const [from, to] of model.spans) elapsed += schedule.counted(to) - schedule.counted(from);
-  if (model.tailFrom !== null) {
-    const end = model.stopMs ?? nowMs;
-    if (end > model.tailFrom) elapsed += schedule.counted(end) - schedule.counted(model.tailFrom);
-  }
-  return elapsed;
-}
-
 /** Rule 10: status by instants, the first that applies. */
 export function evaluateClock(
   model: ClockModel,
   schedule: WorkSchedule,
   nowMs: number,
 ): ClockResult {
-  const dueMs = instantWhenCounted(model, schedule, model.targetMs);
-  const elapsedMs = elapsedOf(model, schedule, nowMs);
+  const { dueMs, elapsedMs } = deadlineAndElapsed(model, schedule, nowMs);
   let status: ClockStatus;
   if (model.stopMs !== null) status = dueMs !== null && model.stopMs <= dueMs ? 'met' : 'breached';
   else if (dueMs !== null && nowMs > dueMs) status = 'breached';
@@ -96,4 +85,49 @@ export function evaluateClock(
   else if (!schedule.isWorking(nowMs)) status = 'waiting';
   else status = 'running';
   return { status, targetMs: model.targetMs, elapsedMs, dueMs, stopMs: model.stopMs };
+}
+
+/**
+ * `instantWhenCounted(model, schedule, model.targetMs)` and the counted time up to the stop (or
+ * `now`) in one pass: both need counted time at the ends of the same spans, and each is a table
+ * search. A repeated counted() of an instant can neither grow the tables nor throw, so only
+ * repeats are skipped; every first call keeps the order of two separate passes, and with it which
+ * unsupported year an error names.
+ */
+function deadlineAndElapsed(
+  model: ClockModel,
+  schedule: WorkSchedule,
+  nowMs: number,
+): { dueMs: number | null; elapsedMs: number } {
+  const { spans, tailFrom } = model;
+  let needed = model.targetMs;
+  let dueMs: number | null = null;
+  let elapsedMs = 0;
+  let next = 0;
+  while (next < spans.length) {
+    const [from, to] = spans[next++]!;
+    const base = schedule.counted(from);
+    const available = schedule.counted(to) - base;
+    elapsedMs += available;
+    if (available >= needed) {
+      dueMs = Math.max(from, schedule.reach(base + needed));
+      break;
+    }
+    needed -= available;
+  }
+  let countedAtTail: number | null = null;
+  if (dueMs === null && tailFrom !== null) {
+    countedAtTail = schedule.counted(tailFrom);
+    dueMs = Math.max(tailFrom, schedule.reach(countedAtTail + needed));
+  }
+  while (next < spans.length) {
+    const [from, to] = spans[next++]!;
+    elapsedMs += schedule.counted(to) - schedule.counted(from);
+  }
+  if (tailFrom !== null) {
+    const end = model.stopMs ?? nowMs;
+    if (end > tailFrom)
+      elapsedMs += schedule.counted(end) - (countedAtTail ?? schedule.counted(tailFrom));
+  }
+  return { dueMs, elapsedMs };
 }
