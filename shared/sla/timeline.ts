@@ -92,7 +92,8 @@ function parseEvents(events: unknown, createdMs: number): ParsedEvent[] {
       raw: record,
     };
     if (atMs < createdMs) fail(event, 'event_before_created', 'is before the ticket was created');
-    const previous = parsed[index - 1];
+    // Never parsed[-1]: an out-of-range index is a slow property lookup.
+    const previous = index > 0 ? parsed[index - 1] : undefined;
     if (previous && atMs < previous.atMs)
       fail(
         event,
