@@ -26,10 +26,14 @@ export interface ClockResult {
   stopMs: number | null;
 }
 
+// The reaction clock never has closed spans; one shared empty list (only ever read) saves an
+// allocation per evaluation.
+const NO_SPANS: Array<[number, number]> = [];
+
 export function reactionModel(timeline: Timeline, policy: PriorityPolicy): ClockModel {
   return {
     targetMs: policy.reactionHours * HOUR_MS,
-    spans: [],
+    spans: NO_SPANS,
     tailFrom: timeline.createdMs,
     stopMs: timeline.reactionStopMs,
     paused: false,
@@ -71,34 +75,20 @@ export function instantWhenCounted(
   return Math.max(model.tailFrom, schedule.reach(schedule.counted(model.tailFrom) + needed));
 }
 
-/** Rule 10: status by instants, the first that applies. */
+/**
+ * Rule 10: status by instants, the first that applies.
+ *
+ * The deadline (`instantWhenCounted(model, schedule, model.targetMs)`) and the elapsed time come
+ * from one pass, in locals (an object per result would box the epoch-ms doubles): both need
+ * counted time at the ends of the same spans, and each is a table search. A repeated counted() of
+ * an instant can neither grow the tables nor throw, so only repeats are skipped; every first call
+ * keeps the order of two separate passes, and with it which unsupported year an error names.
+ */
 export function evaluateClock(
   model: ClockModel,
   schedule: WorkSchedule,
   nowMs: number,
 ): ClockResult {
-  const { dueMs, elapsedMs } = deadlineAndElapsed(model, schedule, nowMs);
-  let status: ClockStatus;
-  if (model.stopMs !== null) status = dueMs !== null && model.stopMs <= dueMs ? 'met' : 'breached';
-  else if (dueMs !== null && nowMs > dueMs) status = 'breached';
-  else if (model.paused) status = 'paused';
-  else if (!schedule.isWorking(nowMs)) status = 'waiting';
-  else status = 'running';
-  return { status, targetMs: model.targetMs, elapsedMs, dueMs, stopMs: model.stopMs };
-}
-
-/**
- * `instantWhenCounted(model, schedule, model.targetMs)` and the counted time up to the stop (or
- * `now`) in one pass: both need counted time at the ends of the same spans, and each is a table
- * search. A repeated counted() of an instant can neither grow the tables nor throw, so only
- * repeats are skipped; every first call keeps the order of two separate passes, and with it which
- * unsupported year an error names.
- */
-function deadlineAndElapsed(
-  model: ClockModel,
-  schedule: WorkSchedule,
-  nowMs: number,
-): { dueMs: number | null; elapsedMs: number } {
   const { spans, tailFrom } = model;
   let needed = model.targetMs;
   let dueMs: number | null = null;
@@ -129,5 +119,11 @@ function deadlineAndElapsed(
     if (end > tailFrom)
       elapsedMs += schedule.counted(end) - (countedAtTail ?? schedule.counted(tailFrom));
   }
-  return { dueMs, elapsedMs };
+  let status: ClockStatus;
+  if (model.stopMs !== null) status = dueMs !== null && model.stopMs <= dueMs ? 'met' : 'breached';
+  else if (dueMs !== null && nowMs > dueMs) status = 'breached';
+  else if (model.paused) status = 'paused';
+  else if (!schedule.isWorking(nowMs)) status = 'waiting';
+  else status = 'running';
+  return { status, targetMs: model.targetMs, elapsedMs, dueMs, stopMs: model.stopMs };
 }
