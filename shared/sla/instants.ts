@@ -125,7 +125,8 @@ export function requireInstant(value: unknown, what: string, code: SlaErrorCode)
 export function formatInstant(ms: number): string {
   const whole = Math.ceil(ms);
   const day = Math.floor(whole / 86_400_000);
-  if (day < 0 || day > 2_932_896) return new Date(whole).toISOString(); // outside years 1970–9999
+  // Outside years 1970–9999, and NaN (a RangeError from Date, never a cached garbage prefix).
+  if (!(day >= 0 && day <= 2_932_896)) return new Date(whole).toISOString();
   const msOfDay = whole - day * 86_400_000;
   const minuteOfDay = Math.floor(msOfDay / 60_000);
   const msOfMinute = msOfDay - minuteOfDay * 60_000;

@@ -132,6 +132,11 @@ describe('hand-written instants vs the regex-and-luxon path', () => {
     expect(parseInstant(text)).toBe(ms);
   });
 
+  it('refuses to format NaN, and a later 1970-01-01 is still right', () => {
+    expect(() => formatInstant(Number.NaN)).toThrow(RangeError);
+    expect(formatInstant(0)).toBe('1970-01-01T00:00:00.000Z');
+  });
+
   it('formats the same instant the same way however often it is asked (no stale cache)', () => {
     fc.assert(
       fc.property(
