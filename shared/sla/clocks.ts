@@ -26,10 +26,14 @@ export interface ClockResult {
   stopMs: number | null;
 }
 
+// The reaction clock never has closed spans; one shared empty list (only ever read) saves an
+// allocation per evaluation.
+const NO_SPANS: Array<[number, number]> = [];
+
 export function reactionModel(timeline: Timeline, policy: PriorityPolicy): ClockModel {
   return {
     targetMs: policy.reactionHours * HOUR_MS,
-    spans: [],
+    spans: NO_SPANS,
     tailFrom: timeline.createdMs,
     stopMs: timeline.reactionStopMs,
     paused: false,
@@ -71,24 +75,50 @@ export function instantWhenCounted(
   return Math.max(model.tailFrom, schedule.reach(schedule.counted(model.tailFrom) + needed));
 }
 
-export function elapsedOf(model: ClockModel, schedule: WorkSchedule, nowMs: number): number {
-  let elapsed = 0;
-  for (const [from, to] of model.spans) elapsed += schedule.counted(to) - schedule.counted(from);
-  if (model.tailFrom !== null) {
-    const end = model.stopMs ?? nowMs;
-    if (end > model.tailFrom) elapsed += schedule.counted(end) - schedule.counted(model.tailFrom);
-  }
-  return elapsed;
-}
-
-/** Rule 10: status by instants, the first that applies. */
+/**
+ * Rule 10: status by instants, the first that applies.
+ *
+ * The deadline (`instantWhenCounted(model, schedule, model.targetMs)`) and the elapsed time come
+ * from one pass, in locals (an object per result would box the epoch-ms doubles): both need
+ * counted time at the ends of the same spans, and each is a table search. A repeated counted() of
+ * an instant can neither grow the tables nor throw, so only repeats are skipped; every first call
+ * keeps the order of two separate passes, and with it which unsupported year an error names.
+ */
 export function evaluateClock(
   model: ClockModel,
   schedule: WorkSchedule,
   nowMs: number,
 ): ClockResult {
-  const dueMs = instantWhenCounted(model, schedule, model.targetMs);
-  const elapsedMs = elapsedOf(model, schedule, nowMs);
+  const { spans, tailFrom } = model;
+  let needed = model.targetMs;
+  let dueMs: number | null = null;
+  let elapsedMs = 0;
+  let next = 0;
+  while (next < spans.length) {
+    const [from, to] = spans[next++]!;
+    const base = schedule.counted(from);
+    const available = schedule.counted(to) - base;
+    elapsedMs += available;
+    if (available >= needed) {
+      dueMs = Math.max(from, schedule.reach(base + needed));
+      break;
+    }
+    needed -= available;
+  }
+  let countedAtTail: number | null = null;
+  if (dueMs === null && tailFrom !== null) {
+    countedAtTail = schedule.counted(tailFrom);
+    dueMs = Math.max(tailFrom, schedule.reach(countedAtTail + needed));
+  }
+  while (next < spans.length) {
+    const [from, to] = spans[next++]!;
+    elapsedMs += schedule.counted(to) - schedule.counted(from);
+  }
+  if (tailFrom !== null) {
+    const end = model.stopMs ?? nowMs;
+    if (end > tailFrom)
+      elapsedMs += schedule.counted(end) - (countedAtTail ?? schedule.counted(tailFrom));
+  }
   let status: ClockStatus;
   if (model.stopMs !== null) status = dueMs !== null && model.stopMs <= dueMs ? 'met' : 'breached';
   else if (dueMs !== null && nowMs > dueMs) status = 'breached';

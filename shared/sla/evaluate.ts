@@ -60,13 +60,13 @@ export function assumedYears(context: SlaContext, horizonMs: number): number[] {
 
 /** Rule 2's fallback is never silent: name the years counted without calendar data. */
 export function calendarWarnings(context: SlaContext, horizonMs: number): string[] {
-  const { timeline } = context;
   const years = assumedYears(context, horizonMs);
-  if (years.length === 0) return [];
-  const id = timeline.calendar.id;
-  return [
-    `calendar "${id}" has no data for ${years.join(', ')}: counted Mon–Fri minus its fixed holidays; register the official calendar for ${years.length > 1 ? 'those years' : 'that year'}`,
-  ];
+  return years.length === 0 ? [] : [calendarWarning(context, years)];
+}
+
+function calendarWarning(context: SlaContext, years: number[]): string {
+  const id = context.timeline.calendar.id;
+  return `calendar "${id}" has no data for ${years.join(', ')}: counted Mon–Fri minus its fixed holidays; register the official calendar for ${years.length > 1 ? 'those years' : 'that year'}`;
 }
 
 export function evaluateSla(
@@ -83,11 +83,8 @@ export function evaluateSla(
     resolution: toClockState(resolution),
   };
   if (context.schedule.kind === 'business') {
-    const warnings = calendarWarnings(
-      context,
-      Math.max(reaction.dueMs ?? 0, resolution.dueMs ?? 0),
-    );
-    if (warnings.length > 0) result.warnings = warnings;
+    const years = assumedYears(context, Math.max(reaction.dueMs ?? 0, resolution.dueMs ?? 0));
+    if (years.length > 0) result.warnings = [calendarWarning(context, years)];
   }
   return result;
 }

@@ -1,18 +1,22 @@
-import { civilDateOf, dayNumberOf, daysInMonth } from '../calendars/civil-date';
+import { civilDateOf } from '../calendars/civil-date';
+import {
+  MILLIS_TEXT,
+  MINUTE_OF_DAY_TEXT,
+  SECOND_TEXT,
+  dayNumberFast,
+  monthLength,
+} from './instant-tables';
 import { SlaInputError, type SlaErrorCode } from './types';
 
 // Hand-rolled because Date.parse accepts 2025-02-30 and 24:00 and luxon costs ~10 µs a call; the
-// engine parses two or more instants per ticket on every tick, so this reads char codes directly.
+// engine parses two or more instants per ticket on every tick, so this reads char codes directly,
+// at the fixed positions of the accepted shapes.
 
-/** Two or more ASCII digits at `at`, or -1. */
-function digits(text: string, at: number, count: number): number {
-  let value = 0;
-  for (let i = at; i < at + count; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
+/** The two ASCII digits at `at` as a number, or -1 (also past the end of the text). */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 48;
+  const units = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && units >= 0 && units <= 9 ? tens * 10 + units : -1;
 }
 
 /** Epoch ms of a strict ISO 8601 instant (`YYYY-MM-DDTHH:MM[:SS[.fff]]` and `Z` or ±HH:MM), or null. */
@@ -27,13 +31,15 @@ export function parseInstant(text: string): number | null {
     return null;
   const separator = text.charCodeAt(10);
   if (separator !== 84 && separator !== 116 && separator !== 32) return null; // T, t or space
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
+  const century = twoDigits(text, 0);
+  const yearOfCentury = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
   if (
-    year < 0 ||
+    century < 0 ||
+    yearOfCentury < 0 ||
     month < 1 ||
     month > 12 ||
     day < 1 ||
@@ -43,38 +49,36 @@ export function parseInstant(text: string): number | null {
     minute > 59
   )
     return null;
-  if (day > 28 && day > daysInMonth(year, month)) return null;
+  const year = century * 100 + yearOfCentury;
+  if (day > 28 && day > monthLength(year, month)) return null;
   let i = 16;
   let second = 0;
   let millis = 0;
-  if (text.charCodeAt(i) === 58) {
-    second = digits(text, i + 1, 2);
+  let next = text.charCodeAt(16);
+  if (next === 58) {
+    second = twoDigits(text, 17);
     if (second < 0 || second > 59) return null;
-    i += 3;
-    const dot = text.charCodeAt(i);
-    if (dot === 46 || dot === 44) {
-      const fractionStart = ++i;
-      while (
-        i < length &&
-        i - fractionStart < 9 &&
-        text.charCodeAt(i) >= 48 &&
-        text.charCodeAt(i) <= 57
-      )
-        i++;
-      if (i === fractionStart) return null;
+    i = 19;
+    next = text.charCodeAt(19);
+    if (next === 46 || next === 44) {
       // Only the first three digits (milliseconds) matter; the rest truncate, as Date does.
-      const kept = Math.min(3, i - fractionStart);
-      millis = digits(text, fractionStart, kept) * (kept === 1 ? 100 : kept === 2 ? 10 : 1);
+      next = text.charCodeAt(++i);
+      while (i < 29 && next >= 48 && next <= 57) {
+        if (i < 23) millis = millis * 10 + (next - 48);
+        next = text.charCodeAt(++i);
+      }
+      if (i === 20) return null;
+      if (i === 21) millis *= 100;
+      else if (i === 22) millis *= 10;
     }
   }
   let offsetMinutes = 0;
-  const zone = text.charCodeAt(i);
-  if (zone === 90 || zone === 122) {
+  if (next === 90 || next === 122) {
     if (i + 1 !== length) return null;
-  } else if (zone === 43 || zone === 45) {
-    const offsetHours = digits(text, i + 1, 2);
+  } else if (next === 43 || next === 45) {
+    const offsetHours = twoDigits(text, i + 1);
     const colon = text.charCodeAt(i + 3) === 58 ? 1 : 0;
-    const offsetMins = digits(text, i + 3 + colon, 2);
+    const offsetMins = twoDigits(text, i + 3 + colon);
     if (
       i + 5 + colon !== length ||
       offsetHours < 0 ||
@@ -83,12 +87,12 @@ export function parseInstant(text: string): number | null {
       offsetMins > 59
     )
       return null;
-    offsetMinutes = (zone === 45 ? -1 : 1) * (offsetHours * 60 + offsetMins);
+    offsetMinutes = (next === 45 ? -1 : 1) * (offsetHours * 60 + offsetMins);
   } else {
     return null;
   }
   return (
-    dayNumberOf(year, month, day) * 86_400_000 +
+    dayNumberFast(year, month, day) * 86_400_000 +
     ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 +
     millis
   );
@@ -121,21 +125,37 @@ export function requireInstant(value: unknown, what: string, code: SlaErrorCode)
 export function formatInstant(ms: number): string {
   const whole = Math.ceil(ms);
   const day = Math.floor(whole / 86_400_000);
-  if (day < 0 || day > 2_932_896) return new Date(whole).toISOString(); // outside years 1970–9999
-  let rest = whole - day * 86_400_000;
-  const { year, month, day: dom } = civilDateOf(day);
-  const hour = Math.floor(rest / 3_600_000);
-  rest -= hour * 3_600_000;
-  const minute = Math.floor(rest / 60_000);
-  rest -= minute * 60_000;
-  const second = Math.floor(rest / 1000);
-  const millis = rest - second * 1000;
-  return `${year}-${PAD2[month]}-${PAD2[dom]}T${PAD2[hour]}:${PAD2[minute]}:${PAD2[second]}.${PAD3[millis]}Z`;
+  // Outside years 1970–9999, and NaN (a RangeError from Date, never a cached garbage prefix).
+  if (!(day >= 0 && day <= 2_932_896)) return new Date(whole).toISOString();
+  const msOfDay = whole - day * 86_400_000;
+  const minuteOfDay = Math.floor(msOfDay / 60_000);
+  const msOfMinute = msOfDay - minuteOfDay * 60_000;
+  const second = Math.floor(msOfMinute / 1000);
+  return (
+    datePrefix(day) +
+    MINUTE_OF_DAY_TEXT[minuteOfDay]! +
+    SECOND_TEXT[second]! +
+    MILLIS_TEXT[msOfMinute - second * 1000]!
+  );
 }
 
-// Lookup tables: formatting runs for every deadline on every tick.
-const PAD2 = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
-const PAD3 = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+// `YYYY-MM-DDT` of recently formatted days, direct-mapped by day number: deadlines of one queue
+// fall on a few hundred days, and converting a day number to a date costs more than the rest.
+const PREFIX_SLOTS = 1024;
+const prefixDays = new Int32Array(PREFIX_SLOTS).fill(-1);
+const prefixTexts: string[] = new Array<string>(PREFIX_SLOTS).fill('');
+
+function datePrefix(day: number): string {
+  const slot = day & (PREFIX_SLOTS - 1);
+  if (prefixDays[slot] === day) return prefixTexts[slot]!;
+  const { year, month, day: dayOfMonth } = civilDateOf(day);
+  const text = `${year}-${MONTH_OR_DAY_TEXT[month]}-${MONTH_OR_DAY_TEXT[dayOfMonth]}T`;
+  prefixDays[slot] = day;
+  prefixTexts[slot] = text;
+  return text;
+}
+
+const MONTH_OR_DAY_TEXT = Array.from({ length: 32 }, (_, n) => String(n).padStart(2, '0'));
 
 export function describe(value: unknown): string {
   if (value === null) return 'null';

@@ -68,6 +68,8 @@ export class BusinessSchedule implements WorkSchedule {
   private covered = new Uint8Array(0);
   /** uncoveredBefore[i]: days before day i counted by the calendar's fallback (O(1) warnings). */
   private uncoveredBefore = new Int32Array(1);
+  /** The day dayIndexAt found last: where reach() starts looking. */
+  private lastIndex = 0;
 
   constructor(
     private readonly zone: string,
@@ -86,9 +88,15 @@ export class BusinessSchedule implements WorkSchedule {
   reach(x: number): number {
     while (x > this.prefix[this.dayCount]!) this.extendTo(this.firstDay + this.dayCount + 366);
     while (x <= this.prefix[0]!) this.extendTo(this.firstDay - 366);
-    // Smallest i with prefix[i + 1] ≥ x; then prefix[i] < x, so day i is a working day.
-    let lo = 0;
-    let hi = this.dayCount - 1;
+    // Smallest i with prefix[i + 1] ≥ x; then prefix[i] < x, so day i is a working day. A deadline
+    // is usually a few days after the instant looked up last, so walk from there first: any start
+    // with prefix[start] < x finds the same day.
+    const last = this.dayCount - 1;
+    let lo = this.lastIndex <= last && this.prefix[this.lastIndex]! < x ? this.lastIndex : 0;
+    for (let steps = 0; steps < 32 && lo < last && this.prefix[lo + 1]! < x; steps++) lo++;
+    if (lo === last || this.prefix[lo + 1]! >= x) return this.starts[lo]! + (x - this.prefix[lo]!);
+    lo++;
+    let hi = last;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (this.prefix[mid + 1]! >= x) hi = mid;
@@ -150,6 +158,7 @@ export class BusinessSchedule implements WorkSchedule {
     let i = utcDay - this.firstDay;
     while (i + 1 < this.dayCount && this.starts[i + 1]! <= t) i++;
     while (i > 0 && this.starts[i]! > t) i--;
+    this.lastIndex = i;
     return i;
   }
 

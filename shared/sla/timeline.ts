@@ -1,7 +1,7 @@
 import { parseIsoDate } from '../calendars/civil-date';
 import { findCalendar } from '../calendars/registry';
 import type { ProductionCalendar } from '../calendars/calendar-format';
-import { describe, requireInstant } from './instants';
+import { describe, parseInstant, requireInstant } from './instants';
 import type { ResolvedPolicy } from './policy';
 import {
   PAUSE_REASONS,
@@ -80,7 +80,11 @@ function parseEvents(events: unknown, createdMs: number): ParsedEvent[] {
         `events[${index}].type ${describe(type)} is not one of ${SLA_EVENT_TYPES.join(', ')}`,
       );
     }
-    const atMs = requireInstant(record.at, `events[${index}].at (${type})`, 'invalid_event');
+    // The label is built only when it is needed: a template per event costs as much as the parse.
+    const at = record.at;
+    const atMs =
+      (typeof at === 'string' ? parseInstant(at) : null) ??
+      requireInstant(at, `events[${index}].at (${type})`, 'invalid_event');
     const event: ParsedEvent = {
       index,
       type,
@@ -88,7 +92,8 @@ function parseEvents(events: unknown, createdMs: number): ParsedEvent[] {
       raw: record,
     };
     if (atMs < createdMs) fail(event, 'event_before_created', 'is before the ticket was created');
-    const previous = parsed[index - 1];
+    // Never parsed[-1]: an out-of-range index is a slow property lookup.
+    const previous = index > 0 ? parsed[index - 1] : undefined;
     if (previous && atMs < previous.atMs)
       fail(
         event,
