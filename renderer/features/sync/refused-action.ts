@@ -24,7 +24,7 @@ export interface ChangeMeanwhile {
   author: string;
   authorId: string | null;
   at: string;
-  what: Array<SlaEventType | 'comment' | 'log_work' | 'assignment'>;
+  what: Array<SlaEventType | 'comment' | 'log_work' | 'assignment' | 'attach' | 'detach'>;
 }
 
 /** Text the user typed into the action, by payload field. */
@@ -182,6 +182,11 @@ export function changesSince(ticket: Ticket, baseVersion: number | null): Change
     ...ticket.comments.map((c) => ({ ...c, what: 'comment' as const })),
     ...ticket.workLogs.map((w) => ({ ...w, what: 'log_work' as const })),
     ...ticket.assignments.map((a) => ({ ...a, what: 'assignment' as const })),
+    // A file attached or removed is a version of its own with no other record.
+    ...(ticket.attachments ?? []).flatMap((file) => [
+      { ...file, what: 'attach' as const },
+      ...(file.removed ? [{ ...file.removed, what: 'detach' as const }] : []),
+    ]),
   ];
   const byCommand = new Map<string, ChangeMeanwhile>();
   for (const record of [...records].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {

@@ -230,6 +230,18 @@ describe('changes since the base version', () => {
       ['andreev', ['assignment']],
     ]);
   });
+
+  it('a file attached and one removed are changes of their own', () => {
+    const file = { sha256: 'a'.repeat(64), name: 'журнал.log', type: 'text/plain', size: 10 };
+    const v1 = created();
+    const v2 = step(v1, 'comment', { text: 'до' }, 'andreev', '2026-12-07T05:05:00Z');
+    const v3 = step(v2, 'attach', file, 'belova', '2026-12-07T05:10:00Z');
+    const v4 = step(v3, 'detach', { sha256: file.sha256 }, 'andreev', '2026-12-07T05:15:00Z');
+    expect(changesSince(v4, 2).map((c) => [c.authorId, c.what])).toEqual([
+      ['belova', ['attach']],
+      ['andreev', ['detach']],
+    ]);
+  });
 });
 
 describe('messages', () => {
