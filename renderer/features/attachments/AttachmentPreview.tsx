@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { previewKind } from '@shared/files/sniff-type';
 import { openAttachment, type AttachmentItem, type OpenOutcome } from './data';
 import { PdfPages } from './PdfPages';
-import { saveBlob } from './save-blob';
+import { saveBlob } from '../../lib/save-blob';
 
 /**
  * A file shown inside the app: a raster image through a blob: URL, a PDF drawn by pdf.js, any

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { previewKind } from '@shared/files/sniff-type';
 import { ZonedTime } from '../ticket/ZonedTime';
 import { openAttachment, type AttachmentItem } from './data';
-import { saveBlob } from './save-blob';
+import { saveBlob } from '../../lib/save-blob';
 import { useFileSize } from './useFileSize';
 
 interface AttachmentRowProps {

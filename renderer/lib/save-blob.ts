@@ -1,6 +1,7 @@
 /**
- * Offers `blob` for saving under `name`. The copy is typed application/octet-stream, so even an
- * HTML or SVG file is a download, never a page the app would render or run.
+ * Offers `blob` for saving under `name` (a Blob URL on a temporary <a download>). The copy is typed
+ * application/octet-stream, so even an HTML or SVG file is a download, never a page the app would
+ * render or run.
  */
 export function saveBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(new Blob([blob], { type: 'application/octet-stream' }));
