@@ -144,6 +144,12 @@ test("an intake's files and its letter's attachment become the new ticket's, in 
   );
   await shot(page, testInfo, 'intake-with-files-ru');
 
+  // A reload (or a crash) before registering keeps them, in order, beside the typed draft.
+  await page.reload();
+  await expect(files).toHaveCount(2);
+  await expect(files.first()).toContainText('из письма');
+  await expect(files.nth(1)).toContainText('registratura.log');
+
   await expect(page.getByLabel('Организация')).toHaveValue('org-ekb-uralmed');
   await page.getByLabel('Учётная запись').fill('morozova.ov');
   await page.getByRole('radio', { name: 'П3 · средний' }).check();
@@ -171,4 +177,12 @@ test("an intake's files and its letter's attachment become the new ticket's, in 
   await expect
     .poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth))
     .toBeGreaterThan(0);
+
+  // Registered: the next intake starts without them, even after a reload.
+  await page.goto('/#/intake');
+  await page.reload();
+  await expect
+    .poll(() => page.getByLabel('Организация').locator('option').count(), { timeout: 15_000 })
+    .toBeGreaterThan(1);
+  await expect(page.getByTestId('intake-file')).toHaveCount(0);
 });

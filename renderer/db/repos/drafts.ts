@@ -59,3 +59,46 @@ export async function recordDroppingDraft(
     return result;
   });
 }
+
+/**
+ * The files gathered on the intake before its request exists (picked, pasted, a letter's): one
+ * row beside the intake's typed draft, rewritten only when the list changes (never per keystroke,
+ * the Blobs may be large), so a reload or a crash before «Зарегистрировать заявку» loses none.
+ */
+export const INTAKE_FILES_KEY = 'intake-files:new';
+
+export interface IntakeFileDraft {
+  name: string;
+  type: string;
+  blob: Blob;
+  fromLetter: boolean;
+}
+
+/** The stored files in order; entries of another shape (an older build's) are left out. */
+export async function readIntakeFiles(db: AppDb): Promise<IntakeFileDraft[]> {
+  const files = (await db.drafts.get(INTAKE_FILES_KEY))?.fields['files'];
+  if (!Array.isArray(files)) return [];
+  return files.filter(
+    (file): file is IntakeFileDraft =>
+      typeof file === 'object' &&
+      file !== null &&
+      typeof (file as IntakeFileDraft).name === 'string' &&
+      typeof (file as IntakeFileDraft).type === 'string' &&
+      (file as IntakeFileDraft).blob instanceof Blob &&
+      typeof (file as IntakeFileDraft).fromLetter === 'boolean',
+  );
+}
+
+/** Stores the intake's files as they are now; none left removes the row. */
+export async function writeIntakeFiles(
+  db: AppDb,
+  files: readonly IntakeFileDraft[],
+  now: number = Date.now(),
+): Promise<void> {
+  await writeDraft(
+    db,
+    { key: INTAKE_FILES_KEY, form: 'intake-files', ticketId: null, fields: { files } },
+    files.length === 0,
+    now,
+  );
+}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefOf, navigate } from '../../app/route';
 import { redoRecorded } from '../sync/redo-request';
@@ -99,7 +99,20 @@ function IntakeFormPage({ draft }: { draft: FormDraft<IntakeDraft> }) {
     dropOther: useCallback((files: File[]) => void addFiles(files, 'drop'), [addFiles]),
   });
   const leave = useCallback(() => navigate({ name: 'queue' }), []);
-  const guard = useDiscardGuard(draft, leave);
+  // Files count as much as typed text: a form with only files asks too, and discarding drops them.
+  const { clear: clearFiles } = intakeFiles;
+  const hasFiles = intakeFiles.files.length > 0;
+  const guarded = useMemo(
+    () => ({
+      blank: draft.blank && !hasFiles,
+      discard: async () => {
+        await draft.discard();
+        await clearFiles();
+      },
+    }),
+    [draft, hasFiles, clearFiles],
+  );
+  const guard = useDiscardGuard(guarded, leave);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -4,8 +4,11 @@ import {
   draftsOf,
   draftKey,
   readDraft,
+  readIntakeFiles,
   recordDroppingDraft,
   writeDraft,
+  writeIntakeFiles,
+  INTAKE_FILES_KEY,
 } from '../../../../renderer/db/repos/drafts';
 import { intake } from '../../../fixtures/sync/inputs';
 import { ORG, seededDb } from './db-fixture';
@@ -95,5 +98,43 @@ describe('drafts repo', () => {
     ).rejects.toThrow('QuotaExceededError');
     expect(await db.outbox.count()).toBe(outboxBefore);
     expect(await readDraft(db, key)).toMatchObject({ fields: { text: 'жду логи' } });
+  });
+
+  it("an intake's files come back in order with their content, and none left keeps no row", async () => {
+    const { db } = await seededDb();
+    expect(await readIntakeFiles(db)).toEqual([]);
+    const log = new Blob(['2026-12-07 10:05 ERROR печать'], { type: 'text/plain' });
+    const shot = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' });
+    await writeIntakeFiles(db, [
+      { name: 'ошибка.png', type: 'image/png', blob: shot, fromLetter: true },
+      { name: 'registratura.log', type: 'text/plain', blob: log, fromLetter: false },
+    ]);
+    const back = await readIntakeFiles(db);
+    expect(back.map(({ name, fromLetter }) => [name, fromLetter])).toEqual([
+      ['ошибка.png', true],
+      ['registratura.log', false],
+    ]);
+    expect(await back[1]!.blob.text()).toBe('2026-12-07 10:05 ERROR печать');
+    // Never a draft of a ticket's forms: the ticket page does not see it.
+    expect((await readDraft(db, INTAKE_FILES_KEY))?.ticketId).toBeNull();
+
+    await writeIntakeFiles(db, []);
+    expect(await readDraft(db, INTAKE_FILES_KEY)).toBeUndefined();
+  });
+
+  it('stored entries of another shape are left out, not shown as broken files', async () => {
+    const { db } = await seededDb();
+    const good = { name: 'a.log', type: 'text/plain', blob: new Blob(['a']), fromLetter: false };
+    await writeDraft(
+      db,
+      {
+        key: INTAKE_FILES_KEY,
+        form: 'intake-files',
+        ticketId: null,
+        fields: { files: [good, { name: 'b.log', blob: 'not a blob' }, null] },
+      },
+      false,
+    );
+    expect((await readIntakeFiles(db)).map((file) => file.name)).toEqual(['a.log']);
   });
 });
