@@ -3,6 +3,7 @@ import {
   PROTOCOL_VERSION,
   wireCommand,
   type PushResponse,
+  type WireCommand,
 } from '../erp/protocol';
 import { invalidTicket } from './entity-schemas';
 import type {
@@ -118,10 +119,8 @@ async function noteOffset(env: PushEnv, sentAt: number, serverTime: string): Pro
 function locallyInvalid(entries: OutboxEntry[], offsetMs: number | null): CommandAck[] {
   const acks: CommandAck[] = [];
   for (const entry of entries) {
-    const parsed = wireCommand.safeParse(toWireCommand(entry, offsetMs));
-    if (parsed.success) continue;
-    const issue = parsed.error.issues[0];
-    const message = `This action could not be sent: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}`;
+    const message = wireProblem(entry, offsetMs);
+    if (message === null) continue;
     acks.push({
       commandId: entry.commandId,
       outcome: 'dead',
@@ -130,6 +129,20 @@ function locallyInvalid(entries: OutboxEntry[], offsetMs: number | null): Comman
     });
   }
   return acks;
+}
+
+function wireProblem(entry: OutboxEntry, offsetMs: number | null): string | null {
+  let wire: WireCommand;
+  try {
+    wire = toWireCommand(entry, offsetMs);
+  } catch {
+    // Only a stored time that is no instant at all (NaN, out of range) gets this far.
+    return 'This action could not be sent: the time it was taken is not a valid instant';
+  }
+  const parsed = wireCommand.safeParse(wire);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0];
+  return `This action could not be sent: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}`;
 }
 
 type ReadResults =

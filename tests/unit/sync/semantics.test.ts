@@ -62,6 +62,14 @@ describe('refusals reach the user and never block the queue', () => {
       ticketId: id,
       payload: { text: 'x' },
     });
+    // A time that is no instant at all (corrupt storage) cannot even be written on the wire.
+    await insertRaw(device, {
+      commandId: uuidv4(),
+      type: 'comment',
+      ticketId: id,
+      payload: { text: 'y' },
+      actedAt: Number.NaN,
+    });
     const huge = 'я'.repeat(4_500_000);
     await insertRaw(device, {
       commandId: uuidv4(),
@@ -73,6 +81,7 @@ describe('refusals reach the user and never block the queue', () => {
     expect((await device.syncUntilSettled()).at(-1)).toEqual({ ok: true });
     const letters = await device.db.deadLetters.toArray();
     expect(letters.map((l) => [l.status, l.error.code]).sort()).toEqual([
+      ['local', 'invalid_command'],
       ['local', 'invalid_command'],
       ['rejected', 'body_too_large'],
       ['rejected', 'invalid_payload'],
