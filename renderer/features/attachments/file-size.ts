@@ -1,3 +1,5 @@
+import { displayLocale } from '@shared/format/instant-text';
+
 /**
  * A file size in words: "12 байт", "340 КБ", "1,2 МБ" / "12 bytes", "340 KB", "1.2 MB".
  * Units of 1024, as the file managers on these machines count; one decimal below 10.
@@ -7,7 +9,7 @@ export function formatFileSize(
   language: string,
   units: { B: string; KB: string; MB: string; GB: string },
 ): string {
-  const locale = language.startsWith('en') ? 'en-GB' : 'ru-RU';
+  const locale = displayLocale(language);
   if (bytes < 1024) return `${bytes} ${units.B}`;
   const steps = [
     [1024 ** 3, units.GB],

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Organization } from '@shared/domain/ticket';
 import { zoneLabel } from '../../../lib/format';
 import { dateTimeSecondsText } from '@shared/format/instant-text';
-import { dateLocale } from '../../ticket/sla-format';
+import { useFileSize } from '../../attachments/useFileSize';
 import { matchOrganization } from './prefill-from-letter';
 import type { Letter, LetterProblem } from './read-letter';
 import './letter.css';
@@ -111,11 +111,7 @@ function LetterFacts({ letter, organizations, zone }: LetterPanelProps & { lette
   const { t, i18n } = useTranslation();
   const match = matchOrganization(letter.fromAddress, organizations);
   const from = letter.fromName ? `${letter.fromName} <${letter.fromAddress}>` : letter.fromAddress;
-  const sizes = new Intl.NumberFormat(dateLocale(i18n.language), {
-    style: 'unit',
-    unit: 'kilobyte',
-    maximumFractionDigits: 0,
-  });
+  const size = useFileSize();
   return (
     <div className="letter__facts" data-testid="intake-letter-facts">
       <p className="letter__from">
@@ -145,9 +141,7 @@ function LetterFacts({ letter, organizations, zone }: LetterPanelProps & { lette
               <li key={index}>
                 {attachment.name ||
                   t('intake.letter.attachmentUnnamed', { type: attachment.mimeType })}{' '}
-                <span className="letter__size">
-                  ({sizes.format(Math.max(1, Math.round(attachment.bytes / 1024)))})
-                </span>
+                <span className="letter__size">({size(attachment.bytes)})</span>
               </li>
             ))}
           </ul>
