@@ -8,7 +8,10 @@ export const USAGE = `Usage: npm run erp:demo -- [options]
 
   --port <n>           port to listen on, 0 = any free one (default 8787)
   --host <address>     address to bind (default 127.0.0.1)
-  --data <folder>      where the database lives (default ./.erp-data)
+  --data <folder>      where the database lives (default ./.erp-data), and attachments (blobs/)
+  --database <url>     a PostgreSQL server instead of the embedded database:
+                       postgres://user[:password]@host[:port]/database; several servers on
+                       different ports may share one database (and, on one machine, one --data)
   --users <file>       the team as JSON: {"users": [{"id", "name", "email"?, "active"?, "token"?}]};
                        members with a token can sign in with it (default: the demo team of eight
                        engineers, the first three with tokens made at start, all printed)
@@ -37,6 +40,13 @@ const flagsSchema = z.object({
   port: integer('--port', 0, 65_535).default(8787),
   host: z.string().trim().min(1, '--host must not be empty').default('127.0.0.1'),
   data: z.string().trim().min(1, '--data must name a folder').default('./.erp-data'),
+  database: z
+    .string()
+    .refine(
+      (text) => URL.canParse(text) && /^postgres(ql)?:$/.test(new URL(text).protocol),
+      '--database must be a postgres:// URL, e.g. postgres://erp@127.0.0.1:5432/erp',
+    )
+    .optional(),
   token: z
     .array(TYPED_TOKEN)
     .max(
@@ -72,6 +82,7 @@ export function parseCliFlags(argv: readonly string[]): ParsedFlags {
         port: { type: 'string' },
         host: { type: 'string' },
         data: { type: 'string' },
+        database: { type: 'string' },
         token: { type: 'string', multiple: true },
         users: { type: 'string' },
         'seed-tickets': { type: 'string' },

@@ -24,6 +24,13 @@ async function teamOf(flags: CliFlags): Promise<DemoUser[]> {
   return demoTeamWithTokens(flags.token ?? [], randomToken);
 }
 
+/** The URL as printed: a password stays out of logs. */
+function withoutPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password !== '') parsed.password = '***';
+  return parsed.toString();
+}
+
 async function main(): Promise<void> {
   const parsed = parseCliFlags(process.argv.slice(2));
   if (!parsed.ok) {
@@ -39,6 +46,7 @@ async function main(): Promise<void> {
   const dataDir = resolve(flags.data);
   const erp = await startDemoErp({
     dataDir,
+    ...(flags.database === undefined ? {} : { database: flags.database }),
     port: flags.port,
     host: flags.host,
     users: team,
@@ -53,7 +61,9 @@ async function main(): Promise<void> {
       `  URL:   ${erp.url}`,
       `  Team:  ${team.length} users; these can sign in (bearer token → user):`,
       ...signIns.map((member) => `    ${member.token!}  → ${member.name} (${member.id})`),
-      `  Data:  ${dataDir} (attachments in blobs/, at most ${flags['max-blob-bytes']} bytes each)`,
+      flags.database === undefined
+        ? `  Data:  ${dataDir} (attachments in blobs/, at most ${flags['max-blob-bytes']} bytes each)`
+        : `  Data:  PostgreSQL ${withoutPassword(flags.database)}; attachments in ${dataDir}/blobs/ (at most ${flags['max-blob-bytes']} bytes each)`,
       ...(flags['test-mode'] ? ['  Test mode: admin routes under /__test/ are enabled'] : []),
       'Stop with Ctrl+C.',
     ].join('\n'),

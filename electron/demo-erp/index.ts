@@ -108,7 +108,7 @@ import { MAX_ATTACHMENT_BYTES } from '../../shared/erp/blobs';
 import { DEFAULT_SEED_TICKETS, seedDatabase } from './seed/seed';
 import { createErpService } from './service';
 import { lockDataDir } from './store/data-dir-lock';
-import { openDatabase } from './store/database';
+import { openDatabaseAt } from './store/database';
 import { prepareTeam } from './team/prepare-team';
 import { DEMO_TEAM, tokenOwners, type DemoUser } from './team/team';
 
@@ -123,8 +123,16 @@ export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_DEFER_UNKNOWN_TICKET_MS = 10 * 60_000;
 
 export interface DemoErpOptions {
-  /** Folder for the database (`pgdata/`) and its lock file; created if missing. */
+  /**
+   * Folder for the PGlite database (`pgdata/`) and its lock file, and for attachments (`blobs/`);
+   * created if missing.
+   */
   dataDir: string;
+  /**
+   * A PostgreSQL server instead of PGlite (`postgres://user@host:port/db`): several server
+   * processes may share its database (and one `dataDir` for attachments on one machine).
+   */
+  database?: string;
   /** 0 (default): any free port. */
   port?: number;
   host?: string;
@@ -150,6 +158,8 @@ export interface DemoErpOptions {
   compaction?: Partial<CompactionPolicy> | false;
   /** Server clock (tests). */
   now?: () => number;
+  /** Fault knobs shared with another server (tests: two servers on one database act as one). */
+  faults?: FaultControl;
 }
 
 export interface DemoErp {
@@ -171,7 +181,9 @@ export async function startDemoErp(options: DemoErpOptions): Promise<DemoErp> {
   const tokens = tokenOwners(team, options.tokens);
   const now = options.now ?? Date.now;
   const compaction = compactionPolicyFrom(options.compaction);
-  const unlock = await lockDataDir(options.dataDir);
+  // PGlite has no locking of its own; a PostgreSQL server has, and is meant to be shared.
+  const unlock =
+    options.database === undefined ? await lockDataDir(options.dataDir) : async () => {};
   let database;
   let blobs;
   try {
@@ -179,7 +191,11 @@ export async function startDemoErp(options: DemoErpOptions): Promise<DemoErp> {
       join(options.dataDir, 'blobs'),
       options.maxBlobBytes ?? MAX_ATTACHMENT_BYTES,
     );
-    database = await openDatabase(options.dataDir);
+    database = await openDatabaseAt(
+      options.database === undefined
+        ? { kind: 'pglite', dataDir: options.dataDir }
+        : { kind: 'postgres', url: options.database },
+    );
   } catch (error) {
     await unlock();
     throw error;
@@ -192,7 +208,7 @@ export async function startDemoErp(options: DemoErpOptions): Promise<DemoErp> {
     onCompactionError: (error) =>
       console.error(`[demo-erp] compacting the change log failed: ${String(error)}`),
   });
-  const faults = createFaults();
+  const faults = options.faults ?? createFaults();
   let server: Server | undefined;
   try {
     const seed = options.seed;

@@ -23,3 +23,23 @@ export function createSerialQueue(): SerialQueue {
     },
   };
 }
+
+/**
+ * Runs tasks at once, and knows when all of them have finished: for PostgreSQL, where the
+ * database orders concurrent work (as it must across processes anyway).
+ */
+export function createInFlight(): SerialQueue {
+  const running = new Set<Promise<unknown>>();
+  return {
+    run(task) {
+      const result = task();
+      const settled = result.catch(() => undefined);
+      running.add(settled);
+      void settled.then(() => running.delete(settled));
+      return result;
+    },
+    async idle() {
+      while (running.size > 0) await Promise.all(running);
+    },
+  };
+}

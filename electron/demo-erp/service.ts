@@ -5,7 +5,7 @@ import { compactChangeLog, deleteTicket, readChanges } from './changes/change-lo
 import { HttpError } from './http/http-error';
 import { applyPush } from './push/apply-push';
 import { parsePushBody } from './push/parse-push';
-import { createSerialQueue } from './serial-queue';
+import { createInFlight, createSerialQueue } from './serial-queue';
 import type { Database } from './store/database';
 import type { BlobStore } from './blobs/blob-store';
 
@@ -19,7 +19,11 @@ export interface ServiceOptions {
   onCompactionError: (error: unknown) => void;
 }
 
-/** The ERP's behaviour without HTTP: every database operation goes through one serial queue. */
+/**
+ * The ERP's behaviour without HTTP. On PGlite (one connection) every database operation goes
+ * through one serial queue; on PostgreSQL they run concurrently, as they do across server
+ * processes, and the database's write lock orders them (store/database.ts).
+ */
 export interface ErpService {
   /** Validates and applies a push body; throws HttpError for 4xx answers (409 seq gap included). */
   push(body: unknown, author: UserRef, beforeCommit?: () => void): Promise<PushResponse>;
@@ -31,13 +35,10 @@ export interface ErpService {
 }
 
 export function createErpService(database: Database, options: ServiceOptions): ErpService {
-  const queue = createSerialQueue();
   const { db, epoch } = database;
+  const queue = db.kind === 'pglite' ? createSerialQueue() : createInFlight();
   const autoCompaction = options.compaction && createAutoCompaction(db, options.compaction);
   let closed = false;
-  // Server time never goes backwards from one push to the next, even if the wall clock does.
-  let lastNow = 0;
-  const now = () => (lastNow = Math.max(lastNow, options.now()));
   const run = <T>(task: () => Promise<T>): Promise<T> => {
     if (closed) {
       // Contract 2: every 503 says when to come back.
@@ -58,8 +59,7 @@ export function createErpService(database: Database, options: ServiceOptions): E
       const outcome = await run(() =>
         applyPush(db, request, {
           author,
-          // Taken inside the queue, so it is ordered like the pushes themselves.
-          nowMs: now(),
+          clockMs: options.now,
           deferUnknownTicketMs: options.deferUnknownTicketMs,
           blobs: options.blobs,
           ...(beforeCommit ? { beforeCommit } : {}),

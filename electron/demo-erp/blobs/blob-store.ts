@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { BLOB_PART_BYTES, partCount, type BlobUploadStatus } from '../../../shared/erp/blobs';
@@ -13,11 +14,13 @@ import { receivePart } from './part-body';
  *   <root>/<sha256>                    a complete blob, its hash verified
  *   <root>/uploads/<sha256>/meta.json  {size, parts} of an upload in progress
  *   <root>/uploads/<sha256>/<i>.part   part i, exactly as long as the protocol says
- *   <root>/tmp/…                       files being written
+ *   <root>/tmp/<host>-<pid>/…          files being written, by the process that writes them
  *
  * Everything is written under tmp/, flushed, then renamed into place, so a kill -9 leaves at
  * worst a stray file in tmp/ (removed on the next start), never a part or a blob that looks
- * whole and is not. Content-addressed: the same file from two users is stored once.
+ * whole and is not. Content-addressed: the same file from two users is stored once, and server
+ * processes sharing one database may share the folder (each writes under its own tmp/ folder,
+ * and renames put only whole, verified files in place).
  */
 
 export interface PartRequest {
@@ -41,6 +44,29 @@ export interface BlobStore {
   complete(sha256: string): Promise<BlobFile | null>;
 }
 
+/**
+ * Whatever a process that is gone was writing is incomplete by definition. Folders of live
+ * processes (another server on the same blobs) and of other machines (a shared folder) stay.
+ */
+async function removeDeadWriters(tmpRoot: string): Promise<void> {
+  for (const name of await readdir(tmpRoot).catch(() => [] as string[])) {
+    const owner = /^(.+)-(\d+)$/.exec(name);
+    const elsewhere = owner !== null && owner[1] !== hostname();
+    if (elsewhere || (owner !== null && isAlive(Number(owner[2])))) continue;
+    await rm(join(tmpRoot, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, it is someone else's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 interface UploadMeta {
   size: number;
   parts: number;
@@ -55,10 +81,9 @@ export function partLength(index: number, size: number): number {
 }
 
 export async function openBlobStore(root: string, maxBlobBytes: number): Promise<BlobStore> {
-  const tmpDir = join(root, 'tmp');
+  const tmpDir = join(root, 'tmp', `${hostname()}-${process.pid}`);
   const uploadsDir = join(root, 'uploads');
-  // Whatever was being written when the last process died is incomplete by definition.
-  await rm(tmpDir, { recursive: true, force: true });
+  await removeDeadWriters(join(root, 'tmp'));
   await mkdir(tmpDir, { recursive: true });
   await mkdir(uploadsDir, { recursive: true });
   const lock = createKeyedLock();

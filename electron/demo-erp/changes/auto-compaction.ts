@@ -1,5 +1,5 @@
-import type { PGlite } from '@electric-sql/pglite';
-import { compactChangeLog, countSupersededRows, logHead, readHorizon } from './change-log';
+import type { SqlDatabase } from '../store/sql';
+import { compactIfDue, logHead, readHorizon } from './change-log';
 
 /**
  * When the server compacts its change log by itself. A compaction sends every client whose cursor
@@ -46,7 +46,7 @@ export interface AutoCompaction {
   afterAppend(): Promise<{ removed: number; generation: number } | null>;
 }
 
-export function createAutoCompaction(db: PGlite, policy: CompactionPolicy): AutoCompaction {
+export function createAutoCompaction(db: SqlDatabase, policy: CompactionPolicy): AutoCompaction {
   // The log's head when the superseded rows were last counted (or last removed); unknown until
   // the first append after a start, then the last compaction's head stands in.
   let countedAt: number | null = null;
@@ -56,8 +56,7 @@ export function createAutoCompaction(db: PGlite, policy: CompactionPolicy): Auto
       countedAt ??= (await readHorizon(db)).head;
       if (head - countedAt < policy.checkEveryRows) return null;
       countedAt = head;
-      if ((await countSupersededRows(db)) < policy.minSupersededRows) return null;
-      return compactChangeLog(db);
+      return compactIfDue(db, policy.minSupersededRows);
     },
   };
 }

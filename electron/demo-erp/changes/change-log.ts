@@ -1,7 +1,6 @@
-import type { PGlite } from '@electric-sql/pglite';
 import { MAX_PULL_LIMIT, type Change, type ChangesResponse } from '../../../shared/erp';
 import { HttpError } from '../http/http-error';
-import { getMeta, setMeta, type Sql } from '../store/database';
+import { getMeta, lockWrites, setMeta, type Sql, type SqlDatabase } from '../store/database';
 import { tombstoneTicket } from '../store/records';
 import { decodeCursor, encodeCursor } from './cursor';
 
@@ -58,7 +57,7 @@ export async function countSupersededRows(sql: Sql): Promise<number> {
  * never sent back to the beginning.
  */
 export async function readChanges(
-  db: PGlite,
+  db: SqlDatabase,
   epoch: string,
   rawCursor: string | null,
   limit: number,
@@ -109,7 +108,7 @@ export async function readChanges(
       nextCursor: encodeCursor({ p: last ? last.pos : after, e: epoch, g: horizon.generation }),
       hasMore,
     };
-  });
+  }, { snapshot: true });
 }
 
 /**
@@ -117,20 +116,47 @@ export async function readChanges(
  * horizon is the log's head: older cursors that are behind it get 410, and their clients pull
  * everything again.
  */
-export async function compactChangeLog(
-  db: PGlite,
-): Promise<{ removed: number; generation: number }> {
+export function compactChangeLog(db: SqlDatabase): Promise<Compaction> {
   return db.transaction(async (tx) => {
-    const removed = await tx.query(
-      `delete from changes c using changes newer
-       where newer.entity = c.entity and newer.id = c.id and newer.pos > c.pos`,
-    );
-    const generation = (await readHorizon(tx)).generation + 1;
-    await setMeta(tx, 'horizon', { generation, head: await logHead(tx) });
-    return { removed: removed.affectedRows ?? 0, generation };
+    await lockWrites(tx);
+    return compactInTransaction(tx);
   });
 }
 
-export function deleteTicket(db: PGlite, id: string): Promise<boolean> {
-  return db.transaction((tx) => tombstoneTicket(tx, id));
+/**
+ * Compacts only if at least `minSupersededRows` rows would go, counted under the write lock:
+ * another server process on the same database may just have compacted, and a second compaction
+ * right after it would send clients back to the start for nothing. Null when none was due.
+ */
+export function compactIfDue(
+  db: SqlDatabase,
+  minSupersededRows: number,
+): Promise<Compaction | null> {
+  return db.transaction(async (tx) => {
+    await lockWrites(tx);
+    if ((await countSupersededRows(tx)) < minSupersededRows) return null;
+    return compactInTransaction(tx);
+  });
+}
+
+export interface Compaction {
+  removed: number;
+  generation: number;
+}
+
+async function compactInTransaction(tx: Sql): Promise<Compaction> {
+  const removed = await tx.query(
+    `delete from changes c using changes newer
+     where newer.entity = c.entity and newer.id = c.id and newer.pos > c.pos`,
+  );
+  const generation = (await readHorizon(tx)).generation + 1;
+  await setMeta(tx, 'horizon', { generation, head: await logHead(tx) });
+  return { removed: removed.affectedRows ?? 0, generation };
+}
+
+export function deleteTicket(db: SqlDatabase, id: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await lockWrites(tx);
+    return tombstoneTicket(tx, id);
+  });
 }

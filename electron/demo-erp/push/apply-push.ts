@@ -1,4 +1,3 @@
-import type { PGlite, Transaction } from '@electric-sql/pglite';
 import {
   applyCommand,
   eventTimeFor,
@@ -32,6 +31,8 @@ import {
   type TicketRow,
 } from '../store/records';
 import { loadUsers } from '../store/users';
+import { lockWrites, type Sql, type SqlDatabase } from '../store/database';
+import { nextServerTime } from '../store/server-time';
 import { findJsonProblem } from './json-safety';
 import { findSequenceGap } from './sequence';
 import { clampCreatePayload, shouldDefer } from './policies';
@@ -41,7 +42,8 @@ import type { BlobStore } from '../blobs/blob-store';
 export interface PushContext {
   /** The user behind the bearer token: the author of everything this push records. */
   author: UserRef;
-  nowMs: number;
+  /** The wall clock; the push's time is never before the last one this database handed out. */
+  clockMs: () => number;
   deferUnknownTicketMs: number;
   /** `attach` waits for its blob to be complete here. */
   blobs: Pick<BlobStore, 'complete' | 'maxBlobBytes'>;
@@ -54,19 +56,24 @@ export type PushOutcome =
 
 /** One push, in one transaction: either every result below is durable, or none is. */
 export function applyPush(
-  db: PGlite,
+  db: SqlDatabase,
   request: PushRequest,
   ctx: PushContext,
 ): Promise<PushOutcome> {
-  return db.transaction((tx) => applyInTransaction(tx, request, ctx));
+  return db.transaction(async (tx) => {
+    await lockWrites(tx);
+    const nowMs = await nextServerTime(tx, ctx.clockMs());
+    return applyInTransaction(tx, request, ctx, nowMs);
+  });
 }
 
 async function applyInTransaction(
-  tx: Transaction,
+  tx: Sql,
   request: PushRequest,
   ctx: PushContext,
+  nowMs: number,
 ): Promise<PushOutcome> {
-  const now = new Date(ctx.nowMs).toISOString();
+  const now = new Date(nowMs).toISOString();
   const knownSeq = await readDeviceSeq(tx, request.deviceId);
   const initialSeq = knownSeq ?? 0;
   // UUIDs compare case-insensitively (Postgres stores them lower-case); results echo the original.
@@ -135,7 +142,7 @@ async function applyInTransaction(
         (r) => r.command.ticketId === command.ticketId && r.command.type === 'create',
       );
       const defer = await shouldDefer(tx, command, {
-        nowMs: ctx.nowMs,
+        nowMs,
         limitMs: ctx.deferUnknownTicketMs,
         createStatus: createdHere?.status,
       });
@@ -168,7 +175,7 @@ async function applyInTransaction(
       outcome =
         attach?.kind === 'reject'
           ? rejected(attach.code, attach.message)
-          : await runCommand(command, ticket, ctx, now, orgOf, users, () => {
+          : await runCommand(command, ticket, ctx, nowMs, now, orgOf, users, () => {
               nextNumber ??= firstNumber;
               numberUsed = true;
               return nextNumber++;
@@ -246,6 +253,7 @@ async function runCommand(
   command: WireCommand,
   ticket: Ticket | null,
   ctx: PushContext,
+  nowMs: number,
   now: string,
   orgOf: (id: string) => Promise<Organization | undefined>,
   users: ReadonlyMap<string, User>,
@@ -256,7 +264,7 @@ async function runCommand(
   if (problem)
     return rejected('invalid_payload', `${type}: payload.${problem.path} ${problem.message}`);
   const payload =
-    type === 'create' ? clampCreatePayload(command.payload, ctx.nowMs) : command.payload;
+    type === 'create' ? clampCreatePayload(command.payload, nowMs) : command.payload;
   const orgId = ticket ? ticket.organizationId : payload['organizationId'];
   const organization = typeof orgId === 'string' ? await orgOf(orgId) : undefined;
   const { at, adjusted } = eventTimeFor(ticket, command.clientCreatedAt, now);

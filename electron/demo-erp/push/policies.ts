@@ -1,6 +1,6 @@
-import type { Transaction } from '@electric-sql/pglite';
 import type { WireCommand } from '../../../shared/erp';
 import { parseInstant } from '../../../shared/sla/instants';
+import type { Sql } from '../store/sql';
 
 /**
  * How far in the server's future a new ticket's `createdAt` may be and still be taken as "now".
@@ -29,7 +29,7 @@ export type DeferDecision = { defer: true } | { defer: false; reason: string };
  * this ticket's own create is known to have failed, it is rejected so the queue moves on.
  */
 export async function shouldDefer(
-  tx: Transaction,
+  tx: Sql,
   command: WireCommand,
   options: {
     nowMs: number;

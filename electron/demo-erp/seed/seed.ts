@@ -1,7 +1,6 @@
-import type { PGlite } from '@electric-sql/pglite';
 import type { Ticket, User, UserRef } from '../../../shared/domain';
 import type { Priority } from '../../../shared/sla/types';
-import { getMeta, setMeta } from '../store/database';
+import { getMeta, lockWrites, setMeta, type SqlDatabase } from '../store/database';
 import { insertOrganizations, writeNextNumber, writeTickets } from '../store/records';
 import { buildSeedTicket } from './history';
 import { DEMO_ORGANIZATIONS } from './organizations';
@@ -67,15 +66,17 @@ export function buildSeedTickets(options: SeedOptions): Ticket[] {
  * them), then the demo tickets. Everything lands in one transaction, so a crash mid-seed leaves an
  * empty database that is seeded again on the next start. Returns false if already seeded.
  */
-export async function seedDatabase(db: PGlite, options: SeedOptions): Promise<boolean> {
+export async function seedDatabase(db: SqlDatabase, options: SeedOptions): Promise<boolean> {
   if ((await getMeta<boolean>(db, 'seeded')) === true) return false;
   const tickets = buildSeedTickets(options);
-  await db.transaction(async (tx) => {
-    if ((await getMeta<boolean>(tx, 'seeded')) === true) return;
+  return db.transaction(async (tx) => {
+    // Another server process on the same database may have seeded it meanwhile.
+    await lockWrites(tx);
+    if ((await getMeta<boolean>(tx, 'seeded')) === true) return false;
     await insertOrganizations(tx, DEMO_ORGANIZATIONS);
     await writeTickets(tx, tickets);
     await writeNextNumber(tx, tickets.length + 1);
     await setMeta(tx, 'seeded', true);
+    return true;
   });
-  return true;
 }

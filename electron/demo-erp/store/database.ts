@@ -1,10 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
+import { connectPostgres } from './postgres-database';
+import type { Sql, SqlDatabase } from './sql';
 
-/** What the store needs from PGlite or one of its transactions. */
-export type Sql = Pick<Transaction, 'query' | 'exec'>;
+export type { Sql, SqlDatabase } from './sql';
 
 // One schema, created idempotently on every open (a column added later comes with `add column if
 // not exists`; data migrations live beside the data they change, e.g. identity-migration.ts). The
@@ -33,20 +34,44 @@ create table if not exists changes (
 create index if not exists changes_entity on changes (entity, id, pos);
 `;
 
+/**
+ * The one lock every writing transaction takes first (held until its commit or rollback). With
+ * several server processes on one PostgreSQL database it is what makes exactly-once hold: two
+ * copies of a push are applied one after the other, the second sees the first's commands; ticket
+ * versions, registration numbers and server time are read and written by one writer at a time;
+ * and change-log positions are committed in the order they are assigned, so a pull never passes a
+ * position whose row is still to be committed. Readers (pulls) never take it.
+ */
+const WRITE_LOCK_KEY = 0x70726f6b; // "prok"
+
+export async function lockWrites(tx: Sql): Promise<void> {
+  await tx.query('select pg_advisory_xact_lock($1)', [WRITE_LOCK_KEY]);
+}
+
 export interface Database {
-  db: PGlite;
-  /** Random per data directory: a cursor from another database (a wiped dir) is expired, not misread. */
+  db: SqlDatabase;
+  /** Random per database: a cursor from another database (a wiped dir) is expired, not misread. */
   epoch: string;
 }
 
-/** Opens (creating if needed) the PGlite database that lives in `<dataDir>/pgdata`. */
-export async function openDatabase(dataDir: string): Promise<Database> {
-  const dir = join(dataDir, 'pgdata');
-  await mkdir(dir, { recursive: true });
-  const db = await PGlite.create(dir);
+/** Where the data lives: PGlite in `<dataDir>/pgdata`, or a PostgreSQL server's database. */
+export type DatabaseTarget = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+
+/** Opens PGlite in `<dataDir>/pgdata` (creating it if needed). */
+export function openDatabase(dataDir: string): Promise<Database> {
+  return openDatabaseAt({ kind: 'pglite', dataDir });
+}
+
+/**
+ * Opens the database and brings its schema up to date. Several processes may open one PostgreSQL
+ * database at once: the schema and the epoch are written under the write lock, so they agree.
+ */
+export async function openDatabaseAt(target: DatabaseTarget): Promise<Database> {
+  const db = target.kind === 'pglite' ? await openPglite(target.dataDir) : connectPostgres(target.url);
   try {
-    await db.exec(SCHEMA);
     const epoch = await db.transaction(async (tx) => {
+      await lockWrites(tx);
+      await tx.exec(SCHEMA);
       const existing = await getMeta<string>(tx, 'epoch');
       if (existing !== undefined) return existing;
       const fresh = randomUUID();
@@ -58,6 +83,21 @@ export async function openDatabase(dataDir: string): Promise<Database> {
     await db.close().catch(() => undefined);
     throw error;
   }
+}
+
+async function openPglite(dataDir: string): Promise<SqlDatabase> {
+  const dir = join(dataDir, 'pgdata');
+  await mkdir(dir, { recursive: true });
+  const pglite = await PGlite.create(dir);
+  return {
+    kind: 'pglite',
+    query: (text, params) => pglite.query(text, params),
+    exec: (text) => pglite.exec(text),
+    // One connection, and every task of the server runs through one serial queue: a snapshot
+    // needs no isolation level of its own here.
+    transaction: (work) => pglite.transaction((tx) => work(tx)),
+    close: () => pglite.close(),
+  };
 }
 
 export async function getMeta<T>(sql: Sql, key: string): Promise<T | undefined> {

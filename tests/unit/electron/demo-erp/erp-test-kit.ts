@@ -12,6 +12,7 @@ import {
   type DemoUser,
 } from '../../../../electron/demo-erp/index';
 import { startPrismProxy, VIA_PRISM } from '../../../fixtures/prism-proxy';
+import { POSTGRES_UNDER_TEST, startTwoServers } from '../../../fixtures/postgres/two-servers';
 import { externalErpFromEnv } from './external-erp';
 
 /*
@@ -19,7 +20,9 @@ import { externalErpFromEnv } from './external-erp';
  * ERP_CONTRACT_PROXY=prism, Stoplight Prism sits between the tests and the server and checks every
  * answer against docs/erp-openapi.json. With ERP_UNDER_TEST (see external-erp.ts) the same tests
  * run against another implementation; those that need the reference server's test knobs, clock or
- * options skip themselves (`referenceOnly`).
+ * options skip themselves (`referenceOnly`). With ERP_TEST_POSTGRES (a PostgreSQL cluster's URL) the
+ * reference server is two servers on one database, requests alternating between them
+ * (tests/fixtures/postgres/two-servers.ts).
  */
 export const EXTERNAL_ERP = externalErpFromEnv(process.env);
 
@@ -68,7 +71,10 @@ export async function startTestErp(
 ): Promise<{ erp: DemoErp; dataDir: string; stop: () => Promise<void> }> {
   if (EXTERNAL_ERP) return viaPrismIfAsked(externalHandle(EXTERNAL_ERP.url), '', async () => {});
   const dir = await tempDir();
-  const erp = await startDemoErp({ dataDir: dir.path, users: TEAM, seed: false, ...options });
+  const serverOptions = { dataDir: dir.path, users: TEAM, seed: false as const, ...options };
+  const erp = POSTGRES_UNDER_TEST
+    ? await startTwoServers(serverOptions, POSTGRES_UNDER_TEST)
+    : await startDemoErp(serverOptions);
   return viaPrismIfAsked(erp, dir.path, async () => {
     await erp.close();
     await dir.remove();

@@ -180,7 +180,8 @@ describe('standalone server under kill -9', () => {
       );
       cut.on('error', () => undefined);
       cut.write(partOf(bytes, 3).subarray(0, BLOB_PART_BYTES / 2));
-      while ((await readdir(join(blobs, 'tmp'))).length === 0) {
+      // Each process writes under its own tmp/<host>-<pid>/ folder.
+      while (!(await onDisk()).some((path) => path.startsWith('tmp/'))) {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       first.child.kill('SIGKILL');
