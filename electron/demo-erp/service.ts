@@ -68,9 +68,14 @@ export function createErpService(database: Database, options: ServiceOptions): E
       if (outcome.kind === 'seq_gap') {
         throw new HttpError(409, 'seq_gap', outcome.message, { lastSeq: outcome.lastSeq });
       }
-      // Queued before the answer goes out, so the next request already sees a compacted log.
       if (autoCompaction && !closed) {
-        queue.run(() => autoCompaction.afterAppend()).catch(options.onCompactionError);
+        const compaction = run(() => autoCompaction.afterAppend()).then(
+          () => undefined,
+          options.onCompactionError,
+        );
+        // The next request must already see a compacted log. PGlite's queue runs it before the
+        // next request; on PostgreSQL nothing would, so the answer waits for it.
+        if (db.kind === 'postgres') await compaction;
       }
       return outcome.response;
     },

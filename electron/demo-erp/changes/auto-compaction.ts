@@ -1,5 +1,11 @@
-import type { SqlDatabase } from '../store/sql';
-import { compactIfDue, logHead, readHorizon } from './change-log';
+import { getMeta, lockWrites, setMeta, type Sql, type SqlDatabase } from '../store/database';
+import {
+  compactInTransaction,
+  countSupersededRows,
+  logHead,
+  readHorizon,
+  type Compaction,
+} from './change-log';
 
 /**
  * When the server compacts its change log by itself. A compaction sends every client whose cursor
@@ -39,24 +45,34 @@ export function compactionPolicyFrom(
 }
 
 export interface AutoCompaction {
-  /**
-   * Called after rows were appended, inside the server's serial queue. Returns what a compaction
-   * removed, or null when none was due.
-   */
-  afterAppend(): Promise<{ removed: number; generation: number } | null>;
+  /** Called after rows were appended. Returns what a compaction removed, or null when none was due. */
+  afterAppend(): Promise<Compaction | null>;
 }
 
+/** Where the log's head was when superseded rows were last counted (or removed). */
+const COUNTED_AT = 'superseded_counted_at';
+
+async function countedAt(sql: Sql): Promise<number> {
+  return (await getMeta<number>(sql, COUNTED_AT)) ?? (await readHorizon(sql)).head;
+}
+
+/**
+ * The count's position lives in the database, so servers sharing it follow one policy, as one
+ * server would: whichever appends the row that makes a count due counts, under the write lock.
+ */
 export function createAutoCompaction(db: SqlDatabase, policy: CompactionPolicy): AutoCompaction {
-  // The log's head when the superseded rows were last counted (or last removed); unknown until
-  // the first append after a start, then the last compaction's head stands in.
-  let countedAt: number | null = null;
   return {
     async afterAppend() {
-      const head = await logHead(db);
-      countedAt ??= (await readHorizon(db)).head;
-      if (head - countedAt < policy.checkEveryRows) return null;
-      countedAt = head;
-      return compactIfDue(db, policy.minSupersededRows);
+      // A look without the lock first: on almost every push nothing is due.
+      if ((await logHead(db)) - (await countedAt(db)) < policy.checkEveryRows) return null;
+      return db.transaction(async (tx) => {
+        await lockWrites(tx);
+        const head = await logHead(tx);
+        if (head - (await countedAt(tx)) < policy.checkEveryRows) return null;
+        await setMeta(tx, COUNTED_AT, head);
+        if ((await countSupersededRows(tx)) < policy.minSupersededRows) return null;
+        return compactInTransaction(tx);
+      });
     },
   };
 }

@@ -123,28 +123,13 @@ export function compactChangeLog(db: SqlDatabase): Promise<Compaction> {
   });
 }
 
-/**
- * Compacts only if at least `minSupersededRows` rows would go, counted under the write lock:
- * another server process on the same database may just have compacted, and a second compaction
- * right after it would send clients back to the start for nothing. Null when none was due.
- */
-export function compactIfDue(
-  db: SqlDatabase,
-  minSupersededRows: number,
-): Promise<Compaction | null> {
-  return db.transaction(async (tx) => {
-    await lockWrites(tx);
-    if ((await countSupersededRows(tx)) < minSupersededRows) return null;
-    return compactInTransaction(tx);
-  });
-}
-
 export interface Compaction {
   removed: number;
   generation: number;
 }
 
-async function compactInTransaction(tx: Sql): Promise<Compaction> {
+/** The compaction itself, in the caller's transaction (which holds the write lock). */
+export async function compactInTransaction(tx: Sql): Promise<Compaction> {
   const removed = await tx.query(
     `delete from changes c using changes newer
      where newer.entity = c.entity and newer.id = c.id and newer.pos > c.pos`,
