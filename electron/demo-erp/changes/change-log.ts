@@ -62,53 +62,56 @@ export async function readChanges(
   rawCursor: string | null,
   limit: number,
 ): Promise<ChangesResponse> {
-  return db.transaction(async (tx) => {
-    const horizon = await readHorizon(tx);
-    let after = 0;
-    if (rawCursor !== null && rawCursor !== '') {
-      const cursor = decodeCursor(rawCursor);
-      const stale = cursor.g !== horizon.generation && cursor.p < horizon.head;
-      if (
-        cursor.e !== epoch ||
-        cursor.g > horizon.generation ||
-        stale ||
-        cursor.p > (await logHead(tx))
-      ) {
-        throw new HttpError(
-          410,
-          'cursor_expired',
-          'cursor: expired (the change log was compacted or the database replaced); pull again without a cursor',
-        );
+  return db.transaction(
+    async (tx) => {
+      const horizon = await readHorizon(tx);
+      let after = 0;
+      if (rawCursor !== null && rawCursor !== '') {
+        const cursor = decodeCursor(rawCursor);
+        const stale = cursor.g !== horizon.generation && cursor.p < horizon.head;
+        if (
+          cursor.e !== epoch ||
+          cursor.g > horizon.generation ||
+          stale ||
+          cursor.p > (await logHead(tx))
+        ) {
+          throw new HttpError(
+            410,
+            'cursor_expired',
+            'cursor: expired (the change log was compacted or the database replaced); pull again without a cursor',
+          );
+        }
+        after = cursor.p;
       }
-      after = cursor.p;
-    }
-    const result = await tx.query<{
-      pos: number;
-      entity: Change['entity'];
-      id: string;
-      version: number;
-      deleted: boolean;
-      data: unknown;
-    }>(
-      `select pos::float8 as pos, entity, id, version, deleted, data from changes
+      const result = await tx.query<{
+        pos: number;
+        entity: Change['entity'];
+        id: string;
+        version: number;
+        deleted: boolean;
+        data: unknown;
+      }>(
+        `select pos::float8 as pos, entity, id, version, deleted, data from changes
        where pos > $1 order by pos limit $2`,
-      [after, limit + 1],
-    );
-    const hasMore = result.rows.length > limit;
-    const rows = hasMore ? result.rows.slice(0, limit) : result.rows;
-    const last = rows[rows.length - 1];
-    return {
-      changes: rows.map(({ entity, id, version, deleted, data }) => ({
-        entity,
-        id,
-        version,
-        deleted,
-        data: deleted ? null : data,
-      })),
-      nextCursor: encodeCursor({ p: last ? last.pos : after, e: epoch, g: horizon.generation }),
-      hasMore,
-    };
-  }, { snapshot: true });
+        [after, limit + 1],
+      );
+      const hasMore = result.rows.length > limit;
+      const rows = hasMore ? result.rows.slice(0, limit) : result.rows;
+      const last = rows[rows.length - 1];
+      return {
+        changes: rows.map(({ entity, id, version, deleted, data }) => ({
+          entity,
+          id,
+          version,
+          deleted,
+          data: deleted ? null : data,
+        })),
+        nextCursor: encodeCursor({ p: last ? last.pos : after, e: epoch, g: horizon.generation }),
+        hasMore,
+      };
+    },
+    { snapshot: true },
+  );
 }
 
 /**

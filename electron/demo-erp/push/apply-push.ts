@@ -263,8 +263,7 @@ async function runCommand(
   const problem = findJsonProblem(command.payload);
   if (problem)
     return rejected('invalid_payload', `${type}: payload.${problem.path} ${problem.message}`);
-  const payload =
-    type === 'create' ? clampCreatePayload(command.payload, nowMs) : command.payload;
+  const payload = type === 'create' ? clampCreatePayload(command.payload, nowMs) : command.payload;
   const orgId = ticket ? ticket.organizationId : payload['organizationId'];
   const organization = typeof orgId === 'string' ? await orgOf(orgId) : undefined;
   const { at, adjusted } = eventTimeFor(ticket, command.clientCreatedAt, now);

@@ -55,7 +55,8 @@ export interface Database {
 }
 
 /** Where the data lives: PGlite in `<dataDir>/pgdata`, or a PostgreSQL server's database. */
-export type DatabaseTarget = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+export type DatabaseTarget =
+  { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
 
 /** Opens PGlite in `<dataDir>/pgdata` (creating it if needed). */
 export function openDatabase(dataDir: string): Promise<Database> {
@@ -67,7 +68,8 @@ export function openDatabase(dataDir: string): Promise<Database> {
  * database at once: the schema and the epoch are written under the write lock, so they agree.
  */
 export async function openDatabaseAt(target: DatabaseTarget): Promise<Database> {
-  const db = target.kind === 'pglite' ? await openPglite(target.dataDir) : connectPostgres(target.url);
+  const db =
+    target.kind === 'pglite' ? await openPglite(target.dataDir) : connectPostgres(target.url);
   try {
     const epoch = await db.transaction(async (tx) => {
       await lockWrites(tx);
