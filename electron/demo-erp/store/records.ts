@@ -63,29 +63,27 @@ export async function tombstoneTicket(sql: Sql, id: string): Promise<boolean> {
 
 /**
  * Writes tickets' latest states and appends each to the change log, in the caller's transaction.
- * One statement per chunk, the rows travelling as one JSON parameter: a push writes each ticket
- * it touched once (its final version: the intermediate ones were never visible outside the
- * transaction), and the seed writes 50,000 tickets in seconds.
+ * One statement per chunk, the rows travelling as one JSON parameter parsed once for both tables:
+ * a push writes each ticket it touched once (its final version: the intermediate ones were never
+ * visible outside the transaction), and the seed writes 50,000 tickets in a few seconds.
  */
 export async function writeTickets(sql: Sql, tickets: readonly Ticket[]): Promise<void> {
-  const CHUNK = 500;
+  const CHUNK = 1000;
   for (let i = 0; i < tickets.length; i += CHUNK) {
     const rows = JSON.stringify(
       tickets.slice(i, i + CHUNK).map((t, n) => ({ n, id: t.id, version: t.version, data: t })),
     );
     await sql.query(
-      `insert into tickets (id, version, deleted, data)
-       select r.id, r.version, false, r.data
-       from jsonb_to_recordset($1::jsonb) as r(n integer, id text, version integer, data jsonb)
-       order by r.n
-       on conflict (id) do update set version = excluded.version, deleted = false, data = excluded.data`,
-      [rows],
-    );
-    await sql.query(
-      `insert into changes (entity, id, version, deleted, data)
-       select 'ticket', r.id, r.version, false, r.data
-       from jsonb_to_recordset($1::jsonb) as r(n integer, id text, version integer, data jsonb)
-       order by r.n`,
+      `with r as materialized (
+         select * from jsonb_to_recordset($1::jsonb)
+           as r(n integer, id text, version integer, data jsonb)),
+       written as (
+         insert into tickets (id, version, deleted, data)
+         select r.id, r.version, false, r.data from r order by r.n
+         on conflict (id) do update
+           set version = excluded.version, deleted = false, data = excluded.data)
+       insert into changes (entity, id, version, deleted, data)
+       select 'ticket', r.id, r.version, false, r.data from r order by r.n`,
       [rows],
     );
   }
