@@ -1,10 +1,11 @@
 /**
  * # The reference ERP server (contract 2 of DESIGN.md)
  *
- * A real HTTP server (node:http, no Electron imports) with durable storage in PGlite. Three uses:
- * the embedded default when no ERP is configured (main calls `startDemoErp` with a data dir in
- * userData), the peer of every sync test, and standalone: `npm run erp:demo -- --port 8787
- * --data ./.erp-data [--users team.json]` (see cli.ts).
+ * A real HTTP server (node:http, no Electron imports) with durable storage in PGlite, or in a
+ * PostgreSQL server (`database: 'postgres://…'`, node-postgres). Three uses: the embedded default
+ * when no ERP is configured (main calls `startDemoErp` with a data dir in userData), the peer of
+ * every sync test, and standalone: `npm run erp:demo -- --port 8787 --data ./.erp-data
+ * [--users team.json] [--database postgres://…]` (see cli.ts).
  *
  * ## Endpoints
  * - `GET /health` — no auth: `{ ok: true, serverTime, demo: true, protocolVersion: 1 }`.
@@ -24,9 +25,11 @@
  * (> `maxBodyBytes`, default 8 MiB, with `maxBytes`); 426 `unsupported_protocol`.
  *
  * ## Push semantics
- * - Every push runs in ONE PGlite transaction, and all database work goes through one serial
- *   queue: two concurrent copies of a push are applied once (the second gets `duplicate`). The
- *   response is written only after COMMIT, so everything acknowledged survives `kill -9`.
+ * - Every push runs in ONE transaction that first takes the database's write lock (an advisory
+ *   transaction lock, store/database.ts): two concurrent copies of a push — to one server or to
+ *   two processes on one PostgreSQL database — are applied once (the second gets `duplicate`).
+ *   The response is written only after COMMIT, so everything acknowledged survives `kill -9`. On
+ *   PGlite (one connection) all database work also goes through one serial queue.
  * - Idempotency: a `commandId` already stored → `duplicate`, whatever its seq, with `seq` and
  *   `error` as stored, `originalStatus` (applied/noop/conflict/rejected; an extra field) and the
  *   ticket's *current* state (never older than what the client saw).
@@ -69,12 +72,26 @@
  * that has a newer one, counted every `compaction.checkEveryRows` appended rows (default 1,000),
  * right after the push that crossed the line (changes/auto-compaction.ts).
  *
+ * ## Several processes on one PostgreSQL database
+ * Exactly-once comes from the database, not from a process: every writing transaction (push,
+ * compaction, tombstone, seed, team, schema) takes one advisory lock first and holds it to its
+ * commit, so writers are serialized across processes. That also commits change-log positions in
+ * the order they are assigned (a pull, which takes no lock, can never pass a position still to
+ * be committed below one it saw), keeps ticket versions and registration numbers, and makes server
+ * time monotonic across processes (`server_time_ms` in meta: a push's time is never before the
+ * last one handed out). A pull reads in one REPEATABLE READ snapshot. Auto-compaction counts by a
+ * position kept in meta and re-checks under the lock, so two servers never compact twice in a
+ * row. Reads (pulls, sessions, blobs) scale with processes; pushes are serialized by the lock.
+ * Attachments stay on disk: processes on one machine may share `<dataDir>/blobs` (each writes under
+ * its own `tmp/<host>-<pid>/`); processes on several machines need that folder on shared storage.
+ *
  * ## Storage
- * `<dataDir>/pgdata` (PGlite) holds meta (epoch, compaction horizon, next ticket number),
+ * `<dataDir>/pgdata` (PGlite) or the PostgreSQL database holds meta (epoch, compaction horizon, next ticket number),
  * organizations, tickets (latest state or tombstone), devices (last seq), commands (result by
- * id, the command as sent, author, server time), deferrals and the change log. `<dataDir>/demo-erp.lock` holds the
- * owner's pid and start time: a second server on the same folder is refused; a lock left by a
- * process that is gone, a zombie not yet reaped included, is taken over (store/data-dir-lock.ts).
+ * id, the command as sent, author, server time), deferrals and the change log. With PGlite,
+ * `<dataDir>/demo-erp.lock` holds the owner's pid and start time: a second server on the same
+ * folder is refused; a lock left by a process that is gone, a zombie not yet reaped included, is
+ * taken over (store/data-dir-lock.ts). PostgreSQL needs no such lock.
  *
  * ## The team
  * `users` (default `DEMO_TEAM`, team/team.ts): every member is a `user` entity in the change log;
