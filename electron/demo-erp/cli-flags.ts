@@ -110,8 +110,7 @@ export function parseCliFlags(argv: readonly string[]): ParsedFlags {
   const given: unknown = Array.isArray(flagValue)
     ? (flagValue as unknown[])[Number(issue.path[1])]
     : flagValue;
-  return {
-    ok: false,
-    message: typeof given === 'string' ? `${message} (got "${given.slice(0, 60)}")` : message,
-  };
+  // A database URL may carry a password: it is not repeated into a terminal or a log.
+  const echo = typeof given === 'string' && flag !== '--database';
+  return { ok: false, message: echo ? `${message} (got "${given.slice(0, 60)}")` : message };
 }

@@ -4,7 +4,7 @@ import type { CommandResult, PushResponse } from '../../../shared/erp';
 /*
  * A bounded loopback load: `devices` simulated devices, each sending one request at a time for a
  * fixed time — a push of a new ticket and four comments on it, then a pull of the changes since
- * its cursor. A tenth of the pushes are sent again (an answer "lost"), to whichever server the
+ * its cursor. Every fourth push is sent again (an answer "lost"), to whichever server the
  * device picks next: they must come back `duplicate`. Every command the server acknowledged is
  * remembered, to be looked for in the database afterwards.
  */
@@ -99,7 +99,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           ticketId,
           commands.slice(1).map((c) => c.commandId),
         );
-        if (round % 10 === 9) {
+        if (round % 4 === 1) {
           result.resends++;
           check((await push(body)).results, 'duplicate', result);
         }

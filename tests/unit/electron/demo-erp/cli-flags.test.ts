@@ -42,6 +42,23 @@ describe('erp:demo flags', () => {
   });
 });
 
+describe('--database', () => {
+  it('takes a postgres:// URL; anything else is named, without repeating it (a password)', () => {
+    expect(parseCliFlags(['--database', 'postgres://erp@127.0.0.1:5432/erp'])).toMatchObject({
+      ok: true,
+      flags: { database: 'postgres://erp@127.0.0.1:5432/erp' },
+    });
+    const embedded = parseCliFlags([]);
+    expect(embedded.ok && embedded.flags.database).toBe(undefined);
+    for (const wrong of ['mysql://erp:secret@db/erp', 'erp:secret@db', '']) {
+      expect(parseCliFlags(['--database', wrong])).toEqual({
+        ok: false,
+        message: '--database must be a postgres:// URL, e.g. postgres://erp@127.0.0.1:5432/erp',
+      });
+    }
+  });
+});
+
 describe('--max-blob-bytes', () => {
   it("defaults to the protocol's 25 MiB and takes a number of bytes", () => {
     expect(parseCliFlags([])).toMatchObject({ ok: true, flags: { 'max-blob-bytes': 26_214_400 } });
