@@ -50,16 +50,31 @@ function runSuites(config: string, files: string[], clusterUrl: string) {
     dirname(createRequire(import.meta.url).resolve('vitest/package.json')),
     'vitest.mjs',
   );
-  const child = spawn(process.execPath, [vitest, 'run', '--config', config, ...files], {
-    cwd: root,
-    env: {
-      ...process.env,
-      ERP_TEST_POSTGRES: clusterUrl,
-      ERP_CONTRACT_PROXY: 'none',
-      FORCE_COLOR: '0',
+  const child = spawn(
+    process.execPath,
+    [
+      vitest,
+      'run',
+      '--config',
+      config,
+      // One worker beside the suite that runs this test, with the slack a shared machine needs
+      // (no test asserts on time): PGlite alone takes a minute to create at a load of 15.
+      '--maxWorkers=1',
+      '--testTimeout=120000',
+      '--hookTimeout=180000',
+      ...files,
+    ],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        ERP_TEST_POSTGRES: clusterUrl,
+        ERP_CONTRACT_PROXY: 'none',
+        FORCE_COLOR: '0',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
