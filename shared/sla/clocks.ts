@@ -109,7 +109,7 @@ export function instantWhenCounted(
 }
 
 // Where runClock leaves its answer. One object, reused: an object per result boxes each epoch-ms
-// double it holds, and results were a quarter of what an evaluation allocated. Nothing runClock
+// double it holds, and results were a seventh of what an evaluation allocated. Nothing runClock
 // calls can call back into it, and every caller reads the answer before the next run.
 const answer = { status: 'running' as ClockStatus, elapsedMs: 0, dueMs: 0, hasDue: false };
 

@@ -76,7 +76,7 @@ function calendarWarning(id: string, years: number[]): string {
 
 /**
  * The context's parts without the context: evaluateSla runs for every ticket on every tick, and
- * the context and clock-model objects were a fifth of what it allocated.
+ * the context and clock-model objects were a sixth of what it allocated.
  */
 export function evaluateSla(
   ticket: SlaTicket,

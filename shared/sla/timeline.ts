@@ -52,7 +52,7 @@ const REACTION_STOPS = new Set<string>(['reacted', 'paused', 'resolved', 'fix_sc
 const HOUR_MS = 3_600_000;
 
 // Events are validated in place: one array of their instants instead of an object per event
-// (allocation was a fifth of an evaluation's time), the event itself read from the ticket.
+// (collecting what an evaluation allocates was a sixth of its time), the event read from the ticket.
 type RawEvent = Record<string, unknown>;
 
 function fail(event: RawEvent, index: number, code: SlaErrorCode, problem: string): never {
