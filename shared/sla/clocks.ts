@@ -1,7 +1,8 @@
 import type { PriorityPolicy } from './policy';
 import type { WorkSchedule } from './schedule';
 import type { Timeline } from './timeline';
-import type { ClockStatus } from './types';
+import { formatInstant } from './instants';
+import type { ClockState, ClockStatus } from './types';
 
 const HOUR_MS = 3_600_000;
 
@@ -26,13 +27,23 @@ export interface ClockResult {
   stopMs: number | null;
 }
 
-// The reaction clock never has closed spans; one shared empty list (only ever read) saves an
-// allocation per evaluation.
-const NO_SPANS: Array<[number, number]> = [];
+// The reaction clock never has closed spans, nor has a resolution clock that was never paused or
+// reopened; one shared empty list (only ever read) saves an allocation per evaluation.
+export const NO_SPANS: Array<[number, number]> = [];
+
+function withSpan(
+  spans: Array<[number, number]>,
+  from: number,
+  to: number,
+): Array<[number, number]> {
+  if (spans === NO_SPANS) return [[from, to]];
+  spans.push([from, to]);
+  return spans;
+}
 
 export function reactionModel(timeline: Timeline, policy: PriorityPolicy): ClockModel {
   return {
-    targetMs: policy.reactionHours * HOUR_MS,
+    targetMs: reactionTargetMs(policy),
     spans: NO_SPANS,
     tailFrom: timeline.createdMs,
     stopMs: timeline.reactionStopMs,
@@ -41,21 +52,43 @@ export function reactionModel(timeline: Timeline, policy: PriorityPolicy): Clock
 }
 
 export function resolutionModel(timeline: Timeline, policy: PriorityPolicy): ClockModel {
-  const spans: Array<[number, number]> = [];
-  let cursor = timeline.createdMs;
-  for (const gap of timeline.excluded) {
-    if (gap.from > cursor) spans.push([cursor, gap.from]);
-    cursor = gap.to;
-  }
   const pause = timeline.openPause;
-  if (pause && pause.from > cursor) spans.push([cursor, pause.from]);
   return {
-    targetMs: policy.resolutionHours * HOUR_MS + timeline.extensionMs,
-    spans,
-    tailFrom: pause ? null : cursor,
+    targetMs: resolutionTargetMs(timeline, policy),
+    spans: resolutionSpans(timeline),
+    tailFrom: pause ? null : resolutionResumedAt(timeline),
     stopMs: timeline.resolutionStopMs,
     paused: pause !== null,
   };
+}
+
+export function reactionTargetMs(policy: PriorityPolicy): number {
+  return policy.reactionHours * HOUR_MS;
+}
+
+export function resolutionTargetMs(timeline: Timeline, policy: PriorityPolicy): number {
+  return policy.resolutionHours * HOUR_MS + timeline.extensionMs;
+}
+
+/** Where the resolution clock last started counting: creation, or the end of the last gap. */
+export function resolutionResumedAt(timeline: Timeline): number {
+  const { excluded } = timeline;
+  return excluded.length === 0 ? timeline.createdMs : excluded[excluded.length - 1]!.to;
+}
+
+/** The closed pieces the resolution clock counted between its gaps (and up to an open pause). */
+export function resolutionSpans(timeline: Timeline): Array<[number, number]> {
+  const pause = timeline.openPause;
+  let spans = NO_SPANS;
+  let cursor = timeline.createdMs;
+  const { excluded } = timeline;
+  for (let i = 0; i < excluded.length; i++) {
+    const gap = excluded[i]!;
+    if (gap.from > cursor) spans = withSpan(spans, cursor, gap.from);
+    cursor = gap.to;
+  }
+  if (pause && pause.from > cursor) spans = withSpan(spans, cursor, pause.from);
+  return spans;
 }
 
 /** Earliest instant at which the clock has counted `amount`, or null if it never will. */
@@ -75,29 +108,38 @@ export function instantWhenCounted(
   return Math.max(model.tailFrom, schedule.reach(schedule.counted(model.tailFrom) + needed));
 }
 
+// Where runClock leaves its answer. One object, reused: an object per result boxes each epoch-ms
+// double it holds, and results were a seventh of what an evaluation allocated. Nothing runClock
+// calls can call back into it, and every caller reads the answer before the next run.
+const answer = { status: 'running' as ClockStatus, elapsedMs: 0, dueMs: 0, hasDue: false };
+
 /**
  * Rule 10: status by instants, the first that applies.
  *
  * The deadline (`instantWhenCounted(model, schedule, model.targetMs)`) and the elapsed time come
- * from one pass, in locals (an object per result would box the epoch-ms doubles): both need
- * counted time at the ends of the same spans, and each is a table search. A repeated counted() of
- * an instant can neither grow the tables nor throw, so only repeats are skipped; every first call
- * keeps the order of two separate passes, and with it which unsupported year an error names.
+ * from one pass, in locals: both need counted time at the ends of the same spans, and each is a
+ * table search. A repeated counted() of an instant can neither grow the tables nor throw, so only
+ * repeats are skipped; every first call keeps the order of two separate passes, and with it which
+ * unsupported year an error names.
  */
-export function evaluateClock(
-  model: ClockModel,
+function runClock(
+  targetMs: number,
+  spans: Array<[number, number]>,
+  tailFrom: number | null,
+  stopMs: number | null,
+  paused: boolean,
   schedule: WorkSchedule,
   nowMs: number,
-): ClockResult {
-  const { spans, tailFrom } = model;
-  let needed = model.targetMs;
+): void {
+  let needed = targetMs;
   let dueMs: number | null = null;
   let elapsedMs = 0;
   let next = 0;
   while (next < spans.length) {
-    const [from, to] = spans[next++]!;
+    const span = spans[next++]!;
+    const from = span[0];
     const base = schedule.counted(from);
-    const available = schedule.counted(to) - base;
+    const available = schedule.counted(span[1]) - base;
     elapsedMs += available;
     if (available >= needed) {
       dueMs = Math.max(from, schedule.reach(base + needed));
@@ -111,19 +153,69 @@ export function evaluateClock(
     dueMs = Math.max(tailFrom, schedule.reach(countedAtTail + needed));
   }
   while (next < spans.length) {
-    const [from, to] = spans[next++]!;
-    elapsedMs += schedule.counted(to) - schedule.counted(from);
+    const span = spans[next++]!;
+    elapsedMs += schedule.counted(span[1]) - schedule.counted(span[0]);
   }
   if (tailFrom !== null) {
-    const end = model.stopMs ?? nowMs;
+    const end = stopMs ?? nowMs;
     if (end > tailFrom)
       elapsedMs += schedule.counted(end) - (countedAtTail ?? schedule.counted(tailFrom));
   }
   let status: ClockStatus;
-  if (model.stopMs !== null) status = dueMs !== null && model.stopMs <= dueMs ? 'met' : 'breached';
+  if (stopMs !== null) status = dueMs !== null && stopMs <= dueMs ? 'met' : 'breached';
   else if (dueMs !== null && nowMs > dueMs) status = 'breached';
-  else if (model.paused) status = 'paused';
+  else if (paused) status = 'paused';
   else if (!schedule.isWorking(nowMs)) status = 'waiting';
   else status = 'running';
-  return { status, targetMs: model.targetMs, elapsedMs, dueMs, stopMs: model.stopMs };
+  answer.status = status;
+  answer.elapsedMs = elapsedMs;
+  answer.hasDue = dueMs !== null;
+  answer.dueMs = dueMs ?? 0;
+}
+
+export function evaluateClock(
+  model: ClockModel,
+  schedule: WorkSchedule,
+  nowMs: number,
+): ClockResult {
+  const { targetMs, stopMs } = model;
+  runClock(targetMs, model.spans, model.tailFrom, stopMs, model.paused, schedule, nowMs);
+  return {
+    status: answer.status,
+    targetMs,
+    elapsedMs: answer.elapsedMs,
+    dueMs: answer.hasDue ? answer.dueMs : null,
+    stopMs,
+  };
+}
+
+/** The deadline of the clock evaluated last (by either function here), or null. */
+export function lastDueMs(): number | null {
+  return answer.hasDue ? answer.dueMs : null;
+}
+
+/**
+ * The clock as evaluateSla returns it, from a ClockModel's fields without the model:
+ * toClockState(evaluateClock(model, …)) without the two intermediate objects.
+ */
+export function evaluateClockState(
+  targetMs: number,
+  spans: Array<[number, number]>,
+  tailFrom: number | null,
+  stopMs: number | null,
+  paused: boolean,
+  schedule: WorkSchedule,
+  nowMs: number,
+): ClockState {
+  runClock(targetMs, spans, tailFrom, stopMs, paused, schedule, nowMs);
+  const { elapsedMs } = answer;
+  const dueMs = answer.hasDue ? answer.dueMs : null;
+  return {
+    status: answer.status,
+    targetMs,
+    elapsedMs,
+    remainingMs: targetMs - elapsedMs,
+    dueAt: dueMs === null ? null : formatInstant(dueMs),
+    stoppedAt: stopMs === null ? null : formatInstant(stopMs),
+  };
 }

@@ -1,7 +1,13 @@
 import {
-  evaluateClock,
+  NO_SPANS,
+  evaluateClockState,
+  lastDueMs,
   reactionModel,
+  reactionTargetMs,
   resolutionModel,
+  resolutionResumedAt,
+  resolutionSpans,
+  resolutionTargetMs,
   type ClockModel,
   type ClockResult,
 } from './clocks';
@@ -61,30 +67,56 @@ export function assumedYears(context: SlaContext, horizonMs: number): number[] {
 /** Rule 2's fallback is never silent: name the years counted without calendar data. */
 export function calendarWarnings(context: SlaContext, horizonMs: number): string[] {
   const years = assumedYears(context, horizonMs);
-  return years.length === 0 ? [] : [calendarWarning(context, years)];
+  return years.length === 0 ? [] : [calendarWarning(context.timeline.calendar.id, years)];
 }
 
-function calendarWarning(context: SlaContext, years: number[]): string {
-  const id = context.timeline.calendar.id;
+function calendarWarning(id: string, years: number[]): string {
   return `calendar "${id}" has no data for ${years.join(', ')}: counted Mon–Fri minus its fixed holidays; register the official calendar for ${years.length > 1 ? 'those years' : 'that year'}`;
 }
 
+/**
+ * The context's parts without the context: evaluateSla runs for every ticket on every tick, and
+ * the context and clock-model objects were a sixth of what it allocated.
+ */
 export function evaluateSla(
   ticket: SlaTicket,
   now: string | Date,
   config?: SlaConfig,
 ): SlaEvaluation {
-  const context = buildContext(ticket, now, config);
-  const nowMs = context.timeline.nowMs;
-  const reaction = evaluateClock(context.reaction, context.schedule, nowMs);
-  const resolution = evaluateClock(context.resolution, context.schedule, nowMs);
-  const result: SlaEvaluation = {
-    reaction: toClockState(reaction),
-    resolution: toClockState(resolution),
-  };
-  if (context.schedule.kind === 'business') {
-    const years = assumedYears(context, Math.max(reaction.dueMs ?? 0, resolution.dueMs ?? 0));
-    if (years.length > 0) result.warnings = [calendarWarning(context, years)];
+  const resolved = resolvePolicy(config);
+  const timeline = readTimeline(ticket, now, resolved);
+  const policy = resolved.priorities[timeline.priority];
+  const schedule = scheduleFor(policy.schedule, timeline.timeZone, timeline.calendar, resolved);
+  const { createdMs, nowMs } = timeline;
+  const reaction = evaluateClockState(
+    reactionTargetMs(policy),
+    NO_SPANS,
+    createdMs,
+    timeline.reactionStopMs,
+    false,
+    schedule,
+    nowMs,
+  );
+  const reactionDueMs = lastDueMs();
+  const paused = timeline.openPause !== null;
+  const resolution = evaluateClockState(
+    resolutionTargetMs(timeline, policy),
+    resolutionSpans(timeline),
+    paused ? null : resolutionResumedAt(timeline),
+    timeline.resolutionStopMs,
+    paused,
+    schedule,
+    nowMs,
+  );
+  const result: SlaEvaluation = { reaction, resolution };
+  if (schedule.kind === 'business') {
+    const horizonMs = Math.max(reactionDueMs ?? 0, lastDueMs() ?? 0);
+    // Asked first without building a list: almost every ticket lies in years the calendar covers.
+    const until = Math.max(horizonMs, nowMs);
+    if (schedule.hasUncoveredYears(createdMs, until)) {
+      const years = schedule.uncoveredYears(createdMs, until);
+      result.warnings = [calendarWarning(timeline.calendar.id, years)];
+    }
   }
   return result;
 }

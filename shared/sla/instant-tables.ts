@@ -38,3 +38,5 @@ export const MINUTE_OF_DAY_TEXT = Array.from(
 );
 export const SECOND_TEXT = Array.from({ length: 60 }, (_, s) => `${pad(s, 2)}.`);
 export const MILLIS_TEXT = Array.from({ length: 1000 }, (_, ms) => `${pad(ms, 3)}Z`);
+/** `SS.000Z` for each second: most instants are whole seconds, and one piece is one string less. */
+export const WHOLE_SECOND_TEXT = Array.from({ length: 60 }, (_, s) => `${pad(s, 2)}.000Z`);

@@ -3,6 +3,7 @@ import {
   MILLIS_TEXT,
   MINUTE_OF_DAY_TEXT,
   SECOND_TEXT,
+  WHOLE_SECOND_TEXT,
   dayNumberFast,
   monthLength,
 } from './instant-tables';
@@ -131,11 +132,12 @@ export function formatInstant(ms: number): string {
   const minuteOfDay = Math.floor(msOfDay / 60_000);
   const msOfMinute = msOfDay - minuteOfDay * 60_000;
   const second = Math.floor(msOfMinute / 1000);
+  const millis = msOfMinute - second * 1000;
+  // Each `+` of a long string allocates a piece (a cons string): whole seconds take one fewer.
   return (
     datePrefix(day) +
     MINUTE_OF_DAY_TEXT[minuteOfDay]! +
-    SECOND_TEXT[second]! +
-    MILLIS_TEXT[msOfMinute - second * 1000]!
+    (millis === 0 ? WHOLE_SECOND_TEXT[second]! : SECOND_TEXT[second]! + MILLIS_TEXT[millis]!)
   );
 }
 

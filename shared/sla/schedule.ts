@@ -21,6 +21,8 @@ export interface WorkSchedule {
   isWorking(t: number): boolean;
   /** Years in [from, to] that the calendar had no data for and were counted by its fallback. */
   uncoveredYears(from: number, to: number): number[];
+  /** Whether uncoveredYears(from, to) has any, without building the list. */
+  hasUncoveredYears(from: number, to: number): boolean;
 }
 
 export const ROUND_THE_CLOCK: WorkSchedule = {
@@ -29,6 +31,7 @@ export const ROUND_THE_CLOCK: WorkSchedule = {
   reach: (x) => x,
   isWorking: () => true,
   uncoveredYears: () => [],
+  hasUncoveredYears: () => false,
 };
 
 export interface DayWindow {
@@ -70,6 +73,14 @@ export class BusinessSchedule implements WorkSchedule {
   private uncoveredBefore = new Int32Array(1);
   /** The day dayIndexAt found last: where reach() starts looking. */
   private lastIndex = 0;
+  /** The last two instants counted() answered, and its answers (NaN: none yet). */
+  private recentAt = Number.NaN;
+  private recentCounted = 0;
+  private earlierAt = Number.NaN;
+  private earlierCounted = 0;
+  /** What findDaysThatMatter found. */
+  private firstThatMatters = 0;
+  private lastThatMatters = 0;
 
   constructor(
     private readonly zone: string,
@@ -78,11 +89,20 @@ export class BusinessSchedule implements WorkSchedule {
   ) {}
 
   counted(t: number): number {
+    // Both clocks of a ticket start at its creation and run to the same now or stop, so the
+    // second clock asks for the instants the first just did. Totals never change once handed out.
+    if (t === this.recentAt) return this.recentCounted;
+    if (t === this.earlierAt) return this.earlierCounted;
     const i = this.dayIndexAt(t);
     const start = this.starts[i]!;
     const span = this.ends[i]! - start;
     const into = t - start;
-    return this.prefix[i]! + (into <= 0 ? 0 : into >= span ? span : into);
+    const counted = this.prefix[i]! + (into <= 0 ? 0 : into >= span ? span : into);
+    this.earlierAt = this.recentAt;
+    this.earlierCounted = this.recentCounted;
+    this.recentAt = t;
+    this.recentCounted = counted;
+    return counted;
   }
 
   reach(x: number): number {
@@ -111,17 +131,32 @@ export class BusinessSchedule implements WorkSchedule {
   }
 
   uncoveredYears(from: number, to: number): number[] {
-    // A day matters if its full-length window could meet [from, to], whatever kind it turned out.
-    const workdayMs = (this.hours.endMinute - this.hours.startMinute) * 60_000;
-    const last = this.dayIndexAt(to);
-    let first = this.dayIndexAt(from);
-    if (this.starts[first]! + workdayMs <= from) first++;
+    this.findDaysThatMatter(from, to);
+    const { firstThatMatters: first, lastThatMatters: last } = this;
     if (first > last || this.uncoveredBefore[last + 1] === this.uncoveredBefore[first]) return [];
     const years = new Set<number>();
     for (let i = first; i <= last; i++) {
       if (!this.covered[i]) years.add(civilDateOf(this.firstDay + i).year);
     }
     return [...years].sort((a, b) => a - b);
+  }
+
+  hasUncoveredYears(from: number, to: number): boolean {
+    this.findDaysThatMatter(from, to);
+    const { firstThatMatters: first, lastThatMatters: last } = this;
+    return first <= last && this.uncoveredBefore[last + 1] !== this.uncoveredBefore[first];
+  }
+
+  /** First and last index of the days whose full-length window could meet [from, to]. */
+  private findDaysThatMatter(from: number, to: number): void {
+    // A day matters if its full-length window could meet [from, to], whatever kind it turned out.
+    const workdayMs = (this.hours.endMinute - this.hours.startMinute) * 60_000;
+    const last = this.dayIndexAt(to);
+    let first = this.dayIndexAt(from);
+    if (this.starts[first]! + workdayMs <= from) first++;
+    // Fields, not a returned pair: a pair is an allocation on every evaluation.
+    this.firstThatMatters = first;
+    this.lastThatMatters = last;
   }
 
   /** The local days whose windows could intersect [from, to], for explanations. */

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
+import { reportGoal } from './support/goal-report';
 
 const CACHE = join('node_modules', '.cache', 'bench-blobs');
 const TOKEN = 'bench-token';
@@ -133,6 +134,32 @@ export async function runBlobUploadBench(out: (line?: string) => void): Promise<
   }
   out('  (peak growth over the contender process at its start, worst of the runs; buffers:');
   out('   ArrayBuffers and Buffers, where file bytes live outside the JS heap)');
+  const mbPerSecond = (mode: 'parts' | 'whole'): number =>
+    total / MB / (median(results[mode].map((row) => row.ms)) / 1000);
+  const peakBuffers = (mode: 'parts' | 'whole'): number =>
+    Math.max(...results[mode].map((row) => row.peakBuffersGrowth)) / MIB;
+  // Bars of this benchmark's own design: resumable parts may cost throughput (one round trip a
+  // part), at most half; in exchange memory follows the part, not the file.
+  reportGoal({
+    bench: 'bench',
+    goal: 'attachment upload: resumable 1 MiB parts at least half the throughput of one PUT per file',
+    figure: mbPerSecond('parts'),
+    contender: mbPerSecond('whole'),
+    contenderName: 'one whole-file PUT per file',
+    bar: 0.5,
+    kind: 'minRatio',
+    unit: 'MB/s',
+  });
+  reportGoal({
+    bench: 'bench',
+    goal: 'attachment upload: peak buffer growth at most half that of one PUT per file (memory follows the part)',
+    figure: peakBuffers('parts'),
+    contender: peakBuffers('whole'),
+    contenderName: 'one whole-file PUT per file',
+    bar: 0.5,
+    kind: 'maxRatio',
+    unit: 'MiB',
+  });
   return failed === 0 ? 0 : 1;
 }
 

@@ -6,7 +6,14 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { classifyDay, dayNumberOf, findCalendar } from '@shared/calendars';
-import { evaluateClock, instantWhenCounted, type ClockModel } from '@shared/sla/clocks';
+import {
+  evaluateClock,
+  evaluateClockState,
+  instantWhenCounted,
+  lastDueMs,
+  type ClockModel,
+} from '@shared/sla/clocks';
+import { toClockState } from '@shared/sla/evaluate';
 import { BusinessSchedule, type WorkSchedule } from '@shared/sla/schedule';
 
 const HOUR = 3_600_000;
@@ -129,9 +136,63 @@ describe('schedule search shortcuts vs the straightforward answers', () => {
           const result = evaluateClock(model, schedule, nowMs);
           expect(result.dueMs).toBe(instantWhenCounted(model, schedule, target));
           expect(result.elapsedMs).toBe(elapsedInTwoPasses(model, schedule, nowMs));
+          // evaluateSla's path builds the ClockState without the intermediate result.
+          const state = evaluateClockState(target, spans, tailFrom, stopMs, false, schedule, nowMs);
+          expect(state).toEqual(toClockState(result));
+          expect(lastDueMs()).toBe(result.dueMs);
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('schedule answers remembered or short-cut vs computed afresh', () => {
+  // Instants of 2025 in the zone's year, so that a fresh table builds one year only.
+  const in2025 = fc.integer({
+    min: Date.parse('2025-01-02T00:00:00Z'),
+    max: Date.parse('2025-12-30T00:00:00Z'),
+  });
+
+  it('counted() of an instant asked again, soon or after others, is what a fresh table says', () => {
+    // Totals count from the day a table was first built, so tables are compared by differences.
+    const reference = Date.parse('2025-01-01T12:00:00Z');
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.array(in2025, { minLength: 1, maxLength: 4 }),
+        // Indexes into that pool: repeats back to back, one or two lookups apart, or never.
+        fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+        (zone, pool, picks) => {
+          const shared = tableFor(zone, 'RU');
+          for (const pick of picks) {
+            const t = pool[pick % pool.length]!;
+            const fresh = new BusinessSchedule(zone, findCalendar('RU')!, HOURS);
+            expect(shared.counted(t) - shared.counted(reference)).toBe(
+              fresh.counted(t) - fresh.counted(reference),
+            );
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('hasUncoveredYears says yes exactly when uncoveredYears names a year', () => {
+    // 2023–2029: the RU calendar has data for some of these years only (see the fixture).
+    const instant = fc.integer({
+      min: Date.parse('2023-01-01T00:00:00Z'),
+      max: Date.parse('2029-12-31T00:00:00Z'),
+    });
+    fc.assert(
+      fc.property(fc.constantFrom(...ZONES), instant, instant, (zone, a, b) => {
+        const schedule = tableFor(zone, 'RU');
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        expect(schedule.hasUncoveredYears(from, to)).toBe(
+          schedule.uncoveredYears(from, to).length > 0,
+        );
+      }),
+      { numRuns: 300 },
     );
   });
 });
