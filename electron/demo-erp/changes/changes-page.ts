@@ -34,7 +34,11 @@ const STAGE_FILTERS: Record<SnapshotStage, string> = {
   1: `c.entity = 'ticket' and c.data->>'state' in ${OPEN_STATES}`,
   2: `c.entity = 'ticket' and coalesce(c.data->>'state', '') not in ${OPEN_STATES}`,
 };
-const COLUMNS = `c.pos::float8 as pos, c.entity, c.id, c.version, c.deleted, c.data::text as data`;
+const COLUMNS = `c.pos::float8 as pos, c.entity, c.id, c.version, c.deleted, c.data`;
+// The stored JSON comes back as the text PostgreSQL writes for it, unparsed (jsonb's type id):
+// a \`::text\` cast in SQL measured slower than letting the driver skip its JSON.parse.
+const JSONB = 3802;
+const RAW_JSON = { parsers: { [JSONB]: (text: string) => text } };
 
 /** The cursor of a snapshot that starts now: its size is counted once, for the progress field. */
 export async function startSnapshot(
@@ -43,12 +47,16 @@ export async function startSnapshot(
   generation: number,
   head: number,
 ): Promise<SnapshotCursor> {
-  const counted = await sql.query<{ total: number }>(
-    `select count(*)::float8 as total from (select distinct entity, id from changes where pos <= $1) e`,
+  const counted = await sql.query<{ total: number; rows: number }>(
+    `select (select count(*) from (select distinct entity, id from changes where pos <= $1) e)::float8
+              as total,
+            (select count(*) from changes where pos <= $1)::float8 as rows`,
     [head],
   );
-  const total = counted.rows[0]?.total ?? 0;
-  return { s: 0, p: 0, h: head, n: 0, t: total, e: epoch, g: generation };
+  const { total, rows } = counted.rows[0] ?? { total: 0, rows: 0 };
+  // No entity has two rows up to the head (a seeded or compacted log): nothing to skip.
+  const d = rows > total ? 1 : 0;
+  return { s: 0, p: 0, h: head, n: 0, t: total, d, e: epoch, g: generation };
 }
 
 /** Up to `limit` rows from the cursor on, as the response body's JSON text. */
@@ -81,28 +89,45 @@ export async function readPage(sql: Sql, cursor: Cursor, limit: number): Promise
   return body(page, next, logGoesOn, progress);
 }
 
-function readLog(sql: Sql, after: number, take: number): Promise<FeedRow[]> {
-  return sql
-    .query<FeedRow>(`select ${COLUMNS} from changes c where c.pos > $1 order by c.pos limit $2`, [
-      after,
-      take,
-    ])
-    .then((result) => result.rows);
+async function readLog(sql: Sql, after: number, take: number): Promise<FeedRow[]> {
+  const result = await sql.query<FeedRow>(
+    `select ${COLUMNS} from changes c where c.pos > $1 order by c.pos limit $2`,
+    [after, take],
+    RAW_JSON,
+  );
+  return result.rows;
 }
 
-/** The stage's rows after the cursor: each entity's newest row at or before the snapshot's head. */
-function readStage(sql: Sql, cursor: SnapshotCursor, take: number): Promise<FeedRow[]> {
-  return sql
-    .query<FeedRow>(
-      `select ${COLUMNS} from changes c
-       where c.pos > $1 and c.pos <= $2 and ${STAGE_FILTERS[cursor.s]}
-         and not exists (select 1 from changes n
-                         where n.entity = c.entity and n.id = c.id and n.pos > c.pos and n.pos <= $2)
+/**
+ * The stage's rows after the cursor: each entity's newest row at or before the snapshot's head.
+ * Read window by window along the log's primary key, so the cost of a page is bounded by the
+ * rows it passes over whatever the planner's statistics say (never analyzed, they once chose a
+ * scan of the whole rest of the log for every page).
+ */
+async function readStage(sql: Sql, cursor: SnapshotCursor, take: number): Promise<FeedRow[]> {
+  const found: FeedRow[] = [];
+  let after = cursor.p;
+  while (found.length < take && after < cursor.h) {
+    const until = Math.min(after + STAGE_WINDOW, cursor.h);
+    const result = await sql.query<FeedRow>(
+      `with w as materialized (select * from changes where pos > $1 and pos <= $2)
+       select ${COLUMNS} from w c
+       where ${STAGE_FILTERS[cursor.s]} ${cursor.d === 1 ? NEWEST_ONLY : ''}
        order by c.pos limit $3`,
-      [cursor.p, cursor.h, take],
-    )
-    .then((result) => result.rows);
+      [after, until, take - found.length, ...(cursor.d === 1 ? [cursor.h] : [])],
+      RAW_JSON,
+    );
+    found.push(...result.rows);
+    after = until;
+  }
+  return found;
 }
+
+const NEWEST_ONLY = `and not exists (select 1 from changes n
+  where n.entity = c.entity and n.id = c.id and n.pos > c.pos and n.pos <= $4)`;
+
+/** Log positions one stage query passes over: a few pages' worth. */
+const STAGE_WINDOW = 2_000;
 
 /**
  * The response's JSON, built around the stored text of each entity: parsing and serializing

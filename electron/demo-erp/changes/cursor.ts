@@ -6,7 +6,8 @@ import { HttpError } from '../http/http-error';
  * issued it and `g` the compaction generation it was issued in. A log cursor (`p` alone) stands
  * after a change-log position. A snapshot cursor (`s` present) stands inside an initial snapshot
  * taken at log position `h`: in stage `s` (0 organizations and team, 1 open and paused tickets,
- * 2 the other tickets), after the snapshot row at position `p`, with `n` of `t` entities sent.
+ * 2 the other tickets), after the snapshot row at position `p`, with `n` of `t` entities sent;
+ * `d` 1 when some entity has more than one row up to `h` (only its newest is sent).
  * Clients must not build or compare cursors.
  */
 const base = { e: z.string().min(1), g: z.number().int().nonnegative() };
@@ -20,6 +21,7 @@ const snapshotCursorSchema = z
     h: position,
     n: position,
     t: position,
+    d: z.union([z.literal(0), z.literal(1)]),
     ...base,
   })
   .refine((cursor) => cursor.p <= cursor.h && cursor.n <= cursor.t);

@@ -201,6 +201,14 @@ async function sweepUnseen(db: AppDb, epoch: number, offsetMs: number | null): P
   await db.users.where('seenEpoch').below(epoch).modify({ deleted: 1, data: null });
 }
 
+/** How far the snapshot being pulled is, while one is (and the ERP counts it). */
+export async function readSnapshotProgress(
+  db: AppDb,
+): Promise<{ sent: number; total: number } | null> {
+  const stored = await getMeta(db, 'snapshot');
+  return stored ? { sent: stored.sent, total: stored.total } : null;
+}
+
 /** 410: start again from nothing; pending commands stay, rows not seen again are swept at the end. */
 export async function beginFullResync(db: AppDb): Promise<void> {
   await db.transaction('rw', [db.meta], async () => {
