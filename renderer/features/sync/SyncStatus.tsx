@@ -23,7 +23,7 @@ export function SyncStatus() {
   ];
 
   return (
-    <div className="sync-status" role="status" aria-live="polite">
+    <div className="sync-status" role="status" aria-live="polite" data-testid="sync-status">
       <span
         className={`pill ${pillTone}`}
         title={
