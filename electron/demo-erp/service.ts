@@ -1,7 +1,7 @@
 import type { UserRef } from '../../shared/domain';
-import type { ChangesResponse, PushResponse } from '../../shared/erp';
+import type { PushResponse } from '../../shared/erp';
 import { createAutoCompaction, type CompactionPolicy } from './changes/auto-compaction';
-import { compactChangeLog, deleteTicket, readChanges } from './changes/change-log';
+import { compactChangeLog, deleteTicket, readChangesJson } from './changes/change-log';
 import { HttpError } from './http/http-error';
 import { applyPush } from './push/apply-push';
 import { parsePushBody } from './push/parse-push';
@@ -27,7 +27,8 @@ export interface ServiceOptions {
 export interface ErpService {
   /** Validates and applies a push body; throws HttpError for 4xx answers (409 seq gap included). */
   push(body: unknown, author: UserRef, beforeCommit?: () => void): Promise<PushResponse>;
-  changes(cursor: string | null, limit: number): Promise<ChangesResponse>;
+  /** A page of the changes feed as the response's JSON text (stored JSON is spliced, not parsed). */
+  changes(cursor: string | null, limit: number): Promise<string>;
   compact(): Promise<{ removed: number; generation: number }>;
   deleteTicket(id: string): Promise<boolean>;
   /** Waits for queued work, then closes the database. */
@@ -80,7 +81,7 @@ export function createErpService(database: Database, options: ServiceOptions): E
       return outcome.response;
     },
     changes(cursor, limit) {
-      return run(() => readChanges(db, epoch, cursor, limit));
+      return run(() => readChangesJson(db, epoch, cursor, limit));
     },
     compact() {
       return run(() => compactChangeLog(db));

@@ -1,9 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CommandType } from '@shared/erp/commands';
 import type { CommandError } from '@shared/domain/apply-command';
-import type { Organization, Ticket, TicketState } from '@shared/domain/ticket';
+import type { Organization, Ticket } from '@shared/domain/ticket';
 import type { User } from '@shared/domain/user';
-import type { Priority } from '@shared/sla/types';
 import { toQueueEntry, type QueueEntry } from '@shared/queue/queue-entry';
 import { toResolvedLine, type ResolvedLine } from '@shared/queue/resolved-line';
 import type { OutboxEntry } from '@shared/sync/ports';
@@ -11,9 +10,10 @@ import { upgradeToUserIds } from './upgrade-to-user-ids';
 
 /**
  * One row per ticket: the server's copy and the optimistic view (the copy with this device's
- * pending commands replayed). A few of the view's fields are copied to the top level (absent when
- * there is nothing to show, deleted on the server); `organizationId` and `state` are indexed. The
- * queue itself reads its own table of lines (`queue`), not these rows.
+ * pending commands replayed). The view's organization is copied to the top level for its index
+ * (absent when there is nothing to show, deleted on the server). The queue itself reads its own
+ * table of lines (`queue`), not these rows. Rows written before v7 also carry `priority`,
+ * `state`, `assignee`, `number`, `createdAt` and `updatedAt` at the top level: nothing reads them.
  */
 export interface TicketRow {
   id: string;
@@ -30,13 +30,6 @@ export interface TicketRow {
   /** Full-resync generation that last saw this row (rows not seen by a resync are removed). */
   seenEpoch: number;
   organizationId?: string;
-  priority?: Priority;
-  state?: TicketState;
-  /** '' for unassigned, so "nobody's tickets" is an index query too. */
-  assignee?: string;
-  number?: number;
-  createdAt?: string;
-  updatedAt?: string;
 }
 
 export interface OrganizationRow {
@@ -160,6 +153,14 @@ export const SCHEMA_V4 = {
   resolved: 'id, resolvedAt, [organizationId+resolvedAt], number',
 };
 
+/**
+ * What v7 changed: the `state` index goes (only the v2 and v4 upgrades read it, and they run
+ * before it is dropped); every pulled ticket wrote it.
+ */
+export const SCHEMA_V7 = {
+  tickets: 'id, organizationId, seenEpoch',
+};
+
 export function createAppDb(name: string = DB_NAME, deps?: IndexedDbDeps): AppDb {
   // Strict durability: a user action is reported done only once it is on disk, because the
   // engineer may close the lid (or the battery may die) the moment after clicking.
@@ -208,6 +209,9 @@ export function createAppDb(name: string = DB_NAME, deps?: IndexedDbDeps): AppDb
   db.version(5).stores({ drafts: 'key, ticketId' });
   // v6: attachments' content (nothing to migrate: there were no attachments before).
   db.version(6).stores({ blobs: 'sha256, state, openedAt' });
+  // v7: fewer ticket indexes (nothing to migrate: the rows stay as they are, their extra fields
+  // unread, so an upgrade at 50,000 tickets does not rewrite them all).
+  db.version(7).stores(SCHEMA_V7);
   return db;
 }
 

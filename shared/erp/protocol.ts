@@ -92,10 +92,28 @@ export const change = z.object({
 });
 export type Change = z.infer<typeof change>;
 
+/**
+ * On the pages of an initial snapshot (a pull without a cursor): how many of its entities were
+ * sent up to and including this page, of how many. Optional: a server may leave it out, and the
+ * client then shows no count. A page carrying it names only entities not sent before in the
+ * same snapshot.
+ */
+export const snapshotProgress = z
+  .object({
+    sent: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+  })
+  .refine((progress) => progress.sent <= progress.total, {
+    message: 'sent must not exceed total',
+    path: ['sent'],
+  });
+export type SnapshotProgress = z.infer<typeof snapshotProgress>;
+
 export const changesResponse = z.object({
   changes: z.array(change),
   nextCursor: z.string().min(1),
   hasMore: z.boolean(),
+  snapshot: snapshotProgress.optional(),
 });
 export type ChangesResponse = z.infer<typeof changesResponse>;
 

@@ -1,6 +1,6 @@
 import type { CommandError } from '../domain/apply-command';
 import type { CommandType } from '../erp/commands';
-import type { Change, PushRequest, PushResponse } from '../erp/protocol';
+import type { Change, ChangesResponse, PushRequest, PushResponse } from '../erp/protocol';
 
 /*
  * The sync engine's ports. The engine is pure: everything with a side effect (network, database,
@@ -115,7 +115,7 @@ export interface SyncStore {
   /** After a 409: renumbers every pending command from `firstSeq` on, keeping their order. */
   renumberOutbox(firstSeq: number): Promise<void>;
   /** One pulled page and its cursor, in one transaction. Completes a full resync on the last page. */
-  applyPage(page: { changes: Change[]; nextCursor: string; hasMore: boolean }): Promise<void>;
+  applyPage(page: ChangesResponse): Promise<void>;
   /** 410: forget the cursor and pull everything again, keeping pending commands. */
   beginFullResync(): Promise<void>;
   saveClockOffset(offset: ClockOffset): Promise<void>;

@@ -1,8 +1,9 @@
-import { MAX_PULL_LIMIT, type Change, type ChangesResponse } from '../../../shared/erp';
+import { MAX_PULL_LIMIT } from '../../../shared/erp';
 import { HttpError } from '../http/http-error';
 import { getMeta, lockWrites, setMeta, type Sql, type SqlDatabase } from '../store/database';
 import { tombstoneTicket } from '../store/records';
-import { decodeCursor, encodeCursor } from './cursor';
+import { readPage, startSnapshot } from './changes-page';
+import { decodeCursor, isSnapshotCursor } from './cursor';
 
 export const DEFAULT_PULL_LIMIT = 500;
 
@@ -47,69 +48,44 @@ export async function countSupersededRows(sql: Sql): Promise<number> {
 }
 
 /**
- * Changes after the cursor, in change-log order. Every push appends one row per entity it
- * changed, with a new position, so paging is stable whatever the timestamps, and an entity
- * changed while a client pages shows up again later with its higher version.
+ * One page of the changes feed, as the JSON text of the response body (see changes-page.ts for
+ * the order: an initial snapshot, open tickets first, then the change log).
  *
  * 410 for a cursor from another database (epoch), ahead of the log, or issued before the latest
- * compaction and older than the log's head at that moment ("older than the horizon"). A cursor
+ * compaction and older than the log's head at that moment ("older than the horizon"), or inside
+ * a snapshot that a compaction interrupted. A cursor
  * issued after the compaction is always good, so a full pull that starts after a compaction is
  * never sent back to the beginning.
  */
-export async function readChanges(
+export async function readChangesJson(
   db: SqlDatabase,
   epoch: string,
   rawCursor: string | null,
   limit: number,
-): Promise<ChangesResponse> {
+): Promise<string> {
+  // One snapshot for every statement: the horizon, the head and the rows as of one moment,
+  // whatever another server process commits meanwhile.
   return db.transaction(
     async (tx) => {
-      const horizon = await readHorizon(tx);
-      let after = 0;
-      if (rawCursor !== null && rawCursor !== '') {
-        const cursor = decodeCursor(rawCursor);
-        const stale = cursor.g !== horizon.generation && cursor.p < horizon.head;
-        if (
-          cursor.e !== epoch ||
-          cursor.g > horizon.generation ||
-          stale ||
-          cursor.p > (await logHead(tx))
-        ) {
-          throw new HttpError(
-            410,
-            'cursor_expired',
-            'cursor: expired (the change log was compacted or the database replaced); pull again without a cursor',
-          );
-        }
-        after = cursor.p;
-      }
-      const result = await tx.query<{
-        pos: number;
-        entity: Change['entity'];
-        id: string;
-        version: number;
-        deleted: boolean;
-        data: unknown;
-      }>(
-        `select pos::float8 as pos, entity, id, version, deleted, data from changes
-       where pos > $1 order by pos limit $2`,
-        [after, limit + 1],
+    const horizon = await readHorizon(tx);
+    const head = await logHead(tx);
+    if (rawCursor === null || rawCursor === '') {
+      return readPage(tx, await startSnapshot(tx, epoch, horizon.generation, head), limit);
+    }
+    const cursor = decodeCursor(rawCursor);
+    // A compaction during a snapshot expires it: the snapshot is a view of the log as it was.
+    const snapshot = isSnapshotCursor(cursor);
+    const from = snapshot ? cursor.h : cursor.p;
+    const stale = cursor.g !== horizon.generation && (snapshot || from < horizon.head);
+    if (cursor.e !== epoch || cursor.g > horizon.generation || stale || from > head) {
+      throw new HttpError(
+        410,
+        'cursor_expired',
+        'cursor: expired (the change log was compacted or the database replaced); pull again without a cursor',
       );
-      const hasMore = result.rows.length > limit;
-      const rows = hasMore ? result.rows.slice(0, limit) : result.rows;
-      const last = rows[rows.length - 1];
-      return {
-        changes: rows.map(({ entity, id, version, deleted, data }) => ({
-          entity,
-          id,
-          version,
-          deleted,
-          data: deleted ? null : data,
-        })),
-        nextCursor: encodeCursor({ p: last ? last.pos : after, e: epoch, g: horizon.generation }),
-        hasMore,
-      };
-    },
+    }
+    return readPage(tx, cursor, limit);
+  },
     { snapshot: true },
   );
 }

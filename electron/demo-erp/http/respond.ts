@@ -13,8 +13,18 @@ export function sendJson(
   body: unknown,
   options: SendOptions = {},
 ): void {
+  sendJsonText(res, status, JSON.stringify(body), options);
+}
+
+/** Sends a body that is JSON text already (the changes feed builds its own). */
+export function sendJsonText(
+  res: ServerResponse,
+  status: number,
+  json: string,
+  options: SendOptions = {},
+): void {
   if (res.headersSent || res.destroyed) return;
-  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
+  const bytes = Buffer.from(json, 'utf8');
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': String(bytes.length),

@@ -11,7 +11,7 @@ import type { BlobStore } from '../blobs/blob-store';
 import type { TokenOwner } from '../team/team';
 import { ClientGoneError, readJsonBody } from './body';
 import { HttpError } from './http-error';
-import { sendError, sendJson } from './respond';
+import { sendError, sendJson, sendJsonText } from './respond';
 
 export interface RouterOptions {
   service: ErpService;
@@ -95,8 +95,8 @@ export function createRouter(options: RouterOptions) {
     authenticate(req);
     await preflight('changes');
     const limit = parseLimit(url.searchParams.get('limit'));
-    const result = await service.changes(url.searchParams.get('cursor'), limit);
-    sendJson(res, 200, result, { truncate: faults.take('truncateResponse', 'changes') });
+    const json = await service.changes(url.searchParams.get('cursor'), limit);
+    sendJsonText(res, 200, json, { truncate: faults.take('truncateResponse', 'changes') });
   }
 
   async function blobs(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

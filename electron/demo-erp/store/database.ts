@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { connectPostgres } from './postgres-database';
 import type { Sql, SqlDatabase } from './sql';
 
@@ -87,17 +87,25 @@ export async function openDatabaseAt(target: DatabaseTarget): Promise<Database> 
   }
 }
 
+/** jsonb's type id: its text is handed over as PostgreSQL wrote it. */
+const JSONB_TYPE_ID = 3802;
+const PGLITE_RAW_JSON = { parsers: { [JSONB_TYPE_ID]: (text: string) => text } };
+
 async function openPglite(dataDir: string): Promise<SqlDatabase> {
   const dir = join(dataDir, 'pgdata');
   await mkdir(dir, { recursive: true });
   const pglite = await PGlite.create(dir);
+  const port = (sql: Pick<Transaction, 'query' | 'exec'>): Sql => ({
+    query: (text, params, options) =>
+      sql.query(text, params, options?.rawJson === true ? PGLITE_RAW_JSON : undefined),
+    exec: (text) => sql.exec(text),
+  });
   return {
     kind: 'pglite',
-    query: (text, params) => pglite.query(text, params),
-    exec: (text) => pglite.exec(text),
+    ...port(pglite),
     // One connection, and every task of the server runs through one serial queue: a snapshot
     // needs no isolation level of its own here.
-    transaction: (work) => pglite.transaction((tx) => work(tx)),
+    transaction: (work) => pglite.transaction((tx) => work(port(tx))),
     close: () => pglite.close(),
   };
 }

@@ -1,5 +1,12 @@
 import pg from 'pg';
-import type { Sql, SqlDatabase, SqlResult } from './sql';
+import type { QueryOptions, Sql, SqlDatabase, SqlResult } from './sql';
+
+/** jsonb's type id: with `rawJson` its text is handed over as PostgreSQL wrote it. */
+const JSONB_TYPE_ID = 3802;
+const RAW_JSON_TYPES = {
+  getTypeParser: ((id: number, format?: 'text' | 'binary') =>
+    id === JSONB_TYPE_ID ? (text: string) => text : pg.types.getTypeParser(id, format ?? 'text')) as typeof pg.types.getTypeParser,
+};
 
 /** A PostgreSQL server through a node-postgres pool: one pooled connection per transaction. */
 export function connectPostgres(url: string): SqlDatabase {
@@ -11,18 +18,21 @@ export function connectPostgres(url: string): SqlDatabase {
     client: pg.Pool | pg.PoolClient,
     text: string,
     params?: unknown[],
+    options?: QueryOptions,
   ): Promise<SqlResult<T>> => {
-    const result = await client.query(text, params);
+    const result = await client.query(
+      options?.rawJson === true ? { text, values: params, types: RAW_JSON_TYPES } : { text, values: params },
+    );
     return { rows: result.rows as T[], affectedRows: result.rowCount ?? 0 };
   };
   return {
     kind: 'postgres',
-    query: (text, params) => run(pool, text, params),
+    query: (text, params, options) => run(pool, text, params, options),
     exec: (text) => pool.query(text),
     async transaction(work, options) {
       const client = await pool.connect();
       const tx: Sql = {
-        query: (text, params) => run(client, text, params),
+        query: (text, params, options) => run(client, text, params, options),
         exec: (text) => client.query(text),
       };
       let broken: Error | undefined;

@@ -8,9 +8,17 @@ export interface SqlResult<T> {
   affectedRows?: number;
 }
 
+export interface QueryOptions {
+  /**
+   * jsonb columns come back as the text PostgreSQL writes for them, unparsed: a page of changes
+   * splices the stored JSON into its response instead of parsing and serializing it again.
+   */
+  rawJson?: boolean;
+}
+
 /** What the store needs from a database or one of its transactions. */
 export interface Sql {
-  query<T>(text: string, params?: unknown[]): Promise<SqlResult<T>>;
+  query<T>(text: string, params?: unknown[], options?: QueryOptions): Promise<SqlResult<T>>;
   /** One or more statements without parameters (the schema). */
   exec(text: string): Promise<unknown>;
 }

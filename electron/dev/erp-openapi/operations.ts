@@ -129,14 +129,18 @@ const changes = {
     tags: ['sync'],
     summary: 'Everything that changed after a cursor, a page at a time',
     description:
-      'Entities in change-log order. Without `cursor`: from the beginning (a full sync). See ' +
-      'docs/erp-protocol.md, "Changes".',
+      'Without `cursor`: an initial snapshot of every entity, each once, in an order the app ' +
+      'relies on — organizations and the team, then open and paused tickets, then every other ' +
+      'ticket (resolved ones and tombstones) —, then whatever changed after the snapshot began. ' +
+      'With a cursor: from there on, in change-log order. A cursor taken mid-snapshot resumes it. ' +
+      'See docs/erp-protocol.md, "GET /sync/v1/changes".',
     parameters: [
       {
         name: 'cursor',
         in: 'query',
         required: false,
-        description: '`nextCursor` of the previous page; absent or empty: from the beginning.',
+        description:
+          '`nextCursor` of the previous page; absent or empty: an initial snapshot (a full sync).',
         schema: { type: 'string' },
       },
       {

@@ -212,6 +212,13 @@ export function describeSchemas(schemas: JsonObject): void {
   on('ChangesResponse/properties/hasMore', {
     description: 'true: ask again with `nextCursor` now; false: caught up.',
   });
+  on('ChangesResponse/properties/snapshot', {
+    description:
+      'Optional, on the pages of an initial snapshot only: how many of its entities were sent up ' +
+      'to and including this page (`sent`), of how many (`total`). A page that carries it names ' +
+      'only entities not sent before in the same snapshot. The app shows the count while it ' +
+      'pulls; without it, it shows none.',
+  });
   on('SessionResponse/properties/user', {
     description: 'The user the token belongs to: the author of everything pushed with it.',
   });

@@ -13,6 +13,13 @@ export interface MetaValues {
   lastSuccessAt: string;
   /** Who the ERP says the token belongs to, as of its last answer. */
   me: SignedInUser;
+  /**
+   * While a pull without a cursor is paged: the ERP's count of the snapshot's entities stored so
+   * far, of how many (absent when the ERP sends no count, and once the snapshot is stored).
+   * `blank`: the database held no ticket when the snapshot began, so its pages are written without
+   * reading first (each entity of a snapshot comes once, see applyPulledPage).
+   */
+  snapshot: { sent: number; total: number; blank: boolean };
 }
 
 export interface SignedInUser extends UserRef {

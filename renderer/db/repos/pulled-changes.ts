@@ -1,16 +1,12 @@
 import type { Organization, Ticket } from '@shared/domain/ticket';
 import type { User } from '@shared/domain/user';
-import type { Change } from '@shared/erp/protocol';
+import type { Change, ChangesResponse } from '@shared/erp/protocol';
 import type { AppDb, OrganizationRow, TicketRow, UserRow } from '../schema';
 import { CURSOR_HISTORY, DEFAULT_CURSOR, DEFAULT_RESYNC, getMeta, setMeta } from './meta';
 import { baseOf, rebuildRows, type TicketBase } from './ticket-rows';
 import { putTicketRows, refreshQueueLines } from './queue-lines';
 
-export interface PulledPage {
-  changes: Change[];
-  nextCursor: string;
-  hasMore: boolean;
-}
+export type PulledPage = ChangesResponse;
 
 /** The newest change per entity id: a page may name one entity twice. */
 function newestById(changes: Change[], entity: Change['entity']): Map<string, Change> {
@@ -28,6 +24,13 @@ function newestById(changes: Change[], entity: Change['entity']): Map<string, Ch
  * by a newer version, so a replayed or reordered page can never move a ticket back; every
  * replaced ticket gets its optimistic view rebuilt from the new copy and its pending commands.
  * The last page of a full resync also removes what that resync did not see.
+ *
+ * A snapshot page (one that carries `snapshot`) into a database that held no ticket when the
+ * snapshot began is written blind: the ERP promises that each entity comes once in a snapshot,
+ * so no stored server copy can exist for its tickets, nor a line to remove. A ticket the user
+ * acts on while the pull runs was stored by an earlier page and does not come again in it; one
+ * registered here meanwhile has an id the ERP has not seen. A 410 resync starts into a database
+ * that is not blank, and takes the careful path.
  */
 export async function applyPulledPage(db: AppDb, page: PulledPage): Promise<void> {
   if (page.changes.length === 0 && (await changesNothing(db, page))) return;
@@ -35,9 +38,10 @@ export async function applyPulledPage(db: AppDb, page: PulledPage): Promise<void
     'rw',
     [db.tickets, db.queue, db.resolved, db.organizations, db.users, db.outbox, db.meta],
     async () => {
-      const [storedResync, offset] = await Promise.all([
+      const [storedResync, offset, held] = await Promise.all([
         getMeta(db, 'resync'),
         getMeta(db, 'clockOffset'),
+        getMeta(db, 'cursor').then((cursor) => cursor ?? DEFAULT_CURSOR),
       ]);
       const resync = storedResync ?? DEFAULT_RESYNC;
       const offsetMs = offset?.offsetMs ?? null;
@@ -68,9 +72,10 @@ export async function applyPulledPage(db: AppDb, page: PulledPage): Promise<void
       await refreshQueueLines(db, changedOrgs);
       await storeUsers(db, newestById(page.changes, 'user'), epoch);
 
+      const blank = await storeSnapshotProgress(db, page, held.cursor === null, resync.active);
       const ticketChanges = newestById(page.changes, 'ticket');
       const ids = [...ticketChanges.keys()];
-      const rows = await db.tickets.bulkGet(ids);
+      const rows = blank ? [] : await db.tickets.bulkGet(ids);
       const rebuild = new Map<string, TicketBase>();
       const touched: TicketRow[] = [];
       ids.forEach((id, index) => {
@@ -98,12 +103,12 @@ export async function applyPulledPage(db: AppDb, page: PulledPage): Promise<void
         for (const row of waiting)
           if (!rebuild.has(row.id)) rebuild.set(row.id, baseOf(row, row.id, row.seenEpoch));
       }
-      await putTicketRows(db, [
-        ...touched,
-        ...(await rebuildRows(db, [...rebuild.values()], offsetMs)),
-      ]);
+      await putTicketRows(
+        db,
+        [...touched, ...(await rebuildRows(db, [...rebuild.values()], offsetMs))],
+        { blank },
+      );
 
-      const held = (await getMeta(db, 'cursor')) ?? DEFAULT_CURSOR;
       const previous =
         held.cursor !== null && held.cursor !== page.nextCursor
           ? [held.cursor, ...held.previous].slice(0, CURSOR_HISTORY)
@@ -115,6 +120,31 @@ export async function applyPulledPage(db: AppDb, page: PulledPage): Promise<void
       }
     },
   );
+}
+
+/**
+ * Keeps the snapshot's progress for the header, and says whether this page may be written
+ * blind. The first page of a snapshot (no cursor held, no resync) finds out whether the database
+ * holds any ticket; later pages of the same snapshot keep that answer. A page without `snapshot`
+ * ends it.
+ */
+async function storeSnapshotProgress(
+  db: AppDb,
+  page: PulledPage,
+  firstPage: boolean,
+  resyncing: boolean,
+): Promise<boolean> {
+  const stored = await getMeta(db, 'snapshot');
+  if (!page.snapshot) {
+    if (stored) await db.meta.delete('snapshot');
+    return false;
+  }
+  const blank = firstPage
+    ? !resyncing && (await db.tickets.count()) === 0
+    : (stored?.blank ?? false);
+  if (page.hasMore) await setMeta(db, 'snapshot', { ...page.snapshot, blank });
+  else if (stored) await db.meta.delete('snapshot');
+  return blank;
 }
 
 /**
@@ -171,11 +201,20 @@ async function sweepUnseen(db: AppDb, epoch: number, offsetMs: number | null): P
   await db.users.where('seenEpoch').below(epoch).modify({ deleted: 1, data: null });
 }
 
+/** How far the snapshot being pulled is, while one is (and the ERP counts it). */
+export async function readSnapshotProgress(
+  db: AppDb,
+): Promise<{ sent: number; total: number } | null> {
+  const stored = await getMeta(db, 'snapshot');
+  return stored ? { sent: stored.sent, total: stored.total } : null;
+}
+
 /** 410: start again from nothing; pending commands stay, rows not seen again are swept at the end. */
 export async function beginFullResync(db: AppDb): Promise<void> {
   await db.transaction('rw', [db.meta], async () => {
     const resync = (await getMeta(db, 'resync')) ?? DEFAULT_RESYNC;
     await setMeta(db, 'resync', { epoch: resync.epoch + 1, active: true });
     await setMeta(db, 'cursor', { cursor: null, previous: [] });
+    await db.meta.delete('snapshot');
   });
 }

@@ -8,14 +8,23 @@ import { organizationsById } from './ticket-rows';
  * own transaction (which must include `db.queue` and `db.resolved`), so no list can show a line
  * its ticket no longer has.
  */
-export async function putTicketRows(db: AppDb, rows: readonly TicketRow[]): Promise<void> {
+export async function putTicketRows(
+  db: AppDb,
+  rows: readonly TicketRow[],
+  options: WriteOptions = { blank: false },
+): Promise<void> {
   if (rows.length === 0) return;
   const organizations = await organizationsById(
     db,
     rows.flatMap((row) => (row.view ? [row.view.organizationId] : [])),
   );
-  await writeLines(db, rows, (id) => organizations.get(id));
+  await writeLines(db, rows, (id) => organizations.get(id), options);
   await db.tickets.bulkPut([...rows]);
+}
+
+export interface WriteOptions {
+  /** No line of these tickets can exist yet (a blank snapshot page): none is removed. */
+  blank: boolean;
 }
 
 /**
@@ -42,6 +51,7 @@ async function writeLines(
   db: AppDb,
   rows: readonly TicketRow[],
   organizationOf: (id: string) => Organization | undefined,
+  { blank }: WriteOptions = { blank: false },
 ): Promise<void> {
   const open = [];
   const notOpen = [];
@@ -57,8 +67,7 @@ async function writeLines(
   }
   await Promise.all([
     db.queue.bulkPut(open),
-    db.queue.bulkDelete(notOpen),
     db.resolved.bulkPut(resolved),
-    db.resolved.bulkDelete(notResolved),
+    ...(blank ? [] : [db.queue.bulkDelete(notOpen), db.resolved.bulkDelete(notResolved)]),
   ]);
 }

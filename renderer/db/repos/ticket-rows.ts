@@ -23,7 +23,7 @@ export function baseOf(row: TicketRow | undefined, id: string, epoch: number): T
     : { id, server: null, serverVersion: 0, deleted: 0, seenEpoch: epoch };
 }
 
-/** The row for a base and its view, with the view's queue fields lifted for the indexes. */
+/** The row for a base and its view, with the view's organization lifted for its index. */
 export function composeRow(
   base: TicketBase,
   view: Ticket | null,
@@ -31,15 +31,7 @@ export function composeRow(
   failing: TicketRow['failing'],
 ): TicketRow {
   const row: TicketRow = { ...base, view, pending, failing };
-  if (view) {
-    row.organizationId = view.organizationId;
-    row.priority = view.priority;
-    row.state = view.state;
-    row.assignee = view.assignee ?? '';
-    if (view.number !== null) row.number = view.number;
-    row.createdAt = view.createdAt;
-    row.updatedAt = view.updatedAt;
-  }
+  if (view) row.organizationId = view.organizationId;
   return row;
 }
 

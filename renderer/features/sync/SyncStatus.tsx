@@ -2,13 +2,20 @@ import { useTranslation } from 'react-i18next';
 import { formatClock, formatSyncMoment } from '../../lib/format';
 import { connectionView } from './connection-view';
 import { SyncNowButton } from './SyncNowButton';
+import { useSnapshotProgress } from './useSnapshotProgress';
 import { useSyncStatus } from './useSyncStatus';
 import './sync-status.css';
 
-/** Connection, last sync and what waits to be sent: what a desk engineer glances at. */
+const formatCount = (count: number, locale: string) => new Intl.NumberFormat(locale).format(count);
+
+/**
+ * Connection, last sync, how far a first pull is and what waits to be sent: what a desk engineer
+ * glances at.
+ */
 export function SyncStatus() {
   const { t, i18n } = useTranslation();
   const { status } = useSyncStatus();
+  const progress = useSnapshotProgress();
   const locale = i18n.language;
   const view = connectionView(status);
   const pillTone = { online: 'pill--ok', offline: 'pill--warn', checking: 'pill--quiet' }[
@@ -16,7 +23,7 @@ export function SyncStatus() {
   ];
 
   return (
-    <div className="sync-status" role="status" aria-live="polite">
+    <div className="sync-status" role="status" aria-live="polite" data-testid="sync-status">
       <span
         className={`pill ${pillTone}`}
         title={
@@ -44,6 +51,14 @@ export function SyncStatus() {
             ? formatSyncMoment(status.lastSuccessAt, locale, t)
             : t('sync.never')}
       </span>
+      {progress && (
+        <span className="sync-status__item" data-testid="sync-progress">
+          {t('sync.progress', {
+            sent: formatCount(progress.sent, locale),
+            total: formatCount(progress.total, locale),
+          })}
+        </span>
+      )}
       {status.pending > 0 && (
         <span className="sync-status__item sync-status__pending" data-testid="sync-pending">
           {t('sync.pending', { count: status.pending })}

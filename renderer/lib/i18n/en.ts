@@ -29,6 +29,7 @@ export const en: Translation = {
     pending_many: '{{count}} changes waiting to be sent',
     pending_other: '{{count}} changes waiting to be sent',
     retryAt: 'retry at {{time}}',
+    progress: 'loaded {{sent}} of {{total}}',
     now: 'Sync now',
     errors: {
       offline: 'the ERP cannot be reached',

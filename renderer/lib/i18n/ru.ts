@@ -28,6 +28,7 @@ export const ru = {
     pending_many: '{{count}} изменений ждут отправки',
     pending_other: '{{count}} изменения ждут отправки',
     retryAt: 'повтор в {{time}}',
+    progress: 'загружено {{sent}} из {{total}}',
     now: 'Синхронизировать',
     errors: {
       offline: 'нет связи с ERP',

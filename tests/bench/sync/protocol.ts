@@ -17,6 +17,8 @@ export interface HeapUse {
 
 export interface PullResult {
   ms: number;
+  /** From the start until the last page holding an open or paused ticket was stored. */
+  openStoredMs: number;
   pages: number;
   tickets: number;
   /** Time inside the transport (fetch, JSON, schema checks) and inside the store (IndexedDB). */

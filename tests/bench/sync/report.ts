@@ -1,3 +1,5 @@
+import os from 'node:os';
+import { reportGoal } from '../support/goal-report';
 import { median } from '../timing';
 import type {
   HeapUse,
@@ -208,6 +210,61 @@ function printGoals(runs: Runs, v: Verdicts, out: Out): void {
   );
 }
 
+/** Issue 14 §1 at the large scale, one goal line each, with the load they were measured under. */
+const FIRST_PULL_GOALS = { openStoredMs: 5_000, pullMs: 12_000 };
+
+function printFirstPullGoals({ large }: Runs, out: Out): void {
+  const real = large.pull.result;
+  const naive = large.naivePull.result;
+  const load = os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ');
+  out();
+  out(`Goals (issue 14 §1), load average ${load}`);
+  out(
+    `  every open ticket stored < 5 s: ${sec(real.openStoredMs)} (naive ${sec(naive.openStoredMs)})` +
+      ` — ${met(real.openStoredMs < FIRST_PULL_GOALS.openStoredMs)}`,
+  );
+  out(`  full pull < 12 s: ${sec(real.ms)} — ${met(real.ms < FIRST_PULL_GOALS.pullMs)}`);
+  out(
+    `  real client faster than the naive one: ${sec(real.ms)} vs ${sec(naive.ms)} ` +
+      `(${(real.ms / naive.ms).toFixed(2)}×) — ${met(real.ms < naive.ms)}`,
+  );
+  const tickets = int(large.tickets);
+  const seconds = (ms: number) => Number((ms / 1000).toFixed(2));
+  reportGoal({
+    bench: 'bench:sync',
+    goal: `every open ticket in the queue, ${tickets} tickets`,
+    figure: seconds(real.openStoredMs),
+    contender: seconds(naive.openStoredMs),
+    contenderName: 'naive client',
+    bar: FIRST_PULL_GOALS.openStoredMs / 1000,
+    kind: 'max',
+    unit: 's',
+  });
+  reportGoal({
+    bench: 'bench:sync',
+    goal: `full initial pull, ${tickets} tickets`,
+    figure: seconds(real.ms),
+    contender: seconds(naive.ms),
+    contenderName: 'naive client',
+    bar: FIRST_PULL_GOALS.pullMs / 1000,
+    kind: 'max',
+    unit: 's',
+  });
+  reportGoal({
+    bench: 'bench:sync',
+    goal: `real client faster than the naive client, full pull of ${tickets}`,
+    figure: seconds(real.ms),
+    contender: seconds(naive.ms),
+    contenderName: 'naive client',
+    bar: 1,
+    kind: 'maxRatio',
+    unit: 's',
+  });
+}
+
 function printMarkdown({ small, large }: Runs, v: Verdicts, out: Out): void {
   const p = large.pull.result;
   const push = large.push.result;
@@ -281,6 +338,7 @@ export function printReport(runs: Runs, out: Out): number {
   printBacklog(runs, out);
   const v = verdicts(runs);
   printGoals(runs, v, out);
+  printFirstPullGoals(runs, out);
   out();
   out('Markdown for the README:');
   out();

@@ -23,6 +23,7 @@ async function pull({ db, pageSize }: { db: string; pageSize: number }): Promise
   client.dispose();
   return {
     ms,
+    openStoredMs: client.times.lastOpenPageAt - started,
     pages: client.times.pages,
     tickets: await client.db.tickets.count(),
     transportMs: client.times.transportMs,

@@ -5,7 +5,7 @@ import type { Ticket } from '@shared/domain/ticket';
 import type { NaivePushResult, PullResult } from '../protocol';
 import { freeTicketIds, planBacklog, ticketsNeeded } from './backlog';
 import { startHeapSampler } from './heap-sampler';
-import { appDb } from './real-client';
+import { appDb, holdsOpenTicket } from './real-client';
 
 /*
  * The contender: what one would write by hand with Dexie and fetch, and what it leaves out — no
@@ -73,6 +73,7 @@ export async function naivePull(name: string, pageSize: number): Promise<PullRes
   }
   const transportMs = performance.now() - started;
   let tickets = 0;
+  let lastOpenPageAt = 0;
   for (const changes of pages) {
     const live = changes.filter((change) => !change.deleted);
     const gone = changes.filter((change) => change.deleted).map((change) => change.id);
@@ -83,6 +84,7 @@ export async function naivePull(name: string, pageSize: number): Promise<PullRes
       live.filter((c) => c.entity === 'organization').map((c) => c.data as { id: string }),
     );
     tickets += ticketRows.length;
+    if (holdsOpenTicket(changes)) lastOpenPageAt = performance.now();
     sampler.step();
   }
   await db.meta.put({ key: 'cursor', value: cursor });
@@ -92,6 +94,7 @@ export async function naivePull(name: string, pageSize: number): Promise<PullRes
   db.close();
   return {
     ms,
+    openStoredMs: lastOpenPageAt - started,
     pages: pageCount,
     tickets,
     transportMs,

@@ -8,6 +8,7 @@ import {
   type SyncStore,
   type SyncTransport,
 } from '@shared/sync';
+import type { Change } from '@shared/erp/protocol';
 import { createAppDb, type AppDb } from '../../../../renderer/db/schema';
 import { createDexieSyncStore } from '../../../../renderer/db/sync-store';
 import { servedErpPort } from '../../../../renderer/lib/serving-process';
@@ -23,6 +24,18 @@ export interface PortTimes {
   requests: number;
   /** `performance.now()` when the last acknowledgement was stored. */
   lastAckAt: number;
+  /** `performance.now()` when the last page holding an open or paused ticket was stored. */
+  lastOpenPageAt: number;
+}
+
+/** Whether a page names a live ticket that the queue shows (open or paused). */
+export function holdsOpenTicket(changes: readonly Change[]): boolean {
+  return changes.some(
+    (change) =>
+      change.entity === 'ticket' &&
+      !change.deleted &&
+      (change.data as { state?: string } | null)?.state !== 'resolved',
+  );
 }
 
 export interface RealClient {
@@ -110,6 +123,7 @@ function emptyTimes(): PortTimes {
     ackBatches: 0,
     requests: 0,
     lastAckAt: 0,
+    lastOpenPageAt: 0,
   };
 }
 
@@ -132,7 +146,7 @@ function timedStore(inner: SyncStore, times: PortTimes, onStep: () => void): Syn
   const timed = <A extends unknown[], R>(
     name: keyof SyncStore,
     method: (...args: A) => Promise<R>,
-    after?: () => void,
+    after?: (...args: A) => void,
   ) => {
     return async (...args: A): Promise<R> => {
       const started = performance.now();
@@ -140,7 +154,7 @@ function timedStore(inner: SyncStore, times: PortTimes, onStep: () => void): Syn
       const ms = performance.now() - started;
       times.storeMs += ms;
       times.storeByMethod[name] = (times.storeByMethod[name] ?? 0) + ms;
-      after?.();
+      after?.(...args);
       return result;
     };
   };
@@ -152,8 +166,9 @@ function timedStore(inner: SyncStore, times: PortTimes, onStep: () => void): Syn
     saveClockOffset: timed('saveClockOffset', inner.saveClockOffset),
     saveLastSuccess: timed('saveLastSuccess', inner.saveLastSuccess),
     counts: timed('counts', inner.counts),
-    applyPage: timed('applyPage', inner.applyPage, () => {
+    applyPage: timed('applyPage', inner.applyPage, (page) => {
       times.pages++;
+      if (holdsOpenTicket(page.changes)) times.lastOpenPageAt = performance.now();
       onStep();
     }),
     ack: timed('ack', inner.ack, () => {

@@ -11,17 +11,16 @@ const page = (
 ) => ({ changes, nextCursor, hasMore });
 
 describe('a pulled page', () => {
-  it('stores the server copy, its queue fields and the cursor (with the one it replaces)', async () => {
+  it('stores the server copy, its queue line and the cursor (with the one it replaces)', async () => {
     const { db } = await seededDb();
     await applyPulledPage(db, page([ticketChange(serverTicket('t1', 2))], 'c1'));
     expect(await db.tickets.get('t1')).toMatchObject({
       serverVersion: 3,
       pending: 0,
-      state: 'open',
-      assignee: '',
-      number: 42,
+      view: { state: 'open', assignee: null, number: 42 },
       organizationId: ORG.id,
     });
+    expect(await db.queue.get('t1')).toMatchObject({ id: 't1', state: 'open' });
     expect((await db.meta.get('cursor'))?.value).toEqual({ cursor: 'c1', previous: ['c0'] });
   });
 
@@ -74,8 +73,8 @@ describe('a pulled page', () => {
       pending: 1,
     });
     expect(row.failing).toMatchObject([{ code: 'unknown_ticket' }]);
-    expect(row.state).toBeUndefined();
-    expect(await db.tickets.where('state').equals('open').count()).toBe(0);
+    expect(row.organizationId).toBeUndefined();
+    expect(await db.queue.count()).toBe(0);
   });
 
   it('a full resync removes what the server no longer lists, keeps offline intakes and pending work', async () => {

@@ -18,9 +18,7 @@ describe('a user action', () => {
       serverVersion: 0,
       pending: 2,
       organizationId: ORG.id,
-      priority: 2,
-      state: 'open',
-      assignee: ME.id,
+      view: { priority: 2, state: 'open', assignee: ME.id },
     });
     expect(row.view?.number).toBeNull();
     const outbox = await db.outbox.orderBy('seq').toArray();
