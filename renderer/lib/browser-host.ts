@@ -3,6 +3,7 @@ import { resolvedTimeZone } from '@shared/clock/device-zone';
 import type { AlertNotice } from '@shared/alerts/schemas';
 import type { EventChannel, EventPayload, HostBridge, RequestChannel } from '@shared/host/contract';
 import { describeErpProblem } from '@shared/host/diagnostics';
+import { answerAlertsUpdate } from '@shared/host/alerts-update-answer';
 import { createRequestDispatcher } from '@shared/host/dispatch';
 import type { HostHandlers } from '@shared/host/request-schemas';
 import { fail, ok, type HostResult } from '@shared/host/result';
@@ -137,11 +138,12 @@ export function createBrowserHost(): HostBridge {
     'erp:blob-parts': async ({ sha256 }) => noted('blob-parts', await servedBlobPort.parts(sha256)),
     'erp:blob-put': async (part) => noted('blob-put', await servedBlobPort.put(part)),
     'erp:blob-get': async (range) => noted('blob-get', await servedBlobPort.get(range)),
-    'alerts:update': async (feed) => {
+    'alerts:update': async (update) => {
       // Not awaited: a prompt the user leaves open must not hold the alerts back (the window's
       // own list shows them meanwhile).
-      if (feed.tickets.length > 0) void askNotificationPermission();
-      return ok(alerts.update(feed));
+      if ((update.kind === 'full' ? update.tickets : update.upsert).length > 0)
+        void askNotificationPermission();
+      return answerAlertsUpdate(alerts, update);
     },
     'alerts:mute': async ({ minutes }) => ok(alerts.mute(minutes)),
     'diagnostics:host': async () => ok(await diagnostics.collect()),

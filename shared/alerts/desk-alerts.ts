@@ -1,5 +1,6 @@
 import { correctedNow } from '../clock/corrected-clock';
 import { watchWallClock } from './clock-watch';
+import { createFeedMirror, type AlertFeedUpdate, type FeedApplyOutcome } from './feed-update';
 import { decodeMemory, encodeMemory } from './memory';
 import { createAlertScheduler, type AlertPolicy } from './scheduler';
 import type { QuietHours } from './quiet-hours';
@@ -44,7 +45,17 @@ export interface DeskAlertsPorts {
 }
 
 export interface DeskAlerts {
+  /** Replaces the whole feed and re-plans (what an applied update ends in). */
   update(feed: AlertFeed): { scheduled: number };
+  /**
+   * A full feed or a delta from the window (`alerts:update`): applied and re-planned, or a
+   * version mismatch (the window then sends the full feed), or refused (it would exceed the limit).
+   */
+  receive(
+    update: AlertFeedUpdate,
+  ):
+    | Exclude<FeedApplyOutcome, { kind: 'applied' }>
+    | { kind: 'applied'; version: number; scheduled: number };
   /** Mutes P2–P4 for `minutes` (0 ends a mute); returns the new status. */
   mute(minutes: number): AlertStatus;
   applySettings(settings: AlertSettingsView): void;
@@ -118,12 +129,24 @@ export function createDeskAlerts(ports: DeskAlertsPorts, settings: AlertSettings
     onCheck: () => void checkZone(),
   });
 
+  const mirror = createFeedMirror();
+  let scheduled = 0;
+  const update = (feed: AlertFeed) => {
+    offsetMs = feed.clockOffsetMs;
+    windowZone = feed.timeZone ?? windowZone;
+    checkZone();
+    const result = scheduler.update(feed);
+    scheduled = result.scheduled;
+    return result;
+  };
+
   return {
-    update(feed) {
-      offsetMs = feed.clockOffsetMs;
-      windowZone = feed.timeZone ?? windowZone;
-      checkZone();
-      return scheduler.update(feed);
+    update,
+    receive(message) {
+      const outcome = mirror.apply(message);
+      if (outcome.kind !== 'applied') return outcome;
+      if (!outcome.changed) return { kind: 'applied', version: message.version, scheduled };
+      return { kind: 'applied', version: message.version, ...update(outcome.feed) };
     },
     mute(minutes) {
       scheduler.mute(minutes === 0 ? null : now() + minutes * 60_000);

@@ -1,6 +1,7 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { createFeedSender } from '@shared/alerts/feed-update';
 import { ALERT_LEVELS_DEFAULT } from '@shared/host/schemas';
 import { navigate } from '../../app/route';
 import { getAppDb } from '../../db/app-db';
@@ -22,7 +23,7 @@ const OFFSET_RESEND_MS = 1_000;
 /**
  * Keeps the host's alert scheduler fed: whenever tickets or organizations change in IndexedDB,
  * or the measured clock offset or the computer's zone changes, the open ones go to the host as
- * a compact feed (`alerts:update`), planned on ERP time and carrying the offset and the zone. A
+ * a compact feed (`alerts:update`, only what changed since the host's version), planned on ERP time and carrying the offset and the zone. A
  * notification click comes back as `alerts:open-ticket` and opens that ticket.
  */
 export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): void {
@@ -39,6 +40,8 @@ export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): 
     const readFeed = createAlertFeedSource(db, (id, error) =>
       console.warn(`[alerts] ticket ${id} left out of the alerts`, error),
     );
+    // Per mount: a new window (or a reload) starts with the whole feed.
+    const sender = createFeedSender();
     let alive = true;
     let timer: number | null = null;
     let sending: Promise<void> | null = null;
@@ -59,10 +62,17 @@ export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): 
         getDeviceZone().current(),
       )
         .then(async (feed) => {
-          if (!alive) return;
-          const result = await host.request('alerts:update', feed);
-          if (!result.ok)
-            console.warn(`[alerts] the host refused the feed: ${result.error.message}`);
+          // A mismatch (the host restarted, or lost an update) is answered with the whole feed.
+          for (let attempt = 0; alive && attempt < 2; attempt += 1) {
+            const update = sender.prepare(feed);
+            const result = await host.request('alerts:update', update).catch(() => null);
+            sender.settle(result?.ok ? result.value : null);
+            if (result?.ok && result.value.applied) return;
+            if (result && !result.ok) {
+              console.warn(`[alerts] the host refused the feed: ${result.error.message}`);
+              return;
+            }
+          }
         })
         .catch((error: unknown) => console.warn('[alerts] could not read the open tickets', error))
         .finally(() => {
