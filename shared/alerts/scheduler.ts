@@ -12,6 +12,7 @@ import {
   summaryNotice,
   ticketNotice,
   type ReachedLevel,
+  type SummaryItem,
   type SummaryState,
 } from './notices';
 import { quietHoursEnd, type QuietHours } from './quiet-hours';
@@ -244,7 +245,7 @@ export function createAlertScheduler(
       }
       for (const alert of single) ports.show(ticketNotice(reached(alert), context));
       if (summarized.length > 0) {
-        const summary = summaryNotice(lastSummary, summarized.map(reached), context);
+        const summary = summaryNotice(lastSummary, summaryItems(summarized), context);
         lastSummary = summary.state;
         ports.show(summary.notice);
       }
@@ -260,6 +261,17 @@ export function createAlertScheduler(
       });
     }
     ports.saveMemory(memory);
+  }
+
+  function* summaryItems(alerts: readonly DueAlert[]): Generator<SummaryItem> {
+    const item: SummaryItem = { ticketId: '', number: null, level: 0 };
+    for (const alert of alerts) {
+      const ticket = slotTicket[alert.slot]!;
+      item.ticketId = ticket.ticketId;
+      item.number = ticket.number;
+      item.level = alert.level;
+      yield item;
+    }
   }
 
   function bySeverity(a: DueAlert, b: DueAlert): number {
