@@ -7,6 +7,7 @@ import type { Priority } from '@shared/sla/types';
 import { toQueueEntry, type QueueEntry } from '@shared/queue/queue-entry';
 import { toResolvedLine, type ResolvedLine } from '@shared/queue/resolved-line';
 import type { OutboxEntry } from '@shared/sync/ports';
+import { upgradeToSlimLines } from './upgrade-slim-lines';
 import { upgradeToUserIds } from './upgrade-to-user-ids';
 
 /**
@@ -208,6 +209,8 @@ export function createAppDb(name: string = DB_NAME, deps?: IndexedDbDeps): AppDb
   db.version(5).stores({ drafts: 'key, ticketId' });
   // v6: attachments' content (nothing to migrate: there were no attachments before).
   db.version(6).stores({ blobs: 'sha256, state, openedAt' });
+  // v7: slimmer queue and resolved lines (no search text, no event free text), same indexes.
+  db.version(7).stores({}).upgrade(upgradeToSlimLines);
   return db;
 }
 
