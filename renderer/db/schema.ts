@@ -6,6 +6,7 @@ import type { User } from '@shared/domain/user';
 import { toQueueEntry, type QueueEntry } from '@shared/queue/queue-entry';
 import { toResolvedLine, type ResolvedLine } from '@shared/queue/resolved-line';
 import type { OutboxEntry } from '@shared/sync/ports';
+import { upgradeToSlimLines } from './upgrade-slim-lines';
 import { upgradeToUserIds } from './upgrade-to-user-ids';
 
 /**
@@ -212,6 +213,8 @@ export function createAppDb(name: string = DB_NAME, deps?: IndexedDbDeps): AppDb
   // v7: fewer ticket indexes (nothing to migrate: the rows stay as they are, their extra fields
   // unread, so an upgrade at 50,000 tickets does not rewrite them all).
   db.version(7).stores(SCHEMA_V7);
+  // v8: slimmer queue and resolved lines (no search text, no event free text), same indexes.
+  db.version(8).stores({}).upgrade(upgradeToSlimLines);
   return db;
 }
 

@@ -3,10 +3,12 @@ import { resolvedTimeZone } from '@shared/clock/device-zone';
 import type { AlertNotice } from '@shared/alerts/schemas';
 import type { EventChannel, EventPayload, HostBridge, RequestChannel } from '@shared/host/contract';
 import { describeErpProblem } from '@shared/host/diagnostics';
+import { answerAlertsUpdate } from '@shared/host/alerts-update-answer';
 import { createRequestDispatcher } from '@shared/host/dispatch';
 import type { HostHandlers } from '@shared/host/request-schemas';
 import { fail, ok, type HostResult } from '@shared/host/result';
 import type { SettingsSnapshot, SyncTriggerReason } from '@shared/host/schemas';
+import { createBrowserAlertMemory } from './browser-alert-memory';
 import { createBrowserDiagnostics } from './browser-diagnostics';
 import { createBrowserSettings } from './browser-settings';
 import { createLogRing, type LogRing } from './log-ring';
@@ -28,8 +30,6 @@ import {
  * triggers from browser events. Inputs go through the same dispatcher and schemas as in main, so
  * both hosts accept and refuse alike.
  */
-// What was announced, so a reload or a new session does not repeat it (main keeps it in a file).
-const ALERT_MEMORY_KEY = 'prokontakt.alerts.fired';
 // The host's own recent warnings, for the diagnostics report (main has a log file instead).
 const LOG_RING_SIZE = 200;
 const APP = { name: 'PROконтакт Support Desk', version: __APP_VERSION__ };
@@ -45,6 +45,9 @@ export function createBrowserHost(): HostBridge {
   const log = createLogRing(LOG_RING_SIZE);
   const diagnostics = createBrowserDiagnostics(APP, log);
   const settings = createBrowserSettings(window.localStorage, () => new Date());
+  const alertMemory = createBrowserAlertMemory(window.localStorage, (message, error) =>
+    log.add('warn', 'alerts', message, error),
+  );
   const alerts = createDeskAlerts(
     {
       now: () => Date.now(),
@@ -58,8 +61,8 @@ export function createBrowserHost(): HostBridge {
         return () => window.clearInterval(timer);
       },
       timeZone: resolvedTimeZone,
-      storedMemory: readStorage(ALERT_MEMORY_KEY),
-      writeMemory: (text) => writeStorage(ALERT_MEMORY_KEY, text, log),
+      storedMemory: alertMemory.load(),
+      writeMemory: alertMemory.write,
       show: (notice) => {
         showNotification(notice, log, (ticketId) => emit('alerts:open-ticket', { ticketId }));
         emit('alerts:shown', notice);
@@ -137,11 +140,12 @@ export function createBrowserHost(): HostBridge {
     'erp:blob-parts': async ({ sha256 }) => noted('blob-parts', await servedBlobPort.parts(sha256)),
     'erp:blob-put': async (part) => noted('blob-put', await servedBlobPort.put(part)),
     'erp:blob-get': async (range) => noted('blob-get', await servedBlobPort.get(range)),
-    'alerts:update': async (feed) => {
+    'alerts:update': async (update) => {
       // Not awaited: a prompt the user leaves open must not hold the alerts back (the window's
       // own list shows them meanwhile).
-      if (feed.tickets.length > 0) void askNotificationPermission();
-      return ok(alerts.update(feed));
+      if ((update.kind === 'full' ? update.tickets : update.upsert).length > 0)
+        void askNotificationPermission();
+      return answerAlertsUpdate(alerts, update);
     },
     'alerts:mute': async ({ minutes }) => ok(alerts.mute(minutes)),
     'diagnostics:host': async () => ok(await diagnostics.collect()),
@@ -231,21 +235,4 @@ function showNotification(
     notification.close();
     if (notice.ticketId !== null) onOpen(notice.ticketId);
   };
-}
-
-function readStorage(key: string): string | null {
-  try {
-    return window.localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function writeStorage(key: string, value: string, log: LogRing): void {
-  try {
-    window.localStorage.setItem(key, value);
-  } catch (error) {
-    // Full or disabled storage: alerts go on, a reload may repeat some of them.
-    log.add('warn', 'alerts', 'could not store the fired alerts', error);
-  }
 }

@@ -1,6 +1,12 @@
 import { correctedNow } from '../clock/corrected-clock';
 import { watchWallClock } from './clock-watch';
-import { decodeMemory, encodeMemory } from './memory';
+import { createFeedMirror, type AlertFeedUpdate, type FeedApplyOutcome } from './feed-update';
+import {
+  createMemoryWriter,
+  decodeStoredMemory,
+  type MemoryWrite,
+  type StoredMemory,
+} from './memory-journal';
 import { createAlertScheduler, type AlertPolicy } from './scheduler';
 import type { QuietHours } from './quiet-hours';
 import type { AlertFeed, AlertNotice, AlertStatus } from './schemas';
@@ -34,9 +40,10 @@ export interface DeskAlertsPorts {
    * the app runs, and nothing reports it.
    */
   timeZone: () => string;
-  /** The fired set as stored last time (null: nothing stored). */
-  storedMemory: string | null;
-  writeMemory: (text: string) => void;
+  /** The fired set as stored last time (NOTHING_STORED: nothing). */
+  storedMemory: StoredMemory;
+  /** Stores a burst's changes: a journal record to append, or a snapshot replacing everything. */
+  writeMemory: (write: MemoryWrite) => void;
   show: (notice: AlertNotice) => void;
   onStatus: (status: AlertStatus, clock: AlertClockView) => void;
   /** Something is wrong but alerts go on (an unreadable stored memory). */
@@ -44,7 +51,17 @@ export interface DeskAlertsPorts {
 }
 
 export interface DeskAlerts {
+  /** Replaces the whole feed and re-plans (what an applied update ends in). */
   update(feed: AlertFeed): { scheduled: number };
+  /**
+   * A full feed or a delta from the window (`alerts:update`): applied and re-planned, or a
+   * version mismatch (the window then sends the full feed), or refused (it would exceed the limit).
+   */
+  receive(
+    update: AlertFeedUpdate,
+  ):
+    | Exclude<FeedApplyOutcome, { kind: 'applied' }>
+    | { kind: 'applied'; version: number; scheduled: number };
   /** Mutes P2–P4 for `minutes` (0 ends a mute); returns the new status. */
   mute(minutes: number): AlertStatus;
   applySettings(settings: AlertSettingsView): void;
@@ -55,7 +72,7 @@ export interface DeskAlerts {
   dispose(): void;
 }
 
-// With 50,000 open tickets the fired set is a few MB of JSON: write it once per burst.
+// A burst of announcements (a sync page's worth) is stored as one write.
 const WRITE_DELAY_MS = 1_000;
 
 /**
@@ -64,8 +81,12 @@ const WRITE_DELAY_MS = 1_000;
  * feed carries: with a device clock two hours behind, the 75 % alert still fires at the real 75 %.
  */
 export function createDeskAlerts(ports: DeskAlertsPorts, settings: AlertSettingsView): DeskAlerts {
-  const { memory, problem } = decodeMemory(ports.storedMemory);
-  if (problem) ports.onProblem(`stored alert memory ignored: ${problem}`);
+  const { memory, seq, problems } = decodeStoredMemory(ports.storedMemory);
+  for (const problem of problems) ports.onProblem(`stored alert memory ignored: ${problem}`);
+  const writer = createMemoryWriter(memory, {
+    seq,
+    snapshotChars: ports.storedMemory.snapshot?.length ?? 0,
+  });
 
   let offsetMs = 0;
   /** The zone the window last reported; the window's Chromium follows the system's. */
@@ -78,7 +99,7 @@ export function createDeskAlerts(ports: DeskAlertsPorts, settings: AlertSettings
   let cancelWrite: (() => void) | null = null;
   const write = () => {
     cancelWrite = null;
-    ports.writeMemory(encodeMemory(memory));
+    ports.writeMemory(writer.next());
   };
   const policyOf = (next: AlertSettingsView): AlertPolicy => ({
     enabled: next.enabled,
@@ -118,12 +139,24 @@ export function createDeskAlerts(ports: DeskAlertsPorts, settings: AlertSettings
     onCheck: () => void checkZone(),
   });
 
+  const mirror = createFeedMirror();
+  let scheduled = 0;
+  const update = (feed: AlertFeed) => {
+    offsetMs = feed.clockOffsetMs;
+    windowZone = feed.timeZone ?? windowZone;
+    checkZone();
+    const result = scheduler.update(feed);
+    scheduled = result.scheduled;
+    return result;
+  };
+
   return {
-    update(feed) {
-      offsetMs = feed.clockOffsetMs;
-      windowZone = feed.timeZone ?? windowZone;
-      checkZone();
-      return scheduler.update(feed);
+    update,
+    receive(message) {
+      const outcome = mirror.apply(message);
+      if (outcome.kind !== 'applied') return outcome;
+      if (!outcome.changed) return { kind: 'applied', version: message.version, scheduled };
+      return { kind: 'applied', version: message.version, ...update(outcome.feed) };
     },
     mute(minutes) {
       scheduler.mute(minutes === 0 ? null : now() + minutes * 60_000);

@@ -54,6 +54,16 @@ export function ticketNotice(reached: ReachedLevel, context: NoticeContext): Ale
   };
 }
 
+/**
+ * One ticket clock in a summary. The scheduler hands the same object over again with new values
+ * (a first start summarizes 50,000 of them): read it, never keep it.
+ */
+export interface SummaryItem {
+  ticketId: string;
+  number: number | null;
+  level: number;
+}
+
 /** The tickets of the summary on screen, by id → number: breached ones and the rest. */
 export interface SummaryState {
   atMs: number;
@@ -71,18 +81,18 @@ export function isSummaryGrowing(previous: SummaryState | null, nowMs: number): 
  */
 export function summaryNotice(
   previous: SummaryState | null,
-  reached: ReachedLevel[],
+  reached: Iterable<SummaryItem>,
   context: NoticeContext,
 ): { notice: AlertNotice; state: SummaryState } {
   const state: SummaryState = isSummaryGrowing(previous, context.nowMs)
     ? { ...previous!, atMs: context.nowMs }
     : { atMs: context.nowMs, breached: new Map(), warning: new Map() };
-  for (const { ticket, level } of reached) {
+  for (const { ticketId, number, level } of reached) {
     if (level >= 1) {
-      state.warning.delete(ticket.ticketId);
-      state.breached.set(ticket.ticketId, ticket.number);
-    } else if (!state.breached.has(ticket.ticketId)) {
-      state.warning.set(ticket.ticketId, ticket.number);
+      state.warning.delete(ticketId);
+      state.breached.set(ticketId, number);
+    } else if (!state.breached.has(ticketId)) {
+      state.warning.set(ticketId, number);
     }
   }
   const text = summaryNoticeText(

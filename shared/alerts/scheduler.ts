@@ -12,6 +12,7 @@ import {
   summaryNotice,
   ticketNotice,
   type ReachedLevel,
+  type SummaryItem,
   type SummaryState,
 } from './notices';
 import { quietHoursEnd, type QuietHours } from './quiet-hours';
@@ -228,12 +229,13 @@ export function createAlertScheduler(
         level: alert.level,
         atMs: alert.atMs,
       });
-      const onTime = due.filter((alert) => now - alert.atMs <= ON_TIME_MS).sort(bySeverity);
+      const onTime: DueAlert[] = [];
+      const late: DueAlert[] = [];
+      for (const alert of due) (now - alert.atMs <= ON_TIME_MS ? onTime : late).push(alert);
+      onTime.sort(bySeverity);
       const single = onTime.slice(0, MAX_SINGLE_NOTICES);
-      const summarized = [
-        ...onTime.slice(MAX_SINGLE_NOTICES),
-        ...due.filter((alert) => now - alert.atMs > ON_TIME_MS),
-      ];
+      const summarized =
+        onTime.length > MAX_SINGLE_NOTICES ? [...onTime.slice(MAX_SINGLE_NOTICES), ...late] : late;
       // A "summary" of one is just that ticket's notification, unless a summary is still growing.
       if (
         summarized.length === 1 &&
@@ -244,7 +246,7 @@ export function createAlertScheduler(
       }
       for (const alert of single) ports.show(ticketNotice(reached(alert), context));
       if (summarized.length > 0) {
-        const summary = summaryNotice(lastSummary, summarized.map(reached), context);
+        const summary = summaryNotice(lastSummary, summaryItems(summarized), context);
         lastSummary = summary.state;
         ports.show(summary.notice);
       }
@@ -260,6 +262,17 @@ export function createAlertScheduler(
       });
     }
     ports.saveMemory(memory);
+  }
+
+  function* summaryItems(alerts: readonly DueAlert[]): Generator<SummaryItem> {
+    const item: SummaryItem = { ticketId: '', number: null, level: 0 };
+    for (const alert of alerts) {
+      const ticket = slotTicket[alert.slot]!;
+      item.ticketId = ticket.ticketId;
+      item.number = ticket.number;
+      item.level = alert.level;
+      yield item;
+    }
   }
 
   function bySeverity(a: DueAlert, b: DueAlert): number {
@@ -313,7 +326,8 @@ export function createAlertScheduler(
       load(feed);
       // Housekeeping, not urgent: forgetting closed tickets hourly keeps re-plans cheap.
       const now = ports.now();
-      if (now - lastPruneMs >= PRUNE_EVERY_MS || now < lastPruneMs) {
+      // Nothing remembered (a first start): nothing to forget, and no set of 50,000 ids to build.
+      if (memory.fired.size > 0 && (now - lastPruneMs >= PRUNE_EVERY_MS || now < lastPruneMs)) {
         lastPruneMs = now;
         const open = new Set(feed.tickets.map((ticket) => ticket.ticketId));
         if (pruneMemory(memory, open, now)) ports.saveMemory(memory);

@@ -15,6 +15,9 @@ export type AlertLocale = (typeof ALERT_LOCALES)[number];
 export const ALERT_CLOCKS = ['reaction', 'resolution'] as const;
 export type AlertClock = (typeof ALERT_CLOCKS)[number];
 
+/** The most open tickets a feed may hold (a desk's queue is well under it). */
+export const MAX_FEED_TICKETS = 100_000;
+
 const epochMs = z.number().int().min(0).max(8_000_000_000_000);
 
 /** One level of one clock: `atMs` when it will be reached, null when it already was. */
@@ -68,7 +71,7 @@ export const alertFeedSchema = z.strictObject({
     .max(64)
     .refine(isKnownZone, { message: 'must be an IANA time zone, e.g. Europe/Moscow' })
     .optional(),
-  tickets: z.array(alertFeedTicketSchema).max(100_000),
+  tickets: z.array(alertFeedTicketSchema).max(MAX_FEED_TICKETS),
 });
 
 export type AlertMark = z.output<typeof alertMarkSchema>;

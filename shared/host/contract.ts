@@ -3,6 +3,7 @@ import type { HostDiagnostics } from './diagnostics';
 import type { HostResult } from './result';
 import type {
   AlertsUpdate,
+  AlertsUpdateResult,
   AppInfo,
   AppNavigate,
   ErpBlobGetInput,
@@ -59,8 +60,11 @@ export interface HostRequestMap {
   'erp:blob-put': { input: ErpBlobPutInput; output: ErpResponse };
   /** GET /sync/v1/blobs/{sha256} (with Range when start is given): the content, as bytes. */
   'erp:blob-get': { input: ErpBlobGetInput; output: ErpBlobResponse };
-  /** Replaces the alert feed (every open ticket's SLA instants); answers how many are pending. */
-  'alerts:update': { input: AlertsUpdate; output: { scheduled: number } };
+  /**
+   * The alert feed (every open ticket's SLA instants), whole or as a delta on the host's version;
+   * answers how many alerts are pending, or that the versions disagree (then the whole feed).
+   */
+  'alerts:update': { input: AlertsUpdate; output: AlertsUpdateResult };
   /** Holds back P2–P4 notifications for some minutes (0 ends the mute). */
   'alerts:mute': { input: AlertMute; output: AlertStatus };
   /** Versions, OS, the ERP as the user may see it (never the token) and the host's recent log. */

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { BLOB_PART_BYTES, partCount, sha256Hex } from '../erp/blobs';
 import { MAX_PULL_LIMIT, pushRequest } from '../erp/protocol';
-import { alertFeedSchema, type AlertFeedInput } from '../alerts/schemas';
+import {
+  alertFeedUpdateSchema,
+  type AlertFeedUpdateInput,
+  type AlertFeedUpdateResult,
+} from '../alerts/feed-update';
 import { defaultQuietHours, quietHoursSchema } from '../alerts/quiet-hours';
 
 /*
@@ -389,9 +393,13 @@ export interface AppNavigate {
   page: (typeof NAVIGABLE_PAGES)[number];
 }
 
-/** The alert feed (shared/alerts): per open ticket, the instants its SLA levels are reached. */
-export const alertsUpdateSchema = alertFeedSchema;
-export type AlertsUpdate = AlertFeedInput;
+/**
+ * The alert feed (shared/alerts): per open ticket, the instants its SLA levels are reached, sent
+ * whole or as a delta on the version the host holds (shared/alerts/feed-update.ts).
+ */
+export const alertsUpdateSchema = alertFeedUpdateSchema;
+export type AlertsUpdate = AlertFeedUpdateInput;
+export type AlertsUpdateResult = AlertFeedUpdateResult;
 
 export interface AppInfo {
   name: string;

@@ -1,6 +1,6 @@
 import { toSlaTicket, type Organization, type Ticket, type TicketState } from '../domain/ticket';
 import { evaluateSla, planAlerts, SlaInputError } from '../sla';
-import type { ClockName, ClockState, Priority, SlaErrorCode, SlaTicket } from '../sla';
+import type { ClockName, ClockState, Priority, SlaErrorCode, SlaEvent, SlaTicket } from '../sla';
 import { isOverdue } from '../sla/overdue';
 
 /** The share of a target after which a ticket counts as "near its deadline" (the first alert level). */
@@ -25,6 +25,12 @@ export interface QueueEntry {
   assignee: string | null;
   pending: number;
   failing: number;
+  /**
+   * What the row's clocks are evaluated from when it is on screen: the ticket's SLA input with
+   * each event cut to the fields the engine reads (no authors, command ids or notes but a
+   * pause's), so 50,000
+   * lines in memory hold no free text the queue never shows.
+   */
   sla: SlaTicket | null;
   /** The clock that matters now: reaction until it stops, then resolution. */
   clock: ClockName;
@@ -36,8 +42,6 @@ export interface QueueEntry {
   /** When the current clock reaches the near-deadline level; -Infinity if it had by the last event. */
   nearMs: number;
   paused: boolean;
-  /** Lower-cased number, title, organization and account for the search box. */
-  searchText: string;
   /** The SLA engine refused the ticket's data (shown as such, never hidden): the engine's message, for diagnostics. */
   invalid: string | null;
   /**
@@ -74,6 +78,38 @@ export function isOverdueAt(entry: QueueEntry, nowMs: number): boolean {
   return isOverdue({ stoppedAtMs: entry.stoppedAt, dueAtMs: entry.dueMs }, nowMs);
 }
 
+/** The SLA input with only what the engine reads of each event (the line keeps this copy). */
+export function compactSla(sla: SlaTicket): SlaTicket {
+  return { ...sla, events: sla.events.map(compactEvent) };
+}
+
+function compactEvent(event: SlaEvent): SlaEvent {
+  const compact: SlaEvent = { type: event.type, at: event.at };
+  if (event.reason !== undefined) compact.reason = event.reason;
+  // The engine checks a pause's note (reason «other» needs one); other notes it never reads.
+  if (event.type === 'paused' && event.note !== undefined) compact.note = event.note;
+  if (event.hours !== undefined) compact.hours = event.hours;
+  if (event.to !== undefined) compact.to = event.to;
+  if (event.releaseDate !== undefined) compact.releaseDate = event.releaseDate;
+  return compact;
+}
+
+// Built when the search box is first used and kept only while the line is: a queue nobody
+// searches holds no second copy of every title.
+const searchTexts = new WeakMap<QueueEntry, string>();
+
+/** Lower-cased number, title, organization and account: what the search box matches. */
+export function searchTextOf(entry: QueueEntry): string {
+  let text = searchTexts.get(entry);
+  if (text === undefined) {
+    text = [entry.number ?? '', entry.title, entry.organizationName, entry.account]
+      .join('\n')
+      .toLowerCase();
+    searchTexts.set(entry, text);
+  }
+  return text;
+}
+
 function currentClock(reaction: ClockState): ClockName {
   return reaction.stoppedAt === null ? 'reaction' : 'resolution';
 }
@@ -104,14 +140,11 @@ export function toQueueEntry(
     assignee: ticket.assignee,
     pending,
     failing,
-    searchText: [ticket.number ?? '', ticket.title, organization?.name ?? '', ticket.account]
-      .join('\n')
-      .toLowerCase(),
   };
   if (!organization) {
     return invalidEntry(base, 'organization_unknown', 'organization unknown on this device');
   }
-  const sla = toSlaTicket(ticket, organization);
+  const sla = compactSla(toSlaTicket(ticket, organization));
   try {
     // With every event included, statuses and due instants are the same at any later now; the
     // near level is planned from here, so a level already passed comes back as a past instant.

@@ -2,9 +2,12 @@
 // renderer with the embedded demo ERP seeded with 50,000 tickets (kept under node_modules/.cache so
 // reruns skip the seeding), lets the app pull them into IndexedDB, then measures on a reload:
 // time to an interactive queue, main-thread time per tick, and filter latency. The side-by-side
-// comparison of the tick and filter strategies runs in Node: see queue-strategies.ts.
+// comparison of the tick and filter strategies runs in Node: see queue-strategies.ts. First of
+// all (issue 14 §2), 300 and 50,000 tickets side by side: main-thread and GC time per second over
+// two minutes after a reload (queue-series.ts), with the two goal lines.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
@@ -12,6 +15,8 @@ import { changesResponse } from '@shared/erp/protocol';
 import type { HostResult } from '@shared/host/result';
 import type { ErpResponse } from '@shared/host/schemas';
 import { compareQueueStrategies } from './queue-strategies';
+import { endTrace, meanMain, SERIES_SECONDS, startTrace, type SeriesWindow } from './queue-series';
+import { reportGoal } from './support/goal-report';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TICKETS = Number(process.env['BENCH_QUEUE_TICKETS'] ?? 50_000);
@@ -19,14 +24,13 @@ const PORT = Number(process.env['BENCH_QUEUE_PORT'] ?? 4391);
 // The seeded ERP and the browser profile holding its pulled copy are cached together, so a rerun
 // measures the queue, not the seeding and the first pull (`npm run bench:sync` measures that).
 const CACHE = join(ROOT, 'node_modules', '.cache');
-const DATA_DIR = join(CACHE, `bench-queue-erp-${TICKETS}`);
 const PROFILE_DIR = join(CACHE, `bench-queue-profile-${TICKETS}`);
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const BASE = `http://127.0.0.1:${PORT}`;
 
 const out = (line = ''): void => void process.stdout.write(`${line}\n`);
 
-async function startServer(): Promise<ChildProcess> {
+async function startServer(tickets = TICKETS, port = PORT): Promise<ChildProcess> {
   if (!existsSync(join(ROOT, 'out', 'renderer', 'web.html'))) {
     throw new Error(
       'out/renderer is missing: run `npm run build` first (npm run bench:queue does).',
@@ -38,11 +42,11 @@ async function startServer(): Promise<ChildProcess> {
       'electron/dev/serve-web.mjs',
       '--no-build',
       '--port',
-      String(PORT),
+      String(port),
       '--erp-data',
-      DATA_DIR,
+      join(CACHE, `bench-queue-erp-${tickets}`),
       '--seed-tickets',
-      String(TICKETS),
+      String(tickets),
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -51,7 +55,7 @@ async function startServer(): Promise<ChildProcess> {
     if (child.exitCode !== null) throw new Error(`web server exited with ${child.exitCode}`);
     // Ready when the ERP answers through the serving process (main's gateway, its demo token).
     try {
-      const session = await hostErp('GET', '/session');
+      const session = await hostErp('GET', '/session', undefined, `http://127.0.0.1:${port}`);
       if (session.ok && session.value.status === 200) break;
     } catch {
       // not listening yet
@@ -70,8 +74,9 @@ async function hostErp(
   method: 'GET' | 'POST',
   path: '/session' | '/changes',
   body?: unknown,
+  base = BASE,
 ): Promise<HostResult<ErpResponse>> {
-  const response = await fetch(`${BASE}/host/erp${path}`, {
+  const response = await fetch(`${base}/host/erp${path}`, {
     method,
     ...(body === undefined
       ? {}
@@ -81,11 +86,11 @@ async function hostErp(
   return (await response.json()) as HostResult<ErpResponse>;
 }
 
-async function openTicketsInErp(): Promise<number> {
+async function openTicketsInErp(base = BASE): Promise<number> {
   const open = new Set<string>();
   let cursor: string | null = null;
   for (;;) {
-    const result = await hostErp('POST', '/changes', { cursor, limit: 1000 });
+    const result = await hostErp('POST', '/changes', { cursor, limit: 1000 }, base);
     if (!result.ok) throw new Error(`changes: ${result.error.code}: ${result.error.message}`);
     if (result.value.status !== 200) throw new Error(`changes: ERP HTTP ${result.value.status}`);
     const page = changesResponse.parse(result.value.body);
@@ -192,6 +197,107 @@ async function openViewLatency(
   );
 }
 
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+];
+
+/**
+ * One size's series: the app pulls `tickets` into its own cached profile (once), then a reload
+ * is traced for two minutes from the first rows on screen, as a user would leave it open.
+ */
+async function measureSeries(tickets: number, port: number): Promise<SeriesWindow[]> {
+  const server = await startServer(tickets, port);
+  const base = `http://127.0.0.1:${port}`;
+  const context = await chromium.launchPersistentContext(
+    join(CACHE, `bench-queue-profile-${tickets}`),
+    {
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1400, height: 900 },
+      locale: 'ru-RU',
+      timezoneId: 'Europe/Moscow',
+    },
+  );
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const started = Date.now();
+    await page.goto(base);
+    const expected = await openTicketsInErp(base);
+    await showAllOpen(page);
+    let last = NaN;
+    while (last !== expected) {
+      await page.waitForTimeout(2000);
+      last = await queueCount(page).catch(() => NaN);
+      if (Date.now() - started > 40 * 60_000)
+        throw new Error(`queue stuck at ${last} of ${expected}`);
+    }
+    await page.goto('about:blank');
+    await page.goto(base);
+    await showAllOpen(page);
+    await page.getByTestId('queue-row').first().waitFor();
+    const cdp = await context.newCDPSession(page);
+    await startTrace(cdp);
+    await page.waitForTimeout(SERIES_SECONDS * 1000);
+    return await endTrace(cdp);
+  } finally {
+    await context.close();
+    server.kill('SIGTERM');
+  }
+}
+
+async function compareSeries(): Promise<void> {
+  const small = 300;
+  const load = () =>
+    os
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' / ');
+  out(`time series after a reload, ${small} vs ${TICKETS} tickets (load average ${load()})`);
+  const smallSeries = await measureSeries(small, PORT + 1);
+  const bigSeries = await measureSeries(TICKETS, PORT);
+  out();
+  out(
+    `| From s | ${small}: main ms/s | ${small}: GC ms/s | ${TICKETS}: main ms/s | ${TICKETS}: GC ms/s |`,
+  );
+  out('|---|---|---|---|---|');
+  smallSeries.forEach((window, i) => {
+    const big = bigSeries[i]!;
+    out(
+      `| ${window.fromS} | ${window.mainMsPerS.toFixed(1)} | ${window.gcMsPerS.toFixed(1)} | ${big.mainMsPerS.toFixed(1)} | ${big.gcMsPerS.toFixed(1)} |`,
+    );
+  });
+  out(`load average at the end: ${load()}`);
+  const firstMinute = [meanMain(bigSeries, 0, 60), meanMain(smallSeries, 0, 60)] as const;
+  const steady = [
+    meanMain(bigSeries, 60, SERIES_SECONDS),
+    meanMain(smallSeries, 60, SERIES_SECONDS),
+  ] as const;
+  reportGoal({
+    bench: 'bench:queue',
+    goal: `queue main-thread time in the first minute after load, ${TICKETS.toLocaleString('en-US')} vs ${small} tickets`,
+    figure: Number(firstMinute[0].toFixed(2)),
+    contender: Number(firstMinute[1].toFixed(2)),
+    contenderName: `${small} tickets`,
+    bar: 2,
+    kind: 'maxRatio',
+    unit: 'ms/s',
+  });
+  reportGoal({
+    bench: 'bench:queue',
+    goal: `queue main-thread time steady (second minute), ${TICKETS.toLocaleString('en-US')} vs ${small} tickets`,
+    figure: Number(steady[0].toFixed(2)),
+    contender: Number(steady[1].toFixed(2)),
+    contenderName: `${small} tickets`,
+    bar: 1.2,
+    kind: 'maxRatio',
+    unit: 'ms/s',
+  });
+}
+
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -199,16 +305,13 @@ async function main(): Promise<void> {
   out(
     `Queue benchmark — ${TICKETS.toLocaleString('en-US')} tickets in the demo ERP, Chromium ${CHROMIUM}`,
   );
+  await compareSeries();
+  // The series alone (BENCH_QUEUE_SERIES_ONLY=1) when iterating on the quiet-after-load goals.
+  if (process.env['BENCH_QUEUE_SERIES_ONLY'] === '1') return;
   const server = await startServer();
   const context = await chromium.launchPersistentContext(PROFILE_DIR, {
     executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
+    args: CHROMIUM_ARGS,
     viewport: { width: 1400, height: 900 },
     locale: 'ru-RU',
     timezoneId: 'Europe/Moscow',

@@ -3,6 +3,7 @@ import type { HostHandlers, ParsedRequestInput } from '@shared/host/request-sche
 import { fail, ok, type HostResult } from '@shared/host/result';
 import { erpOriginOf, type AppInfo, type ErpResponse } from '@shared/host/schemas';
 import type { DeskAlerts } from '@shared/alerts/desk-alerts';
+import { answerAlertsUpdate } from '@shared/host/alerts-update-answer';
 import type { ErpGateway } from '../services/erp-gateway';
 import type { SecretStore } from '../services/secret-store';
 import type { SettingsStore } from '../services/settings-store';
@@ -90,7 +91,7 @@ export function createMainHandlers(services: HandlerServices): HostHandlers {
     ...createErpHandlers(services.erp, services.onErpProblem),
     // Not logged: a person is trying addresses and sees every answer on the page.
     'erp:check': (candidate) => services.checkErp(candidate),
-    'alerts:update': async (feed) => ok(services.alerts.update(feed)),
+    'alerts:update': async (update) => answerAlertsUpdate(services.alerts, update),
     'alerts:mute': async ({ minutes }) => ok(services.alerts.mute(minutes)),
     'diagnostics:host': async () => ok(await services.diagnostics()),
     'diagnostics:log': async (entry) => {

@@ -6,7 +6,8 @@ import type { SettingsStore } from '../services/settings-store';
 import type { TrayModule } from './tray';
 
 /**
- * Desk alerts in main: the shared scheduler on main's clock, its memory in userData/alerts.json,
+ * Desk alerts in main: the shared scheduler on main's clock, its memory in userData/alerts.json
+ * (and alerts.journal),
  * notices shown as OS notifications (a click opens the ticket) and echoed to the window, the
  * status drawn in the tray and sent to the window.
  */
@@ -19,6 +20,7 @@ export async function createAlertsModule(
   const memoryFile = createAlertMemoryFile({
     files: ports.files,
     path: join(ports.userData, 'alerts.json'),
+    journalPath: join(ports.userData, 'alerts.journal'),
     onError: (error) => log.error('alerts', 'the fired-alerts file failed', error),
   });
   const notify = ports.desktop.createNotifier((notice) => {
@@ -33,7 +35,7 @@ export async function createAlertsModule(
       setInterval: clock.setInterval,
       timeZone: clock.timeZone,
       storedMemory: await memoryFile.load(),
-      writeMemory: (text) => void memoryFile.write(text),
+      writeMemory: (write) => void memoryFile.write(write),
       show: (notice) => {
         notify(notice);
         window.send('alerts:shown', notice);

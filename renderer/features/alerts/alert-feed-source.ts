@@ -1,6 +1,6 @@
 import { buildFeedEntry, feedLevels } from '@shared/alerts/build-feed';
 import type { AlertFeedInput, AlertFeedTicket, AlertLocale } from '@shared/alerts/schemas';
-import type { AppDb } from '../../db/schema';
+import type { QueueEntry } from '@shared/queue/queue-entry';
 
 interface Cached {
   key: string;
@@ -10,27 +10,24 @@ interface Cached {
 }
 
 /**
- * Reads the queue lines (the compact copy of every open and paused ticket, see shared/queue) and
- * builds the alert feed, planned on ERP time (`nowMs`, the corrected clock) and carrying the
+ * Builds the alert feed from the queue lines (the compact copy of every open and paused ticket,
+ * see shared/queue) the queue already holds in memory, not a second read of them, planned on ERP time (`nowMs`, the corrected clock) and carrying the
  * offset the host corrects its own clock by. An entry is recomputed only when its ticket (or
  * organization) changed: planned instants do not depend on when they were computed, so a cached
  * entry stays right as time passes — forwards. If a new offset takes the corrected clock back
  * before an entry was planned, levels it marked as reached may not be, so it is planned again.
  */
-export function createAlertFeedSource(
-  db: AppDb,
-  onBadTicket: (id: string, error: unknown) => void,
-) {
+export function createAlertFeedSource(onBadTicket: (id: string, error: unknown) => void) {
   let cache = new Map<string, Cached>();
-  return async function readFeed(
+  return function buildFeed(
+    lines: readonly QueueEntry[],
     alertLevels: readonly number[],
     locale: AlertLocale,
     nowMs: number,
     clockOffsetMs: number,
     timeZone: string,
-  ): Promise<AlertFeedInput> {
+  ): AlertFeedInput {
     const levels = feedLevels(alertLevels);
-    const lines = await db.queue.toArray();
     const next = new Map<string, Cached>();
     const tickets: AlertFeedTicket[] = [];
     for (const line of lines) {

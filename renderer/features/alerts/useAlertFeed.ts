@@ -1,13 +1,13 @@
-import Dexie, { type ObservabilitySet } from 'dexie';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { createFeedSender } from '@shared/alerts/feed-update';
 import { ALERT_LEVELS_DEFAULT } from '@shared/host/schemas';
 import { navigate } from '../../app/route';
-import { getAppDb } from '../../db/app-db';
 import { getHost } from '../../lib/host';
 import { getDeviceZone } from '../../lib/device-zone';
 import { currentLocale } from '../../lib/i18n';
 import { correctedNowMs, currentClockOffset, subscribeClockOffset } from '../../lib/window-clock';
+import { getQueueSource } from '../queue/queue-source';
 import { createAlertFeedSource } from './alert-feed-source';
 import { connectRecentAlerts } from './recent-alerts';
 
@@ -20,9 +20,10 @@ const FIRST_FEED_DELAY_MS = 3000;
 const OFFSET_RESEND_MS = 1_000;
 
 /**
- * Keeps the host's alert scheduler fed: whenever tickets or organizations change in IndexedDB,
+ * Keeps the host's alert scheduler fed: whenever the queue's lines change (tickets or
+ * organizations changed in IndexedDB),
  * or the measured clock offset or the computer's zone changes, the open ones go to the host as
- * a compact feed (`alerts:update`), planned on ERP time and carrying the offset and the zone. A
+ * a compact feed (`alerts:update`, only what changed since the host's version), planned on ERP time and carrying the offset and the zone. A
  * notification click comes back as `alerts:open-ticket` and opens that ticket.
  */
 export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): void {
@@ -33,12 +34,14 @@ export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): 
   useEffect(() => {
     const host = getHost();
     const alertLevels = levelsKey.split(',').map(Number);
-    const db = getAppDb();
-    // Queue lines change with every ticket change that matters here, organizations included.
-    const ticketParts = [`idb://${db.name}/queue/`];
-    const readFeed = createAlertFeedSource(db, (id, error) =>
+    // The queue's own copy of the open lines: it changes with every ticket change that matters
+    // here, organizations included, and is read once for both.
+    const queue = getQueueSource();
+    const buildFeed = createAlertFeedSource((id, error) =>
       console.warn(`[alerts] ticket ${id} left out of the alerts`, error),
     );
+    // Per mount: a new window (or a reload) starts with the whole feed.
+    const sender = createFeedSender();
     let alive = true;
     let timer: number | null = null;
     let sending: Promise<void> | null = null;
@@ -51,18 +54,32 @@ export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): 
       if (!alive) return;
       const started = performance.now();
       sentOffsetMs = currentClockOffset()?.offsetMs ?? 0;
-      sending = readFeed(
-        alertLevels,
-        locale,
-        correctedNowMs(),
-        sentOffsetMs,
-        getDeviceZone().current(),
-      )
+      const lines = queue.getSnapshot();
+      // Until the whole queue is read, a feed would tell the host that most tickets closed.
+      if (!lines.complete) return;
+      sending = Promise.resolve()
+        .then(() =>
+          buildFeed(
+            lines.entries,
+            alertLevels,
+            locale,
+            correctedNowMs(),
+            sentOffsetMs,
+            getDeviceZone().current(),
+          ),
+        )
         .then(async (feed) => {
-          if (!alive) return;
-          const result = await host.request('alerts:update', feed);
-          if (!result.ok)
-            console.warn(`[alerts] the host refused the feed: ${result.error.message}`);
+          // A mismatch (the host restarted, or lost an update) is answered with the whole feed.
+          for (let attempt = 0; alive && attempt < 2; attempt += 1) {
+            const update = sender.prepare(feed);
+            const result = await host.request('alerts:update', update).catch(() => null);
+            sender.settle(result?.ok ? result.value : null);
+            if (result?.ok && result.value.applied) return;
+            if (result && !result.ok) {
+              console.warn(`[alerts] the host refused the feed: ${result.error.message}`);
+              return;
+            }
+          }
         })
         .catch((error: unknown) => console.warn('[alerts] could not read the open tickets', error))
         .finally(() => {
@@ -74,13 +91,6 @@ export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): 
       // Spaced at 4× the last send, like the queue: while 50,000 tickets stream in, re-planning
       // all of them must not take the main thread from the sync writing them.
       timer ??= window.setTimeout(() => void send(), Math.max(BATCH_MS, lastSendMs * 4));
-    };
-    const onMutated = (parts: ObservabilitySet) => {
-      if (
-        Object.keys(parts).some((part) => ticketParts.some((prefix) => part.startsWith(prefix)))
-      ) {
-        schedule();
-      }
     };
 
     const offOffset = subscribeClockOffset(() => {
@@ -94,14 +104,14 @@ export function useAlertFeed(levels: readonly number[] = ALERT_LEVELS_DEFAULT): 
     const offOpen = host.on('alerts:open-ticket', ({ ticketId }) =>
       navigate({ name: 'ticket', ticketId }),
     );
-    Dexie.on.storagemutated.subscribe(onMutated);
+    const offQueue = queue.subscribe(schedule);
     // The first feed re-plans every open ticket; it waits until the queue's first screen is up
     // (levels already reached by then go into the one summary anyway).
     timer = window.setTimeout(() => void send(), FIRST_FEED_DELAY_MS);
     return () => {
       alive = false;
       if (timer !== null) window.clearTimeout(timer);
-      Dexie.on.storagemutated.unsubscribe(onMutated);
+      offQueue();
       offOffset();
       offZone();
       offOpen();

@@ -1,5 +1,5 @@
 import type { Priority } from '@shared/sla';
-import { isOverdueAt, statusAt, type QueueEntry } from '@shared/queue/queue-entry';
+import { isOverdueAt, searchTextOf, statusAt, type QueueEntry } from '@shared/queue/queue-entry';
 import { isResolvedLine } from '@shared/queue/resolved-line';
 import { ALL_TIME, inPeriod, type PeriodBounds, type ResolutionPeriod } from './resolution-period';
 
@@ -135,7 +135,8 @@ export function filterEntries(
     } else if (byStatus && !matchesStatus(entry, filters.status, nowMs)) {
       return false;
     }
-    return words.every((word) => entry.searchText.includes(word));
+    const text = words.length > 0 ? searchTextOf(entry) : '';
+    return words.every((word) => text.includes(word));
   });
   return exactNumbersFirst(matching, numbersIn(filters.search));
 }

@@ -7,11 +7,15 @@ import { ORG, seededDb, serverTicket, T0, ticketChange } from '../db/db-fixture'
 // T0 is Wed 25.11.2026 10:00 in Moscow (07:00Z); the fixture's repos act a minute later each time.
 const NOW = T0 + 30 * 60_000;
 const LEVELS = [0.75, 0.9, 1];
+type Tail<T extends unknown[]> = T extends [unknown, ...infer Rest] ? Rest : never;
 
 async function setup() {
   const { db, actions } = await seededDb();
   const bad: string[] = [];
-  const readFeed = createAlertFeedSource(db, (id) => bad.push(id));
+  const buildFeed = createAlertFeedSource((id) => bad.push(id));
+  // As the queue source hands them over: every open line, read from the database once.
+  const readFeed = async (...args: Tail<Parameters<typeof buildFeed>>) =>
+    buildFeed(await db.queue.toArray(), ...args);
   return { db, actions, readFeed, bad };
 }
 

@@ -9,6 +9,7 @@ import {
   toQueueEntry,
   withUrgency,
   type QueueEntry,
+  searchTextOf,
 } from '@shared/queue/queue-entry';
 import { validCaseArb } from '../../shared/sla/oracle/arbitraries';
 import { KAMCHATKA, MOSCOW, makeTicket } from './queue-fixtures';
@@ -125,9 +126,9 @@ describe('toQueueEntry', () => {
       0,
       0,
     );
-    expect(entry.searchText).toContain('камчатка');
-    expect(entry.searchText).toContain('kam-dispatch');
-    expect(entry.searchText).toContain(String(entry.number));
+    expect(searchTextOf(entry)).toContain('камчатка');
+    expect(searchTextOf(entry)).toContain('kam-dispatch');
+    expect(searchTextOf(entry)).toContain(String(entry.number));
   });
 });
 

@@ -9,7 +9,12 @@ import {
   NO_FILTERS,
   type QueueView,
 } from '../../../../renderer/features/queue/queue-filter';
-import { compareUrgency, toQueueEntry, type QueueEntry } from '@shared/queue/queue-entry';
+import {
+  compareUrgency,
+  searchTextOf,
+  toQueueEntry,
+  type QueueEntry,
+} from '@shared/queue/queue-entry';
 import { KAMCHATKA, MOSCOW, makeTicket } from './queue-fixtures';
 
 // Thu 2025-11-27, Moscow: a working day. P2 reaction 4 working hours.
@@ -168,14 +173,17 @@ describe('an exact ticket number', () => {
             ...entries[0]!,
             id: `t-${index}`,
             number,
-            searchText: String(number),
+            // Nothing but the number to match: title, organization and account empty.
+            title: '',
+            organizationName: '',
+            account: '',
           }));
           const result = filterEntries(
             lines,
             { ...NO_FILTERS, view: 'open', search: String(wanted) },
             NOW,
           );
-          const matching = lines.filter((line) => line.searchText.includes(String(wanted)));
+          const matching = lines.filter((line) => searchTextOf(line).includes(String(wanted)));
           const exact = matching.filter((line) => line.number === wanted);
           const rest = matching.filter((line) => line.number !== wanted);
           expect(result.map((line) => line.id)).toEqual([...exact, ...rest].map((l) => l.id));
@@ -195,7 +203,6 @@ describe('the resolved and all views', () => {
     id: `r-${number}`,
     number,
     state: 'resolved',
-    searchText: String(number),
     resolvedAt: Date.parse(resolvedAt),
   });
   // Resolved 20 and 26 November 2025, 12:00 UTC.

@@ -4,6 +4,11 @@ import {
   type AlertClockView,
   type AlertSettingsView,
 } from '../../../../shared/alerts/desk-alerts';
+import {
+  NOTHING_STORED,
+  type MemoryWrite,
+  type StoredMemory,
+} from '../../../../shared/alerts/memory-journal';
 import { defaultQuietHours } from '../../../../shared/alerts/quiet-hours';
 import type { AlertNotice, AlertStatus } from '../../../../shared/alerts/schemas';
 import { advanceTo, feed, feedWithOffset, type TicketSpec } from './alert-fixtures';
@@ -22,11 +27,11 @@ const settings = (overrides: Partial<AlertSettingsView> = {}): AlertSettingsView
 });
 
 /** A host around the scheduler: fake wall clock, a monotonic clock the test can split from it. */
-function host(stored: string | null = null, view = settings()) {
+function host(before: StoredMemory | string | null = null, view = settings()) {
   const shown: AlertNotice[] = [];
   const statuses: AlertStatus[] = [];
   const problems: string[] = [];
-  const written: string[] = [];
+  const written: MemoryWrite[] = [];
   const clocks: AlertClockView[] = [];
   let wallOffset = 0;
   let zone = 'Europe/Moscow';
@@ -43,8 +48,13 @@ function host(stored: string | null = null, view = settings()) {
         return () => clearInterval(timer);
       },
       timeZone: () => zone,
-      storedMemory: stored,
-      writeMemory: (text) => written.push(text),
+      storedMemory:
+        before === null
+          ? NOTHING_STORED
+          : typeof before === 'string'
+            ? { snapshot: before, journal: [] }
+            : before,
+      writeMemory: (write) => written.push(write),
       show: (notice) => shown.push(notice),
       onStatus: (status, clock) => {
         statuses.push(status);
@@ -64,7 +74,19 @@ function host(stored: string | null = null, view = settings()) {
   const setZone = (next: string) => {
     zone = next;
   };
-  return { alerts, shown, statuses, clocks, problems, written, setWallClock, setZone };
+  /** What the host's storage holds after these writes (a snapshot replaces the journal). */
+  const stored = (): StoredMemory => {
+    let snapshot: string | null = null;
+    let journal: string[] = [];
+    for (const write of written) {
+      if (write.kind === 'snapshot') {
+        snapshot = write.text;
+        journal = [];
+      } else journal.push(write.text);
+    }
+    return { snapshot, journal };
+  };
+  return { alerts, shown, statuses, clocks, problems, written, stored, setWallClock, setZone };
 }
 
 describe('desk alerts in a host', () => {
@@ -83,7 +105,7 @@ describe('desk alerts in a host', () => {
     expect(first.written).toHaveLength(1);
 
     advanceTo('2026-11-25T09:50:00Z');
-    const second = host(first.written.at(-1));
+    const second = host(first.stored());
     second.alerts.update(feed(P1));
     expect(second.shown).toEqual([]);
     advanceTo('2026-11-25T09:54:00Z');
@@ -96,7 +118,7 @@ describe('desk alerts in a host', () => {
     first.alerts.dispose();
 
     vi.setSystemTime(Date.parse('2026-11-25T11:00:00Z'));
-    const second = host(first.written.at(-1) ?? null);
+    const second = host(first.stored());
     second.alerts.update(feed(P1, { ...P1, number: 102 }));
     second.alerts.update(feed(P1, { ...P1, number: 102 }));
     expect(second.shown).toHaveLength(1);

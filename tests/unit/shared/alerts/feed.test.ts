@@ -114,7 +114,9 @@ describe('alerts:update input', () => {
   const entry = feedEntryOf(ticket(), org, at('2026-11-25T14:10:00Z'), levels);
 
   it('accepts a feed and defaults the language to Russian and the clock offset to none', () => {
-    expect(schema.parse({ tickets: [entry] })).toEqual({
+    expect(schema.parse({ kind: 'full', version: 1, tickets: [entry] })).toEqual({
+      kind: 'full',
+      version: 1,
       locale: 'ru',
       clockOffsetMs: 0,
       tickets: [entry],
@@ -122,7 +124,9 @@ describe('alerts:update input', () => {
   });
 
   it("accepts the window's time zone", () => {
-    expect(schema.parse({ tickets: [], timeZone: 'Asia/Novosibirsk' })).toMatchObject({
+    expect(
+      schema.parse({ kind: 'full', version: 1, tickets: [], timeZone: 'Asia/Novosibirsk' }),
+    ).toMatchObject({
       timeZone: 'Asia/Novosibirsk',
     });
   });
@@ -132,7 +136,9 @@ describe('alerts:update input', () => {
     [2 * 3_600_000],
     [-Date.parse('2026-11-25T00:00:00Z')],
   ])('accepts a clock offset of %d ms', (clockOffsetMs) => {
-    expect(schema.parse({ clockOffsetMs, tickets: [] })).toMatchObject({ clockOffsetMs });
+    expect(schema.parse({ kind: 'full', version: 1, clockOffsetMs, tickets: [] })).toMatchObject({
+      clockOffsetMs,
+    });
   });
 
   it.each([
@@ -154,5 +160,7 @@ describe('alerts:update input', () => {
     // The window's zone must be one the host can compute in.
     { tickets: [], timeZone: 'Europe/Atlantis' },
     { tickets: [], timeZone: 'x'.repeat(65) },
-  ])('refuses malformed input #%#', (input) => expect(schema.safeParse(input).success).toBe(false));
+  ])('refuses malformed input #%#', (input) =>
+    expect(schema.safeParse({ kind: 'full', version: 1, ...input }).success).toBe(false),
+  );
 });

@@ -27,7 +27,7 @@ export function spyHandlers(host: 'electron' | 'browser' = 'electron') {
     'erp:blob-get': vi.fn(async () =>
       ok({ status: 200, bytes: new Uint8Array([1]), contentRange: null, body: null }),
     ),
-    'alerts:update': vi.fn(async () => ok({ scheduled: 0 })),
+    'alerts:update': vi.fn(async () => ok({ applied: true as const, version: 1, scheduled: 0 })),
     'alerts:mute': vi.fn(async () =>
       ok({
         open: 0,

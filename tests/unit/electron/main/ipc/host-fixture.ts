@@ -84,6 +84,8 @@ export const validInputs = {
   },
   'erp:blob-get': { sha256: BLOB_SHA256, start: 0, end: 1023 },
   'alerts:update': {
+    kind: 'full',
+    version: 1,
     locale: 'ru',
     tickets: [
       {

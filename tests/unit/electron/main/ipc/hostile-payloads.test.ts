@@ -11,6 +11,21 @@ const withPollution = (value: object) => ({ ...value, ...polluting() });
 const viaConstructor = { constructor: { prototype: { polluted: 1 } } };
 
 const push = validInputs['erp:push'];
+const fullFeed = validInputs['alerts:update'] as Extract<
+  (typeof validInputs)['alerts:update'],
+  { kind: 'full' }
+>;
+const feedTicket = fullFeed.tickets[0]!;
+const delta = {
+  kind: 'delta',
+  baseVersion: 1,
+  version: 2,
+  locale: 'ru',
+  clockOffsetMs: 0,
+  upsert: [feedTicket],
+  remove: [],
+};
+const manyIds = (count: number) => Array.from({ length: count }, (_, i) => `T${i}`);
 const blobPart = validInputs['erp:blob-put'];
 function cyclicPush(): Record<string, unknown> {
   const command: Record<string, unknown> = { ...push.commands[0] };
@@ -183,30 +198,49 @@ const hostile = {
     ['__proto__ beside the hash', withPollution({ sha256: BLOB_SHA256 })],
   ],
   'alerts:update': [
-    ['tickets as a string', { tickets: 'x' }],
-    ['missing tickets', { locale: 'ru' }],
-    ['an unknown locale', { locale: 'de', tickets: [] }],
-    ['a clock offset of two centuries', { clockOffsetMs: 2 * 100 * 365 * 86_400_000, tickets: [] }],
-    ['a clock offset as a string', { clockOffsetMs: '7200000', tickets: [] }],
-    ['a clock offset of Infinity', { clockOffsetMs: Number.POSITIVE_INFINITY, tickets: [] }],
-    ['a made-up time zone', { timeZone: 'Mars/Olympus_Mons', tickets: [] }],
-    ['a sparse feed of 2^32-1 tickets', { tickets: new Array(2 ** 32 - 1) }],
-    ['a ticket without fields', { tickets: [{ ticketId: 'x' }] }],
+    ['tickets as a string', { ...fullFeed, tickets: 'x' }],
+    ['missing tickets', { kind: 'full', version: 1, locale: 'ru' }],
+    ['no kind', { tickets: [] }],
+    ['an unknown kind', { ...fullFeed, kind: 'patch' }],
+    ['a version of 0', { ...fullFeed, version: 0 }],
+    ['a fractional version', { ...fullFeed, version: 1.5 }],
+    ['a version beyond 2^53', { ...fullFeed, version: 2 ** 60 }],
+    ['an unknown locale', { ...fullFeed, locale: 'de', tickets: [] }],
     [
-      'a 10 MB organization',
-      { tickets: [{ ...validInputs['alerts:update'].tickets[0], organization: HUGE }] },
+      'a clock offset of two centuries',
+      { ...fullFeed, clockOffsetMs: 2 * 100 * 365 * 86_400_000, tickets: [] },
     ],
+    ['a clock offset as a string', { ...fullFeed, clockOffsetMs: '7200000', tickets: [] }],
+    [
+      'a clock offset of Infinity',
+      { ...fullFeed, clockOffsetMs: Number.POSITIVE_INFINITY, tickets: [] },
+    ],
+    ['a made-up time zone', { ...fullFeed, timeZone: 'Mars/Olympus_Mons', tickets: [] }],
+    ['a sparse feed of 2^32-1 tickets', { ...fullFeed, tickets: new Array(2 ** 32 - 1) }],
+    ['a ticket without fields', { ...fullFeed, tickets: [{ ticketId: 'x' }] }],
+    ['one ticket twice in a full feed', { ...fullFeed, tickets: [feedTicket, feedTicket] }],
+    ['a 10 MB organization', { ...fullFeed, tickets: [{ ...feedTicket, organization: HUGE }] }],
     [
       "a made-up zone for a ticket's organization",
-      {
-        tickets: [{ ...validInputs['alerts:update'].tickets[0], timeZone: 'Mars/Olympus_Mons' }],
-      },
+      { ...fullFeed, tickets: [{ ...feedTicket, timeZone: 'Mars/Olympus_Mons' }] },
     ],
-    [
-      '__proto__ in a ticket',
-      { tickets: [withPollution(validInputs['alerts:update'].tickets[0])] },
-    ],
-    ['__proto__ beside the feed', withPollution({ tickets: [] })],
+    ['__proto__ in a ticket', { ...fullFeed, tickets: [withPollution(feedTicket)] }],
+    ['__proto__ beside the feed', withPollution(fullFeed)],
+    ['a delta without a base version', { ...delta, baseVersion: undefined }],
+    ['a delta that does not move the version forward', { ...delta, version: 1 }],
+    ['a delta going back', { ...delta, baseVersion: 5, version: 4 }],
+    ['a delta carrying a whole feed', { ...delta, tickets: [feedTicket] }],
+    ['a delta with upsert as a string', { ...delta, upsert: 'T1' }],
+    ['a delta upserting a ticket without fields', { ...delta, upsert: [{ ticketId: 'T1' }] }],
+    ['a delta removing an empty id', { ...delta, remove: [''] }],
+    ['a delta removing a number', { ...delta, remove: [7] }],
+    ['a delta removing a 10 MB id', { ...delta, remove: [HUGE] }],
+    ['a delta removing 100,001 tickets', { ...delta, remove: manyIds(100_001) }],
+    ['a delta upserting and removing one ticket', { ...delta, remove: [feedTicket.ticketId] }],
+    ['a delta upserting one ticket twice', { ...delta, upsert: [feedTicket, feedTicket] }],
+    ['a sparse upsert of 2^32-1 tickets', { ...delta, upsert: new Array(2 ** 32 - 1) }],
+    ['__proto__ in an upserted ticket', { ...delta, upsert: [withPollution(feedTicket)] }],
+    ['__proto__ beside the delta', withPollution(delta)],
   ],
   'alerts:mute': [
     ['a string', { minutes: '5' }],
