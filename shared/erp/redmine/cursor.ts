@@ -49,18 +49,9 @@ export type RedmineCursor = z.infer<typeof cursorState>;
 
 export const INITIAL_CURSOR: RedmineCursor = { v: 1, s: null, p: null, o: 0, last: null, seen: [] };
 
-const toBase64Url = (text: string) =>
-  btoa(String.fromCharCode(...new TextEncoder().encode(text)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-const fromBase64Url = (text: string) =>
-  new TextDecoder().decode(
-    Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)),
-  );
-
 export function encodeCursor(cursor: RedmineCursor): string {
-  return CURSOR_PREFIX + toBase64Url(JSON.stringify(cursor));
+  // Opaque to the client, but plain URI-escaped JSON: `shared/` has no base64 (no DOM, no Node).
+  return CURSOR_PREFIX + encodeURIComponent(JSON.stringify(cursor));
 }
 
 /** The cursor, or why it cannot be used (then the pull starts over, as after contract 2's 410). */
@@ -72,9 +63,9 @@ export function decodeCursor(
     return { ok: false, reason: 'the cursor was not issued by the Redmine back end' };
   let json: unknown;
   try {
-    json = JSON.parse(fromBase64Url(text.slice(CURSOR_PREFIX.length)));
+    json = JSON.parse(decodeURIComponent(text.slice(CURSOR_PREFIX.length)));
   } catch {
-    return { ok: false, reason: 'the cursor is damaged (not base64url JSON)' };
+    return { ok: false, reason: 'the cursor is damaged (not escaped JSON)' };
   }
   const parsed = cursorState.safeParse(json);
   if (!parsed.success) {

@@ -111,7 +111,7 @@ describe('Redmine list cursor', () => {
   it.each([
     ['', true, null],
     ['abc', false, 'the cursor was not issued by the Redmine back end'],
-    ['rm1.!!!', false, 'the cursor is damaged (not base64url JSON)'],
+    ['rm1.%E0%A4%A', false, 'the cursor is damaged (not escaped JSON)'],
     [encodeCursor({ ...INITIAL_CURSOR, o: -1 }), false, "the cursor's o Too small: expected number to be >=0"],
     [encodeCursor({ ...INITIAL_CURSOR, s: '2026-12-07 10:00' }), false, "the cursor's s must be a UTC instant to the second"],
   ])('decodes %j: ok %s', (text, ok, reason) => {
