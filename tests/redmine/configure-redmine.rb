@@ -33,7 +33,7 @@ def issue_field(name, format, tracker, extra = {})
 end
 
 fields = {
-  clientTicketId: issue_field('ID заявки в приложении', 'string', tracker, searchable: true),
+  clientTicketId: issue_field('ID заявки в приложении', 'string', tracker, searchable: true, is_filter: true),
   account: issue_field('Учётная запись', 'string', tracker),
   steps: issue_field('Шаги воспроизведения', 'text', tracker),
   expected: issue_field('Ожидаемый результат', 'text', tracker),

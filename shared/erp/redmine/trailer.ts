@@ -35,6 +35,8 @@ export const trailerSchema = z
     at: isoInstant,
     /** The Redmine user id of the author: must be the journal's own user, or the trailer is forged. */
     by: z.string().regex(/^\d+$/, 'by must be a Redmine user id'),
+    /** The ERP side moved the time (in its future, or before the previous event): contract 2's mark. */
+    adjusted: z.literal(true).optional(),
     /** The app's ticket id, on the create trailer only (also in the client ticket id field). */
     ticket: z.string().min(1).max(64).optional(),
     /** The command's payload without its note text (NOTE_TEXT_KEY). */

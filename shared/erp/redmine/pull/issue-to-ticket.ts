@@ -113,7 +113,7 @@ export function issueToTicket(
         author: step.author,
         authorId: step.authorId,
         at,
-        adjusted,
+        adjusted: adjusted || step.adjusted === true,
         baseVersion: ticket.version,
         organization,
         users: (id) => team.get(id),

@@ -13,6 +13,8 @@ export interface ReplayStep {
   payload: Record<string, unknown>;
   /** When the person acted: the trailer's time, or the journal's for changes made in Redmine. */
   at: string;
+  /** The push already moved `at` (the trailer says so). */
+  adjusted?: boolean;
   /** When Redmine recorded it: an action time is never later (the server's "now" then). */
   recordedAt: string;
   authorId: string;
@@ -52,7 +54,7 @@ export function journalSteps(journal: Journal, ticket: Ticket, mapping: RedmineM
     if (trailer.type === 'create')
       return { steps: [], notices: [`journal ${journal.id}: a create trailer belongs in the description; ignored`] };
     return {
-      steps: [{ ...base, commandId: trailer.id, type: trailer.type, payload: payloadOf(trailer, note.text), at: trailer.at }],
+      steps: [{ ...base, commandId: trailer.id, type: trailer.type, payload: payloadOf(trailer, note.text), at: trailer.at, ...(trailer.adjusted ? { adjusted: true } : {}) }],
       notices,
     };
   }
