@@ -28,13 +28,13 @@ export const NOTE_TEXT_KEY: Partial<Record<CommandType, string>> = {
 
 export const trailerSchema = z
   .object({
-    id: z.uuid('id must be the command id (a UUID)'),
+    id: z.uuid('must be the command id (a UUID)'),
     type: z.enum(COMMAND_TYPES as [CommandType, ...CommandType[]], {
-      error: `type must be one of ${COMMAND_TYPES.join(', ')}`,
+      error: `must be one of ${COMMAND_TYPES.join(', ')}`,
     }),
     at: isoInstant,
     /** The Redmine user id of the author: must be the journal's own user, or the trailer is forged. */
-    by: z.string().regex(/^\d+$/, 'by must be a Redmine user id'),
+    by: z.string().regex(/^\d+$/, 'must be a Redmine user id'),
     /** The ERP side moved the time (in its future, or before the previous event): contract 2's mark. */
     adjusted: z.literal(true).optional(),
     /** The app's ticket id, on the create trailer only (also in the client ticket id field). */
