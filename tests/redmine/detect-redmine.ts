@@ -12,14 +12,20 @@ export const REDMINE_ROOT = '/usr/share/redmine';
  * to the tenant directory.
  */
 export async function detectRedmine(): Promise<string | null> {
-  const exists = (path: string) => access(path).then(() => true, () => false);
+  const exists = (path: string) =>
+    access(path).then(
+      () => true,
+      () => false,
+    );
   if (!(await exists(join(REDMINE_ROOT, 'config.ru'))))
     return `Redmine is not installed (no ${REDMINE_ROOT}): apt-get install -y --no-install-recommends redmine redmine-sqlite`;
   const local = await readFile(join(REDMINE_ROOT, 'Gemfile.local'), 'utf8').catch(() => '');
   if (!/gem ['"]webrick['"]/.test(local))
     return `Redmine has no app server: add gem 'webrick' to ${REDMINE_ROOT}/Gemfile.local and run bundle install --local there`;
   try {
-    await run('bundle', ['exec', 'ruby', '-e', 'require "webrick"; require "sqlite3"'], { cwd: REDMINE_ROOT });
+    await run('bundle', ['exec', 'ruby', '-e', 'require "webrick"; require "sqlite3"'], {
+      cwd: REDMINE_ROOT,
+    });
   } catch (error) {
     return `Redmine's bundle cannot load webrick and sqlite3 (${(error as Error).message.split('\n')[0]}): install redmine-sqlite and run bundle install --local in ${REDMINE_ROOT}`;
   }

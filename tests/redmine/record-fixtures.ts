@@ -24,7 +24,10 @@ async function target(): Promise<{ target: Target; stop: () => Promise<void> }> 
   const [flag, value] = process.argv.slice(2);
   if (flag === '--instance') {
     const text = await readFile(value!, 'utf8');
-    return { target: JSON.parse(text.slice(text.indexOf('{'))) as Target, stop: async () => undefined };
+    return {
+      target: JSON.parse(text.slice(text.indexOf('{'))) as Target,
+      stop: async () => undefined,
+    };
   }
   const instance = await startRedmine(Number(flag ?? 4792));
   return { target: instance, stop: () => instance.stop() };
@@ -53,7 +56,15 @@ async function record(name: string, key: string, method: string, path: string, b
   ) as unknown;
   await writeFile(
     `${OUT}${name}.json`,
-    JSON.stringify({ request: { method, path, ...(body === undefined ? {} : { body }) }, status: answer.status, body: redacted }, null, 2) + '\n',
+    JSON.stringify(
+      {
+        request: { method, path, ...(body === undefined ? {} : { body }) },
+        status: answer.status,
+        body: redacted,
+      },
+      null,
+      2,
+    ) + '\n',
   );
   return answer;
 }
@@ -71,7 +82,16 @@ const created = await record('issue-created', engineer.apiKey, 'POST', '/issues.
     status_id: map.statuses.new,
     priority_id: map.priorities[3],
     subject: 'Не формируется отчёт по звонкам',
-    description: encodeNote('Заявка зарегистрирована в PROконтакт.', trailer({ id: '01930f7e-4a2b-7c3d-8e9f-000000000001', type: 'create', at: createdAt, ticket: ticketId, p: { createdAt } })),
+    description: encodeNote(
+      'Заявка зарегистрирована в PROконтакт.',
+      trailer({
+        id: '01930f7e-4a2b-7c3d-8e9f-000000000001',
+        type: 'create',
+        at: createdAt,
+        ticket: ticketId,
+        p: { createdAt },
+      }),
+    ),
     custom_fields: [
       cf(fields.clientTicketId, ticketId),
       cf(fields.account, 'operator7'),
@@ -95,22 +115,54 @@ const put = (name: string, key: string, issue: Record<string, unknown>) =>
 await put('put-react', engineer.apiKey, {
   status_id: map.statuses.inProgress,
   assigned_to_id: engineer.id,
-  notes: encodeNote('Взята в работу.', trailer({ id: '01930f7e-4a2b-7c3d-8e9f-000000000002', type: 'react', at: '2026-12-07T08:10:00Z' })),
+  notes: encodeNote(
+    'Взята в работу.',
+    trailer({
+      id: '01930f7e-4a2b-7c3d-8e9f-000000000002',
+      type: 'react',
+      at: '2026-12-07T08:10:00Z',
+    }),
+  ),
 });
 await put('put-pause', engineer.apiKey, {
   status_id: map.statuses.paused,
   custom_fields: [cf(fields.pauseReason, 'awaiting_user_info')],
-  notes: encodeNote('Запросили у пользователя журнал сервера.', trailer({ id: '01930f7e-4a2b-7c3d-8e9f-000000000003', type: 'pause', at: '2026-12-07T09:05:00Z', p: { reason: 'awaiting_user_info' } })),
+  notes: encodeNote(
+    'Запросили у пользователя журнал сервера.',
+    trailer({
+      id: '01930f7e-4a2b-7c3d-8e9f-000000000003',
+      type: 'pause',
+      at: '2026-12-07T09:05:00Z',
+      p: { reason: 'awaiting_user_info' },
+    }),
+  ),
 });
 // The colleague works in Redmine's own UI (no trailer): resumes with a note, then raises the priority.
-await put('put-web-resume', colleague.apiKey, { status_id: map.statuses.inProgress, notes: 'Журнал получен, продолжаем.' });
+await put('put-web-resume', colleague.apiKey, {
+  status_id: map.statuses.inProgress,
+  notes: 'Журнал получен, продолжаем.',
+});
 await put('put-web-priority', colleague.apiKey, { priority_id: map.priorities[2] });
 await put('put-comment', engineer.apiKey, {
-  notes: encodeNote('Воспроизвели на стенде.', trailer({ id: '01930f7e-4a2b-7c3d-8e9f-000000000004', type: 'comment', at: '2026-12-07T10:20:00Z' })),
+  notes: encodeNote(
+    'Воспроизвели на стенде.',
+    trailer({
+      id: '01930f7e-4a2b-7c3d-8e9f-000000000004',
+      type: 'comment',
+      at: '2026-12-07T10:20:00Z',
+    }),
+  ),
 });
 // A note someone copied from the engineer's: the trailer names the engineer, the author is the colleague.
 await put('put-forged-trailer', colleague.apiKey, {
-  notes: encodeNote('Скопировано.', trailer({ id: '01930f7e-4a2b-7c3d-8e9f-000000000005', type: 'resolve', at: '2026-12-07T10:30:00Z' })),
+  notes: encodeNote(
+    'Скопировано.',
+    trailer({
+      id: '01930f7e-4a2b-7c3d-8e9f-000000000005',
+      type: 'resolve',
+      at: '2026-12-07T10:30:00Z',
+    }),
+  ),
 });
 await record('time-entry-created', engineer.apiKey, 'POST', '/time_entries.json', {
   time_entry: {
@@ -123,23 +175,53 @@ await record('time-entry-created', engineer.apiKey, 'POST', '/time_entries.json'
 });
 await put('put-resolve', engineer.apiKey, {
   status_id: map.statuses.resolved,
-  notes: encodeNote('Исправлен шаблон отчёта.', trailer({ id: '01930f7e-4a2b-7c3d-8e9f-000000000007', type: 'resolve', at: '2026-12-07T11:00:00Z' })),
+  notes: encodeNote(
+    'Исправлен шаблон отчёта.',
+    trailer({
+      id: '01930f7e-4a2b-7c3d-8e9f-000000000007',
+      type: 'resolve',
+      at: '2026-12-07T11:00:00Z',
+    }),
+  ),
 });
 
-const issue = await record('issue-with-journals', engineer.apiKey, 'GET', `/issues/${issueId}.json?include=journals`);
+const issue = await record(
+  'issue-with-journals',
+  engineer.apiKey,
+  'GET',
+  `/issues/${issueId}.json?include=journals`,
+);
 const journals = (issue.body as { issue: { journals: unknown[] } }).issue.journals.length;
 // lock_version is not in the REST answer. Redmine saves an issue once on create plus once per
 // change, and every change writes a journal: lock_version = journals + 1. A stale one answers 422
 // with no error message (not 409); the derived one is accepted.
 await put('put-stale-lock-version', engineer.apiKey, { lock_version: 0, notes: 'stale' });
-await put('put-lock-version-derived', engineer.apiKey, { lock_version: journals + 1, notes: 'lock_version = journals + 1' });
+await put('put-lock-version-derived', engineer.apiKey, {
+  lock_version: journals + 1,
+  notes: 'lock_version = journals + 1',
+});
 
-await record('issues-list', engineer.apiKey, 'GET', '/issues.json?status_id=*&sort=updated_on,id&limit=100&offset=0&updated_on=%3E%3D2026-01-01T00:00:00Z');
+await record(
+  'issues-list',
+  engineer.apiKey,
+  'GET',
+  '/issues.json?status_id=*&sort=updated_on,id&limit=100&offset=0&updated_on=%3E%3D2026-01-01T00:00:00Z',
+);
 await record('issue-not-found', engineer.apiKey, 'GET', '/issues/999999.json');
 await record('projects', engineer.apiKey, 'GET', '/projects.json?limit=100');
-await record('project-with-issue-custom-fields', engineer.apiKey, 'GET', '/projects/1.json?include=issue_custom_fields,trackers');
+await record(
+  'project-with-issue-custom-fields',
+  engineer.apiKey,
+  'GET',
+  '/projects/1.json?include=issue_custom_fields,trackers',
+);
 await record('memberships', engineer.apiKey, 'GET', '/projects/1/memberships.json?limit=100');
-await record('time-entries', engineer.apiKey, 'GET', `/time_entries.json?issue_id=${issueId}&limit=100`);
+await record(
+  'time-entries',
+  engineer.apiKey,
+  'GET',
+  `/time_entries.json?issue_id=${issueId}&limit=100`,
+);
 await record('current-user', engineer.apiKey, 'GET', '/users/current.json');
 await record('wrong-key-current-user', 'f'.repeat(40), 'GET', '/users/current.json');
 await record('wrong-key-issues-list', 'f'.repeat(40), 'GET', '/issues.json?status_id=*');

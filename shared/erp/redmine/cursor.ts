@@ -75,7 +75,6 @@ export function decodeCursor(
   return { ok: true, cursor: parsed.data };
 }
 
-
 /** The list request for the cursor's next page. */
 export function listQuery(cursor: RedmineCursor): Record<string, string> {
   return {
@@ -98,7 +97,9 @@ export interface PageOutcome {
 const toSecond = (iso: string) =>
   new Date(Math.floor(Date.parse(iso) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 const settledSecond = (serverTime: string) =>
-  new Date(Date.parse(toSecond(serverTime)) - SETTLE_SECONDS * 1000).toISOString().replace('.000Z', 'Z');
+  new Date(Date.parse(toSecond(serverTime)) - SETTLE_SECONDS * 1000)
+    .toISOString()
+    .replace('.000Z', 'Z');
 const earlier = (a: string, b: string) => (a < b ? a : b);
 
 /** Reads one page answered for `listQuery(cursor)`; `serverTime` is Redmine's clock (Date header). */
@@ -113,7 +114,12 @@ export function consumePage(
   if (cursor.o > 0) {
     const first = items[0];
     const expected = cursor.last;
-    if (!first || !expected || first.id !== expected.id || toSecond(first.updatedOn) !== expected.at)
+    if (
+      !first ||
+      !expected ||
+      first.id !== expected.id ||
+      toSecond(first.updatedOn) !== expected.at
+    )
       return { deliver: [], next: { ...cursor, o: 0, last: null, p: passStart }, hasMore: true };
     items = items.slice(1);
   }

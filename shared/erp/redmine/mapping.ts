@@ -21,7 +21,8 @@ const distinct = (field: string, ids: Record<string, number | null>) => {
   for (const [key, value] of Object.entries(ids)) {
     if (value === null) continue;
     const other = seen.get(value);
-    if (other !== undefined) return `${field}.${key} and ${field}.${other} are both ${value}: each needs its own`;
+    if (other !== undefined)
+      return `${field}.${key} and ${field}.${other} are both ${value}: each needs its own`;
     seen.set(value, key);
   }
   return null;

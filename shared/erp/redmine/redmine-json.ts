@@ -7,7 +7,12 @@ import { z } from 'zod';
  */
 
 const ref = z.object({ id: z.number().int(), name: z.string() }).loose();
-const stamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, 'must be a UTC instant like 2026-12-07T10:05:00Z');
+const stamp = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/,
+    'must be a UTC instant like 2026-12-07T10:05:00Z',
+  );
 
 export const customValue = z
   .object({
@@ -108,7 +113,11 @@ export function customFieldValue(fields: readonly CustomValue[], id: number | nu
 }
 
 /** Parses with a message naming what is wrong: "issue 12: custom_fields.0.id expected number". */
-export function parseRedmine<T>(schema: z.ZodType<T>, data: unknown, what: string): { ok: true; value: T } | { ok: false; reason: string } {
+export function parseRedmine<T>(
+  schema: z.ZodType<T>,
+  data: unknown,
+  what: string,
+): { ok: true; value: T } | { ok: false; reason: string } {
   const parsed = schema.safeParse(data);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0]!;

@@ -105,8 +105,9 @@ export function splitPayload(
   payload: Record<string, unknown>,
 ): { body: string | null; rest: Record<string, unknown> } {
   const key = NOTE_TEXT_KEY[type];
-  if (!key || typeof payload[key] !== 'string') return { body: null, rest: payload };
+  const body = key === undefined ? undefined : payload[key];
+  if (key === undefined || typeof body !== 'string') return { body: null, rest: payload };
   const rest = { ...payload };
   delete rest[key];
-  return { body: payload[key] as string, rest };
+  return { body, rest };
 }

@@ -1,4 +1,10 @@
-import { applyCommand, eventTimeFor, type Organization, type Ticket, type User } from '../../../domain';
+import {
+  applyCommand,
+  eventTimeFor,
+  type Organization,
+  type Ticket,
+  type User,
+} from '../../../domain';
 import { formatInstant, parseInstant } from '../../../sla/instants';
 import type { RedmineMapping } from '../mapping';
 import { customFieldValue, type RedmineIssue } from '../redmine-json';
@@ -8,12 +14,14 @@ import { journalSteps } from './journal-steps';
 import { organizationIdOf } from './organizations';
 
 export type IssueOutcome =
-  | { ok: true; ticket: Ticket; notices: string[] }
-  | { ok: false; reason: string };
+  { ok: true; ticket: Ticket; notices: string[] } | { ok: false; reason: string };
 
 /** The app's id of an issue's ticket: the client ticket id it was created with, or one from Redmine's id. */
 export function ticketIdOf(issue: RedmineIssue, mapping: RedmineMapping): string {
-  return customFieldValue(issue.custom_fields, mapping.issueFields.clientTicketId)?.trim() ?? `redmine-${issue.id}`;
+  return (
+    customFieldValue(issue.custom_fields, mapping.issueFields.clientTicketId)?.trim() ??
+    `redmine-${issue.id}`
+  );
 }
 
 /** The ticket version of an issue: grows with every journal (ids only grow), never shrinks. */
@@ -46,19 +54,30 @@ export function issueToTicket(
   users: ReadonlyMap<string, User>,
 ): IssueOutcome {
   const what = `issue #${issue.id}`;
-  if (issue.journals === undefined) return { ok: false, reason: `${what}: fetched without include=journals` };
+  if (issue.journals === undefined)
+    return { ok: false, reason: `${what}: fetched without include=journals` };
   if (!organization || organization.id !== organizationIdOf(issue.project.id))
-    return { ok: false, reason: `${what}: its project «${issue.project.name}» is not a usable organization` };
+    return {
+      ok: false,
+      reason: `${what}: its project «${issue.project.name}» is not a usable organization`,
+    };
   const initial = priorityOf(mapping, initialPriorityId(issue));
   if (initial === null)
-    return { ok: false, reason: `${what}: priority ${issue.priority.name} (id ${initialPriorityId(issue)}) is not mapped to P1–P4` };
+    return {
+      ok: false,
+      reason: `${what}: priority ${issue.priority.name} (id ${initialPriorityId(issue)}) is not mapped to P1–P4`,
+    };
 
   const notices: string[] = [];
   const f = mapping.issueFields;
   const value = (id: number | null) => customFieldValue(issue.custom_fields, id) ?? '';
   const created = readNote(issue.description, issue.author?.id ?? null);
   let createdAt = issue.created_on;
-  if (created.kind === 'trailer' && created.trailer.type === 'create' && typeof created.trailer.p?.['createdAt'] === 'string') {
+  if (
+    created.kind === 'trailer' &&
+    created.trailer.type === 'create' &&
+    typeof created.trailer.p?.['createdAt'] === 'string'
+  ) {
     // The request's own creation time (an offline intake), never after Redmine registered it.
     const ms = parseInstant(created.trailer.p['createdAt']);
     if (ms !== null) createdAt = formatInstant(Math.min(ms, parseInstant(issue.created_on)!));
@@ -92,7 +111,9 @@ export function issueToTicket(
     updatedAt: issue.created_on,
     version: 1,
   };
-  const missing = (['account', 'steps', 'expected', 'actual', 'diagnostics', 'reporterEmail'] as const).filter((key) => !ticket[key]);
+  const missing = (
+    ['account', 'steps', 'expected', 'actual', 'diagnostics', 'reporterEmail'] as const
+  ).filter((key) => !ticket[key]);
   if (missing.length) notices.push(`${what}: §4 fields empty in Redmine: ${missing.join(', ')}`);
 
   const team = new Map(users);
@@ -124,5 +145,9 @@ export function issueToTicket(
         notices.push(`journal ${journal.id}: ${step.type} not replayed: ${outcome.error.message}`);
     }
   }
-  return { ok: true, ticket: { ...ticket, version: ticketVersionOf(issue), updatedAt: issue.updated_on }, notices };
+  return {
+    ok: true,
+    ticket: { ...ticket, version: ticketVersionOf(issue), updatedAt: issue.updated_on },
+    notices,
+  };
 }

@@ -43,7 +43,11 @@ const field = (details: readonly JournalDetail[], id: number | null) =>
  * its status, priority, assignee, release date, extension and note become the equivalent
  * commands at the journal's time, judged against the ticket as replayed so far.
  */
-export function journalSteps(journal: Journal, ticket: Ticket, mapping: RedmineMapping): JournalReading {
+export function journalSteps(
+  journal: Journal,
+  ticket: Ticket,
+  mapping: RedmineMapping,
+): JournalReading {
   const authorId = journal.user ? String(journal.user.id) : '0';
   const author = journal.user?.name ?? 'Redmine';
   const base = { recordedAt: journal.created_on, authorId, author };
@@ -52,18 +56,37 @@ export function journalSteps(journal: Journal, ticket: Ticket, mapping: RedmineM
   if (note.kind === 'trailer') {
     const { trailer } = note;
     if (trailer.type === 'create')
-      return { steps: [], notices: [`journal ${journal.id}: a create trailer belongs in the description; ignored`] };
+      return {
+        steps: [],
+        notices: [`journal ${journal.id}: a create trailer belongs in the description; ignored`],
+      };
     return {
-      steps: [{ ...base, commandId: trailer.id, type: trailer.type, payload: payloadOf(trailer, note.text), at: trailer.at, ...(trailer.adjusted ? { adjusted: true } : {}) }],
+      steps: [
+        {
+          ...base,
+          commandId: trailer.id,
+          type: trailer.type,
+          payload: payloadOf(trailer, note.text),
+          at: trailer.at,
+          ...(trailer.adjusted ? { adjusted: true } : {}),
+        },
+      ],
       notices,
     };
   }
-  if (note.kind === 'ignored') notices.push(`journal ${journal.id}: ${note.reason}; read as a note made in Redmine`);
+  if (note.kind === 'ignored')
+    notices.push(`journal ${journal.id}: ${note.reason}; read as a note made in Redmine`);
 
   const steps: ReplayStep[] = [];
   let n = 0;
   const step = (type: CommandType, payload: Record<string, unknown>) =>
-    steps.push({ ...base, commandId: `redmine-journal-${journal.id}-${++n}`, type, payload, at: journal.created_on });
+    steps.push({
+      ...base,
+      commandId: `redmine-journal-${journal.id}-${++n}`,
+      type,
+      payload,
+      at: journal.created_on,
+    });
   let text = note.text;
   const takeText = (fallback: string) => {
     const used = text || fallback;
@@ -77,11 +100,20 @@ export function journalSteps(journal: Journal, ticket: Ticket, mapping: RedmineM
   const status = attr(details, 'status_id');
   const kind = status?.new_value ? statusKindOf(mapping, Number(status.new_value)) : null;
   if (status && kind === null)
-    notices.push(`journal ${journal.id}: status ${status.new_value} is not in the mapping; the change is not an SLA event`);
+    notices.push(
+      `journal ${journal.id}: status ${status.new_value} is not in the mapping; the change is not an SLA event`,
+    );
   if (kind === 'paused' && state !== 'paused' && state !== 'resolved') {
     const reasonValue = field(details, mapping.issueFields.pauseReason)?.new_value;
-    const reason = PAUSE_REASONS.includes(reasonValue as PauseReason) ? (reasonValue as PauseReason) : 'other';
-    step('pause', reason === 'other' ? { reason, note: takeText(PAUSED_IN_REDMINE) } : { reason, ...(text ? { note: takeText('') } : {}) });
+    const reason = PAUSE_REASONS.includes(reasonValue as PauseReason)
+      ? (reasonValue as PauseReason)
+      : 'other';
+    step(
+      'pause',
+      reason === 'other'
+        ? { reason, note: takeText(PAUSED_IN_REDMINE) }
+        : { reason, ...(text ? { note: takeText('') } : {}) },
+    );
     state = 'paused';
   } else if ((kind === 'resolved' || kind === 'closed') && state !== 'resolved') {
     step('resolve', { result: takeText(RESOLVED_IN_REDMINE) });
@@ -101,7 +133,10 @@ export function journalSteps(journal: Journal, ticket: Ticket, mapping: RedmineM
   const priority = attr(details, 'priority_id');
   if (priority?.new_value) {
     const to = priorityOf(mapping, Number(priority.new_value));
-    if (to === null) notices.push(`journal ${journal.id}: priority ${priority.new_value} is not in the mapping; the change is ignored`);
+    if (to === null)
+      notices.push(
+        `journal ${journal.id}: priority ${priority.new_value} is not in the mapping; the change is ignored`,
+      );
     else step('change_priority', { to });
   }
 
@@ -111,8 +146,12 @@ export function journalSteps(journal: Journal, ticket: Ticket, mapping: RedmineM
   const extension = field(details, mapping.issueFields.extensionHours);
   if (extension?.new_value) {
     const hours = Number(extension.new_value) - Number(extension.old_value ?? 0);
-    if (Number.isFinite(hours) && hours > 0) step('extend', { hours, note: takeText(EXTENDED_IN_REDMINE) });
-    else notices.push(`journal ${journal.id}: the extension went from ${extension.old_value ?? 0} to ${extension.new_value} hours; only an increase is an extension`);
+    if (Number.isFinite(hours) && hours > 0)
+      step('extend', { hours, note: takeText(EXTENDED_IN_REDMINE) });
+    else
+      notices.push(
+        `journal ${journal.id}: the extension went from ${extension.old_value ?? 0} to ${extension.new_value} hours; only an increase is an extension`,
+      );
   }
 
   if (text) step('comment', { text });

@@ -9,13 +9,13 @@ import { customFieldValue, type Membership, type RedmineProject } from '../redmi
 export type RedmineOrganization = Organization & { emailDomains: string[] };
 
 export type ProjectOutcome =
-  | { ok: true; organization: RedmineOrganization }
-  | { ok: false; reason: string };
+  { ok: true; organization: RedmineOrganization } | { ok: false; reason: string };
 
 /** The organization id of a project: its Redmine id, which never changes (its name may). */
 export const organizationIdOf = (projectId: number) => String(projectId);
 
-const DOMAIN = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+$/u;
+const DOMAIN =
+  /^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+$/u;
 
 /**
  * A customer project → its organization. The zone must be an IANA zone (the SLA counts in it);
@@ -31,12 +31,21 @@ export function projectToOrganization(
   const what = `project ${project.id} «${project.name}»`;
   const zone = customFieldValue(project.custom_fields, fields.timeZone);
   if (zone === null)
-    return { ok: false, reason: `${what}: the time zone field (custom field ${fields.timeZone}) is empty or not enabled: set an IANA zone like Europe/Moscow` };
+    return {
+      ok: false,
+      reason: `${what}: the time zone field (custom field ${fields.timeZone}) is empty or not enabled: set an IANA zone like Europe/Moscow`,
+    };
   if (!isKnownZone(zone.trim()))
-    return { ok: false, reason: `${what}: time zone "${zone}" is not an IANA zone (like Europe/Moscow or Asia/Vladivostok)` };
+    return {
+      ok: false,
+      reason: `${what}: time zone "${zone}" is not an IANA zone (like Europe/Moscow or Asia/Vladivostok)`,
+    };
   const calendar = customFieldValue(project.custom_fields, fields.calendar)?.trim() ?? 'RU';
   if (!findCalendar(calendar))
-    return { ok: false, reason: `${what}: calendar "${calendar}" is not known: use RU, none or a registered calendar id` };
+    return {
+      ok: false,
+      reason: `${what}: calendar "${calendar}" is not known: use RU, none or a registered calendar id`,
+    };
   const entries = (customFieldValue(project.custom_fields, fields.emailDomains) ?? '')
     .split(/[\s,;]+/)
     .filter(Boolean);
@@ -44,10 +53,18 @@ export function projectToOrganization(
   const emailDomains: string[] = [];
   for (const entry of entries) {
     if (entry.includes('@')) {
-      if (emailProblem(entry)) return { ok: false, reason: `${what}: "${entry}" in the e-mail field is not an e-mail address` };
+      if (emailProblem(entry))
+        return {
+          ok: false,
+          reason: `${what}: "${entry}" in the e-mail field is not an e-mail address`,
+        };
       contactEmails.push(entry);
     } else {
-      if (!DOMAIN.test(entry)) return { ok: false, reason: `${what}: "${entry}" in the e-mail field is neither an address nor a domain like example.ru` };
+      if (!DOMAIN.test(entry))
+        return {
+          ok: false,
+          reason: `${what}: "${entry}" in the e-mail field is neither an address nor a domain like example.ru`,
+        };
       emailDomains.push(entry.toLowerCase());
     }
   }

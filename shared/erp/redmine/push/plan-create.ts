@@ -13,7 +13,11 @@ const REGISTERED = 'Заявка зарегистрирована в прило�
  * (its answer was lost) and this one is a duplicate. The command is first judged by
  * `applyCommand`, exactly as the reference server judges it, so a bad intake is refused the same way.
  */
-export function planCreate(command: WireCommand, existing: RedmineIssue | null, ctx: PushContext): PushPlan {
+export function planCreate(
+  command: WireCommand,
+  existing: RedmineIssue | null,
+  ctx: PushContext,
+): PushPlan {
   if (existing) return { kind: 'duplicate', ticket: null };
   const at = command.clientCreatedAt;
   const outcome = applyCommand(null, 'create', command.payload, {
@@ -29,8 +33,13 @@ export function planCreate(command: WireCommand, existing: RedmineIssue | null, 
     now: ctx.serverNow,
   });
   if (outcome.status === 'noop')
-    return { kind: 'rejected', error: { code: 'invalid_payload', message: 'create: nothing to create' }, ticket: null };
-  if (outcome.status !== 'applied') return { kind: outcome.status, error: outcome.error, ticket: null };
+    return {
+      kind: 'rejected',
+      error: { code: 'invalid_payload', message: 'create: nothing to create' },
+      ticket: null,
+    };
+  if (outcome.status !== 'applied')
+    return { kind: outcome.status, error: outcome.error, ticket: null };
   const payload = command.payload as CommandPayload<'create'>;
   const { mapping } = ctx;
   const f = mapping.issueFields;
@@ -45,9 +54,13 @@ export function planCreate(command: WireCommand, existing: RedmineIssue | null, 
     { id: f.reporterEmail, value: payload.reporterEmail },
   ];
   const late = payload.lateRegistrationReason;
-  if (late !== undefined && f.lateRegistrationReason !== null) fields.push({ id: f.lateRegistrationReason, value: late });
+  if (late !== undefined && f.lateRegistrationReason !== null)
+    fields.push({ id: f.lateRegistrationReason, value: late });
   // Without a field for it, the reason for a late registration stays readable in the description.
-  const body = late !== undefined && f.lateRegistrationReason === null ? `${REGISTERED}\n\nПричина поздней регистрации: ${late}` : REGISTERED;
+  const body =
+    late !== undefined && f.lateRegistrationReason === null
+      ? `${REGISTERED}\n\nПричина поздней регистрации: ${late}`
+      : REGISTERED;
   const description = encodeNote(body, {
     id: command.commandId,
     type: 'create',

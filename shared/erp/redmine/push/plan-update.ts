@@ -48,9 +48,18 @@ export function planUpdate(
 ): PushPlan {
   if (alreadyApplied(issue, command.commandId)) return { kind: 'duplicate', ticket };
   const type = command.type as CommandType;
-  if (type === 'create') return { kind: 'conflict', error: { code: 'ticket_exists', message: 'create: a ticket with this id already exists' }, ticket };
+  if (type === 'create')
+    return {
+      kind: 'conflict',
+      error: { code: 'ticket_exists', message: 'create: a ticket with this id already exists' },
+      ticket,
+    };
   if (type === 'attach' || type === 'detach')
-    return { kind: 'rejected', error: { code: 'unsupported', message: `${type}: files are not synced with Redmine` }, ticket };
+    return {
+      kind: 'rejected',
+      error: { code: 'unsupported', message: `${type}: files are not synced with Redmine` },
+      ticket,
+    };
   const { at, adjusted } = eventTimeFor(ticket, command.clientCreatedAt, ctx.serverNow);
   const outcome = applyCommand(ticket, type, command.payload, {
     commandId: command.commandId,
@@ -76,13 +85,23 @@ export function planUpdate(
     ...(adjusted ? { adjusted: true as const } : {}),
     ...(Object.keys(rest).length ? { p: rest } : {}),
   });
-  const update: Record<string, unknown> = { notes, lock_version: lockVersionOf(issue), ...changesFor(command, issue, ctx) };
-  const writes: RedmineWrite[] = [{ method: 'PUT', path: `/issues/${issue.id}.json`, body: { issue: update } }];
+  const update: Record<string, unknown> = {
+    notes,
+    lock_version: lockVersionOf(issue),
+    ...changesFor(command, issue, ctx),
+  };
+  const writes: RedmineWrite[] = [
+    { method: 'PUT', path: `/issues/${issue.id}.json`, body: { issue: update } },
+  ];
   if (type === 'log_work') writes.push(visitEntry(command, issue, ctx));
   return { kind: 'write', writes, expected: outcome.ticket };
 }
 
-function changesFor(command: WireCommand, issue: RedmineIssue, ctx: PushContext): Record<string, unknown> {
+function changesFor(
+  command: WireCommand,
+  issue: RedmineIssue,
+  ctx: PushContext,
+): Record<string, unknown> {
   const { mapping } = ctx;
   const statuses = mapping.statuses;
   const f = mapping.issueFields;
@@ -90,20 +109,37 @@ function changesFor(command: WireCommand, issue: RedmineIssue, ctx: PushContext)
   switch (command.type) {
     case 'react': {
       const kind = statusKindOf(mapping, issue.status.id);
-      return { assigned_to_id: ctx.author.id, ...(kind === 'new' || kind === null ? { status_id: statuses.inProgress } : {}) };
+      return {
+        assigned_to_id: ctx.author.id,
+        ...(kind === 'new' || kind === null ? { status_id: statuses.inProgress } : {}),
+      };
     }
     case 'pause':
-      return { status_id: statuses.paused, custom_fields: [{ id: f.pauseReason, value: (payload as CommandPayload<'pause'>).reason }] };
+      return {
+        status_id: statuses.paused,
+        custom_fields: [{ id: f.pauseReason, value: (payload as CommandPayload<'pause'>).reason }],
+      };
     case 'resume':
     case 'reopen':
       return { status_id: statuses.inProgress };
     case 'resolve':
       return { status_id: statuses.resolved };
     case 'schedule_fix':
-      return { custom_fields: [{ id: f.fixReleaseDate, value: (payload as CommandPayload<'schedule_fix'>).releaseDate }] };
+      return {
+        custom_fields: [
+          { id: f.fixReleaseDate, value: (payload as CommandPayload<'schedule_fix'>).releaseDate },
+        ],
+      };
     case 'extend': {
       const before = Number(customFieldValue(issue.custom_fields, f.extensionHours) ?? 0) || 0;
-      return { custom_fields: [{ id: f.extensionHours, value: String(before + (payload as CommandPayload<'extend'>).hours) }] };
+      return {
+        custom_fields: [
+          {
+            id: f.extensionHours,
+            value: String(before + (payload as CommandPayload<'extend'>).hours),
+          },
+        ],
+      };
     }
     case 'change_priority':
       return { priority_id: mapping.priorities[(payload as CommandPayload<'change_priority'>).to] };
@@ -135,7 +171,9 @@ function visitEntry(command: WireCommand, issue: RedmineIssue, ctx: PushContext)
         spent_on: localDateOf(started, zone),
         hours: Math.max(hours, 0.01),
         comments,
-        ...(ctx.mapping.timeEntryActivityId === null ? {} : { activity_id: ctx.mapping.timeEntryActivityId }),
+        ...(ctx.mapping.timeEntryActivityId === null
+          ? {}
+          : { activity_id: ctx.mapping.timeEntryActivityId }),
       },
     },
   };

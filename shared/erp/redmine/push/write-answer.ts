@@ -21,11 +21,19 @@ export function readWriteAnswer(status: number, body: unknown): WriteAnswer {
   if (status === 422) {
     const parsed = validationErrors.safeParse(body);
     if (parsed.success && parsed.data.errors.length === 0) return { kind: 'stale' };
-    const message = parsed.success ? parsed.data.errors.join('; ') : 'Redmine refused the change (422) without saying why';
+    const message = parsed.success
+      ? parsed.data.errors.join('; ')
+      : 'Redmine refused the change (422) without saying why';
     return { kind: 'refused', message: `Redmine: ${message}` };
   }
-  if (status === 401) return { kind: 'unauthorized', message: 'Redmine does not accept the API key (401)' };
-  if (status === 403) return { kind: 'unauthorized', message: 'the API key may not do this in Redmine (403): check the role\'s permissions' };
-  if (status === 404) return { kind: 'gone', message: 'the issue no longer exists in Redmine (404)' };
+  if (status === 401)
+    return { kind: 'unauthorized', message: 'Redmine does not accept the API key (401)' };
+  if (status === 403)
+    return {
+      kind: 'unauthorized',
+      message: "the API key may not do this in Redmine (403): check the role's permissions",
+    };
+  if (status === 404)
+    return { kind: 'gone', message: 'the issue no longer exists in Redmine (404)' };
   return { kind: 'retry', message: `Redmine answered ${status}` };
 }

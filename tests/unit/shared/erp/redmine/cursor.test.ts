@@ -45,41 +45,47 @@ function pullPage(list: SimulatedIssueList, cursor: RedmineCursor, delivered: De
 describe('Redmine list cursor', () => {
   it('never delivers a revision twice and ends with every issue at its latest revision', () => {
     fc.assert(
-      fc.property(fc.array(action, { maxLength: 400 }), fc.integer({ min: 0, max: 250 }), (actions, initial) => {
-        const list = new SimulatedIssueList(Date.parse('2026-12-07T10:00:00.000Z'));
-        for (let i = 0; i < initial; i++) list.create();
-        let cursor = INITIAL_CURSOR;
-        const delivered: Delivered = new Map();
-        for (const step of actions) {
-          const ids = list.ids();
-          if (step.kind === 'create') list.create(step.lagMs);
-          else if (step.kind === 'update' && ids.length) list.update(ids[step.pick % ids.length]!, step.lagMs);
-          else if (step.kind === 'remove' && ids.length) list.remove(ids[step.pick % ids.length]!);
-          else if (step.kind === 'tick') list.nowMs += step.ms;
-          else if (step.kind === 'page') cursor = pullPage(list, cursor, delivered).next;
-        }
-        // Then the users stop and the last commits settle. The pull under way finishes, and the
-        // next one (which starts after every update committed) must see them all.
-        list.nowMs += (SETTLE_SECONDS + 5) * 1000;
-        for (const _pull of [1, 2]) {
-          for (let pages = 0; ; pages++) {
-            const outcome = pullPage(list, cursor, delivered);
-            cursor = outcome.next;
-            if (!outcome.hasMore) break;
-            if (pages > 10_000) throw new Error('the pull never ends');
+      fc.property(
+        fc.array(action, { maxLength: 400 }),
+        fc.integer({ min: 0, max: 250 }),
+        (actions, initial) => {
+          const list = new SimulatedIssueList(Date.parse('2026-12-07T10:00:00.000Z'));
+          for (let i = 0; i < initial; i++) list.create();
+          let cursor = INITIAL_CURSOR;
+          const delivered: Delivered = new Map();
+          for (const step of actions) {
+            const ids = list.ids();
+            if (step.kind === 'create') list.create(step.lagMs);
+            else if (step.kind === 'update' && ids.length)
+              list.update(ids[step.pick % ids.length]!, step.lagMs);
+            else if (step.kind === 'remove' && ids.length)
+              list.remove(ids[step.pick % ids.length]!);
+            else if (step.kind === 'tick') list.nowMs += step.ms;
+            else if (step.kind === 'page') cursor = pullPage(list, cursor, delivered).next;
           }
-        }
-        for (const [id, revs] of delivered) {
-          // Strictly increasing: no revision repeated, none delivered after a newer one.
-          for (let i = 1; i < revs.length; i++) expect(revs[i]).toBeGreaterThan(revs[i - 1]!);
-          const current = list.revOf(id);
-          if (current !== undefined) expect(revs[revs.length - 1]).toBe(current);
-        }
-        for (const id of list.ids()) expect(delivered.has(id)).toBe(true);
-        // A quiet Redmine: one more pull delivers nothing.
-        const again = pullPage(list, cursor, delivered);
-        expect(again.deliver).toEqual([]);
-      }),
+          // Then the users stop and the last commits settle. The pull under way finishes, and the
+          // next one (which starts after every update committed) must see them all.
+          list.nowMs += (SETTLE_SECONDS + 5) * 1000;
+          for (let pull = 0; pull < 2; pull++) {
+            for (let pages = 0; ; pages++) {
+              const outcome = pullPage(list, cursor, delivered);
+              cursor = outcome.next;
+              if (!outcome.hasMore) break;
+              if (pages > 10_000) throw new Error('the pull never ends');
+            }
+          }
+          for (const [id, revs] of delivered) {
+            // Strictly increasing: no revision repeated, none delivered after a newer one.
+            for (let i = 1; i < revs.length; i++) expect(revs[i]).toBeGreaterThan(revs[i - 1]!);
+            const current = list.revOf(id);
+            if (current !== undefined) expect(revs[revs.length - 1]).toBe(current);
+          }
+          for (const id of list.ids()) expect(delivered.has(id)).toBe(true);
+          // A quiet Redmine: one more pull delivers nothing.
+          const again = pullPage(list, cursor, delivered);
+          expect(again.deliver).toEqual([]);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -102,7 +108,12 @@ describe('Redmine list cursor', () => {
   });
 
   it('lists everything from the start, then only from the settled second on', () => {
-    expect(listQuery(INITIAL_CURSOR)).toEqual({ status_id: '*', sort: 'updated_on,id', limit: '100', offset: '0' });
+    expect(listQuery(INITIAL_CURSOR)).toEqual({
+      status_id: '*',
+      sort: 'updated_on,id',
+      limit: '100',
+      offset: '0',
+    });
     // 10:00:30 minus the 10 s Redmine may still be committing: 10:00:20.
     const { next } = consumePage(INITIAL_CURSOR, [], '2026-12-07T10:00:30Z');
     expect(listQuery(next)['updated_on']).toBe('>=2026-12-07T10:00:20Z');
@@ -112,8 +123,16 @@ describe('Redmine list cursor', () => {
     ['', true, null],
     ['abc', false, 'the cursor was not issued by the Redmine back end'],
     ['rm1.%E0%A4%A', false, 'the cursor is damaged (not escaped JSON)'],
-    [encodeCursor({ ...INITIAL_CURSOR, o: -1 }), false, "the cursor's o Too small: expected number to be >=0"],
-    [encodeCursor({ ...INITIAL_CURSOR, s: '2026-12-07 10:00' }), false, "the cursor's s must be a UTC instant to the second"],
+    [
+      encodeCursor({ ...INITIAL_CURSOR, o: -1 }),
+      false,
+      "the cursor's o Too small: expected number to be >=0",
+    ],
+    [
+      encodeCursor({ ...INITIAL_CURSOR, s: '2026-12-07 10:00' }),
+      false,
+      "the cursor's s must be a UTC instant to the second",
+    ],
   ])('decodes %j: ok %s', (text, ok, reason) => {
     const decoded = decodeCursor(text);
     expect(decoded.ok).toBe(ok);

@@ -2,20 +2,37 @@ import { describe, expect, it } from 'vitest';
 import { evaluateSla } from '@shared/sla';
 import { toSlaTicket } from '@shared/domain';
 import { issueToTicket } from '@shared/erp/redmine/pull/issue-to-ticket';
-import { membersToUsers, projectToOrganization, type RedmineOrganization } from '@shared/erp/redmine/pull/organizations';
+import {
+  membersToUsers,
+  projectToOrganization,
+  type RedmineOrganization,
+} from '@shared/erp/redmine/pull/organizations';
 import { membership, redmineIssue, redmineProject } from '@shared/erp/redmine/redmine-json';
 import { MAPPING, recorded } from './recorded';
 
-const projects = (recorded('projects').body as { projects: unknown[] }).projects.map((p) => redmineProject.parse(p));
+const projects = (recorded('projects').body as { projects: unknown[] }).projects.map((p) =>
+  redmineProject.parse(p),
+);
 const organizationOf = (id: number): RedmineOrganization => {
-  const outcome = projectToOrganization(projects.find((p) => p.id === id)!, MAPPING, 1);
+  const outcome = projectToOrganization(
+    projects.find((p) => p.id === id)!,
+    MAPPING,
+    1,
+  );
   if (!outcome.ok) throw new Error(outcome.reason);
   return outcome.organization;
 };
 const users = new Map(
-  membersToUsers((recorded('memberships').body as { memberships: unknown[] }).memberships.map((m) => membership.parse(m)), 1).map((u) => [u.id, u]),
+  membersToUsers(
+    (recorded('memberships').body as { memberships: unknown[] }).memberships.map((m) =>
+      membership.parse(m),
+    ),
+    1,
+  ).map((u) => [u.id, u]),
 );
-const issue = redmineIssue.parse((recorded('issue-with-journals').body as { issue: unknown }).issue);
+const issue = redmineIssue.parse(
+  (recorded('issue-with-journals').body as { issue: unknown }).issue,
+);
 
 describe('Redmine projects and members (recorded)', () => {
   it('reads each customer project as an organization with its zone, calendar and e-mail domains', () => {
@@ -33,12 +50,31 @@ describe('Redmine projects and members (recorded)', () => {
   });
 
   it.each([
-    [[{ id: 13, name: 'zone', value: '' }], 'the time zone field (custom field 13) is empty or not enabled'],
+    [
+      [{ id: 13, name: 'zone', value: '' }],
+      'the time zone field (custom field 13) is empty or not enabled',
+    ],
     [[{ id: 13, name: 'zone', value: 'MSK' }], 'time zone "MSK" is not an IANA zone'],
-    [[{ id: 13, name: 'zone', value: 'Europe/Moscow' }, { id: 14, name: 'cal', value: 'RU2' }], 'calendar "RU2" is not known'],
-    [[{ id: 13, name: 'zone', value: 'Europe/Moscow' }, { id: 15, name: 'mail', value: 'ok.ru, not a domain!' }], '"not" in the e-mail field'],
+    [
+      [
+        { id: 13, name: 'zone', value: 'Europe/Moscow' },
+        { id: 14, name: 'cal', value: 'RU2' },
+      ],
+      'calendar "RU2" is not known',
+    ],
+    [
+      [
+        { id: 13, name: 'zone', value: 'Europe/Moscow' },
+        { id: 15, name: 'mail', value: 'ok.ru, not a domain!' },
+      ],
+      '"not" in the e-mail field',
+    ],
   ])('refuses a project whose fields are %j, saying why', (fields, reason) => {
-    const outcome = projectToOrganization(redmineProject.parse({ id: 9, name: 'X', identifier: 'x', custom_fields: fields }), MAPPING, 1);
+    const outcome = projectToOrganization(
+      redmineProject.parse({ id: 9, name: 'X', identifier: 'x', custom_fields: fields }),
+      MAPPING,
+      1,
+    );
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.reason).toContain(reason);
   });
@@ -77,14 +113,58 @@ describe('Redmine issue → ticket (recorded journals)', () => {
   });
 
   it("replays the app's journals at their action times and Redmine's own changes at the journal's time", () => {
-    expect(ticket.events.map(({ type, at, authorId, adjusted, reason, to }) => ({ type, at, authorId, adjusted, reason, to }))).toEqual([
-      { type: 'reacted', at: '2026-12-07T08:10:00.000Z', authorId: '5', adjusted: undefined, reason: undefined, to: undefined },
-      { type: 'paused', at: '2026-12-07T09:05:00.000Z', authorId: '5', adjusted: undefined, reason: 'awaiting_user_info', to: undefined },
+    expect(
+      ticket.events.map(({ type, at, authorId, adjusted, reason, to }) => ({
+        type,
+        at,
+        authorId,
+        adjusted,
+        reason,
+        to,
+      })),
+    ).toEqual([
+      {
+        type: 'reacted',
+        at: '2026-12-07T08:10:00.000Z',
+        authorId: '5',
+        adjusted: undefined,
+        reason: undefined,
+        to: undefined,
+      },
+      {
+        type: 'paused',
+        at: '2026-12-07T09:05:00.000Z',
+        authorId: '5',
+        adjusted: undefined,
+        reason: 'awaiting_user_info',
+        to: undefined,
+      },
       // The colleague set «В работе» in Redmine's UI: a resume at the journal's time.
-      { type: 'resumed', at: '2026-12-07T17:45:55.000Z', authorId: '6', adjusted: undefined, reason: undefined, to: undefined },
-      { type: 'priority_changed', at: '2026-12-07T17:45:56.000Z', authorId: '6', adjusted: undefined, reason: undefined, to: 2 },
+      {
+        type: 'resumed',
+        at: '2026-12-07T17:45:55.000Z',
+        authorId: '6',
+        adjusted: undefined,
+        reason: undefined,
+        to: undefined,
+      },
+      {
+        type: 'priority_changed',
+        at: '2026-12-07T17:45:56.000Z',
+        authorId: '6',
+        adjusted: undefined,
+        reason: undefined,
+        to: 2,
+      },
       // Resolved "at 11:00" but after events at 17:45:56: moved there and marked, as the reference server does.
-      { type: 'resolved', at: '2026-12-07T17:45:56.000Z', authorId: '5', adjusted: true, reason: undefined, to: undefined },
+      {
+        type: 'resolved',
+        at: '2026-12-07T17:45:56.000Z',
+        authorId: '5',
+        adjusted: true,
+        reason: undefined,
+        to: undefined,
+      },
     ]);
     expect(ticket.events[1]!.note).toBe('Запросили у пользователя журнал сервера.');
   });
@@ -109,7 +189,9 @@ describe('Redmine issue → ticket (recorded journals)', () => {
   });
 
   it('refuses an issue it cannot read, saying why', () => {
-    expect(issueToTicket({ ...issue, journals: undefined }, MAPPING, organizationOf(1), users)).toEqual({
+    expect(
+      issueToTicket({ ...issue, journals: undefined }, MAPPING, organizationOf(1), users),
+    ).toEqual({
       ok: false,
       reason: `issue #${issue.id}: fetched without include=journals`,
     });

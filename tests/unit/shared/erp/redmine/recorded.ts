@@ -7,7 +7,11 @@ import { DEFAULT_REDMINE_MAPPING } from '@shared/erp/redmine/mapping';
  * colleague: user 6, project 1 «Северсталь-Сервис» in Europe/Moscow). Its setup script creates the
  * ids of DEFAULT_REDMINE_MAPPING, so that is the mapping they were recorded with.
  */
-export function recorded(name: string): { request: { method: string; path: string; body?: unknown }; status: number; body: unknown } {
+export function recorded(name: string): {
+  request: { method: string; path: string; body?: unknown };
+  status: number;
+  body: unknown;
+} {
   const path = fileURLToPath(new URL(`../../../../fixtures/redmine/${name}.json`, import.meta.url));
   return JSON.parse(readFileSync(path, 'utf8')) as ReturnType<typeof recorded>;
 }

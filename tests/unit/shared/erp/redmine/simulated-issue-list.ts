@@ -45,7 +45,9 @@ export class SimulatedIssueList {
       .slice(offset, offset + limit)
       .map(([id, issue]) => ({
         id,
-        updatedOn: new Date(Math.floor(issue.storedMs / 1000) * 1000).toISOString().replace('.000Z', 'Z'),
+        updatedOn: new Date(Math.floor(issue.storedMs / 1000) * 1000)
+          .toISOString()
+          .replace('.000Z', 'Z'),
         fingerprint: `${id}@${issue.rev}`,
       }));
   }
