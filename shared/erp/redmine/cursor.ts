@@ -19,7 +19,12 @@ export const PAGE_LIMIT = 100;
 export const SETTLE_SECONDS = 10;
 const CURSOR_PREFIX = 'rm1.';
 
-/** One issue as the list shows it; `fingerprint` changes whenever the issue does (the adapter's choice). */
+/**
+ * One issue as the list shows it. `fingerprint` must change whenever the issue does: `updated_on`
+ * alone does not when two updates share a second, so use `updated_on` plus the number of journals
+ * (the list does not show journals: fetch the issue when `rememberedFingerprint` has one with the
+ * same `updated_on`, which happens only within the last seconds the cursor re-reads).
+ */
 export interface ListedIssue {
   id: number;
   updatedOn: string;
@@ -73,6 +78,11 @@ export function decodeCursor(
     return { ok: false, reason: `the cursor's ${issue.path.join('.')} ${issue.message}` };
   }
   return { ok: true, cursor: parsed.data };
+}
+
+/** The fingerprint the cursor remembers delivering for an issue, if it may be listed again. */
+export function rememberedFingerprint(cursor: RedmineCursor, issueId: number): string | null {
+  return cursor.seen.find(([id]) => id === issueId)?.[1] ?? null;
 }
 
 /** The list request for the cursor's next page. */

@@ -3,7 +3,7 @@ import type { CommandPayload, CommandType } from '../../commands';
 import type { WireCommand } from '../../protocol';
 import { localDateOf } from '../../../sla/zone';
 import { parseInstant } from '../../../sla/instants';
-import { customFieldValue, type RedmineIssue } from '../redmine-json';
+import { customFieldValue, type RedmineIssue, type TimeEntry } from '../redmine-json';
 import { encodeNote, readNote, splitPayload } from '../trailer';
 import type { PushContext, PushPlan, RedmineWrite } from './push-context';
 import { statusKindOf } from '../status-kinds';
@@ -151,6 +151,22 @@ function changesFor(
     default:
       return {};
   }
+}
+
+/**
+ * A visit's time entry when its log_work journal landed but the entry did not (the push stopped
+ * between the two writes): a retry that is a duplicate must still create it, once.
+ */
+export function missingVisitEntry(
+  command: WireCommand,
+  issue: RedmineIssue,
+  entries: readonly TimeEntry[],
+  ctx: PushContext,
+): RedmineWrite | null {
+  if (command.type !== 'log_work') return null;
+  const marker = timeEntryMarker(command.commandId);
+  if (entries.some((entry) => entry.comments?.includes(marker))) return null;
+  return visitEntry(command, issue, ctx);
 }
 
 /** An on-site visit as a time entry too, so Redmine's time reports count it. */

@@ -7,6 +7,7 @@ import {
   INITIAL_CURSOR,
   listQuery,
   PAGE_LIMIT,
+  rememberedFingerprint,
   SETTLE_SECONDS,
   type RedmineCursor,
 } from '../../../../../shared/erp/redmine/cursor';
@@ -105,6 +106,15 @@ describe('Redmine list cursor', () => {
     }
     expect(delivered.size).toBe(PAGE_LIMIT * 2 + 17);
     expect(pages).toBe(3);
+  });
+
+  it('remembers what it delivered while the issue may be listed again', () => {
+    const page = [
+      { id: 7, updatedOn: '2026-12-07T10:00:25Z', fingerprint: '2026-12-07T10:00:25Z#3' },
+    ];
+    const { next } = consumePage(INITIAL_CURSOR, page, '2026-12-07T10:00:30Z');
+    expect(rememberedFingerprint(next, 7)).toBe('2026-12-07T10:00:25Z#3');
+    expect(rememberedFingerprint(next, 8)).toBeNull();
   });
 
   it('lists everything from the start, then only from the settled second on', () => {

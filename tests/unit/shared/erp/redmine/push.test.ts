@@ -4,10 +4,10 @@ import type { WireCommand } from '@shared/erp';
 import { issueToTicket } from '@shared/erp/redmine/pull/issue-to-ticket';
 import { issueLookup } from '@shared/erp/redmine/push/issue-lookup';
 import { planCreate } from '@shared/erp/redmine/push/plan-create';
-import { planUpdate } from '@shared/erp/redmine/push/plan-update';
+import { missingVisitEntry, planUpdate } from '@shared/erp/redmine/push/plan-update';
 import type { PushContext } from '@shared/erp/redmine/push/push-context';
 import { readWriteAnswer } from '@shared/erp/redmine/push/write-answer';
-import { redmineIssue } from '@shared/erp/redmine/redmine-json';
+import { redmineIssue, timeEntry } from '@shared/erp/redmine/redmine-json';
 import { readNote } from '@shared/erp/redmine/trailer';
 import { applyPut } from './fake-issue';
 import { ENGINEER, MAPPING, recorded } from './recorded';
@@ -165,6 +165,27 @@ describe('Redmine push: updates', () => {
         comments: 'Выезд, замена блока питания [prokontakt 01930f7e-4a2b-7c3d-8e9f-0000000000aa]',
       },
     });
+  });
+
+  it('creates a retried visit’s time entry only if the first delivery did not (recorded entry carries …0006)', () => {
+    const entries = (recorded('time-entries').body as { time_entries: unknown[] }).time_entries.map(
+      (e) => timeEntry.parse(e),
+    );
+    const visit = {
+      startedAt: '2026-12-07T09:00:00Z',
+      endedAt: '2026-12-07T10:30:00Z',
+      note: 'Выезд к заказчику',
+    };
+    const landed = command('log_work', visit, {
+      commandId: '01930f7e-4a2b-7c3d-8e9f-000000000006',
+    });
+    expect(missingVisitEntry(landed, issue, entries, ctx)).toBeNull();
+    const lost = command('log_work', visit);
+    expect(missingVisitEntry(lost, issue, entries, ctx)).toMatchObject({
+      method: 'POST',
+      path: '/time_entries.json',
+    });
+    expect(missingVisitEntry(command('comment', { text: 'x' }), issue, entries, ctx)).toBeNull();
   });
 
   it('refuses files, which are not synced with Redmine', () => {
