@@ -27,8 +27,10 @@ statuses.each do |from|
   end
 end
 
+# Enabled per customer project, not "for all projects": only then does the project's REST answer
+# (include=issue_custom_fields) list them, so "test connection" can name a project lacking one.
 def issue_field(name, format, tracker, extra = {})
-  IssueCustomField.create!({ name: name, field_format: format, is_for_all: true, visible: true,
+  IssueCustomField.create!({ name: name, field_format: format, is_for_all: false, visible: true,
                              editable: true, trackers: [tracker] }.merge(extra))
 end
 
@@ -79,6 +81,7 @@ projects = orgs.map do |name, identifier, zone, calendar, domains|
   project = Project.new(name: name, identifier: identifier, is_public: false)
   project.enabled_module_names = %w[issue_tracking time_tracking]
   project.trackers = [tracker]
+  project.issue_custom_field_ids = fields.values.map(&:id)
   project.custom_field_values = {
     project_fields[:timeZone].id.to_s => zone,
     project_fields[:calendar].id.to_s => calendar,

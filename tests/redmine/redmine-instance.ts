@@ -12,7 +12,7 @@ import {
   unlink,
 } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { z } from 'zod';
@@ -69,7 +69,8 @@ async function serverPid(dir: string): Promise<number | null> {
 async function removeTenant(tenant: string): Promise<void> {
   const link = join(INSTANCES, tenant);
   const dir = await readlink(link).catch(() => null);
-  if (dir !== null) {
+  // Only ever delete a directory this helper made (mkdtemp under tmpdir with the tenant's prefix).
+  if (dir !== null && dirname(dir) === tmpdir() && basename(dir).startsWith(TENANT_PREFIX)) {
     const pid = await serverPid(dir);
     if (pid !== null && isAlive(pid)) process.kill(pid, 'SIGKILL');
     await rm(dir, { recursive: true, force: true });

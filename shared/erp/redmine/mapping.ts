@@ -5,7 +5,9 @@ import { z } from 'zod';
  * Everything is by id: priority and status names are localised, custom field names are free text
  * an admin may rename, and a non-admin API key cannot list custom fields to resolve names at all
  * (GET /custom_fields.json is admin-only). Ids are what every REST payload carries anyway, and
- * "test connection" checks each id against what the key can see.
+ * "test connection" checks each id against what the key can see. There is no field for the
+ * priority a request was registered with: the first priority change's old value in the journals
+ * is it (shared/erp/redmine/pull/issue-to-ticket.ts).
  */
 
 const id = (field: string) =>

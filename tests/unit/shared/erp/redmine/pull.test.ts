@@ -101,7 +101,7 @@ describe('Redmine issue → ticket (recorded journals)', () => {
       reporterEmail: 'it@severstal.example.ru',
       title: 'Не формируется отчёт по звонкам',
       expected: 'Отчёт за день',
-      // The trailer's time, not Redmine's created_on (17:45:55Z).
+      // The trailer's time, not Redmine's created_on (18:08:45Z).
       createdAt: '2026-12-07T07:55:00.000Z',
       // P3 at registration (the colleague's journal 4 changed 3 → 4, i.e. P3 → P2).
       initialPriority: 3,
@@ -142,7 +142,7 @@ describe('Redmine issue → ticket (recorded journals)', () => {
       // The colleague set «В работе» in Redmine's UI: a resume at the journal's time.
       {
         type: 'resumed',
-        at: '2026-12-07T17:45:55.000Z',
+        at: '2026-12-07T18:08:47.000Z',
         authorId: '6',
         adjusted: undefined,
         reason: undefined,
@@ -150,16 +150,16 @@ describe('Redmine issue → ticket (recorded journals)', () => {
       },
       {
         type: 'priority_changed',
-        at: '2026-12-07T17:45:56.000Z',
+        at: '2026-12-07T18:08:47.000Z',
         authorId: '6',
         adjusted: undefined,
         reason: undefined,
         to: 2,
       },
-      // Resolved "at 11:00" but after events at 17:45:56: moved there and marked, as the reference server does.
+      // Resolved "at 11:00" but after events at 18:08:47: moved there and marked, as the reference server does.
       {
         type: 'resolved',
-        at: '2026-12-07T17:45:56.000Z',
+        at: '2026-12-07T18:08:47.000Z',
         authorId: '5',
         adjusted: true,
         reason: undefined,
@@ -184,7 +184,7 @@ describe('Redmine issue → ticket (recorded journals)', () => {
     // 2026-12-07 is a Monday, a working day in the RU calendar; Moscow is UTC+3.
     const sla = evaluateSla(toSlaTicket(ticket, organizationOf(1)), '2026-12-08T12:00:00Z');
     expect(sla.reaction).toMatchObject({ status: 'met', elapsedMs: 15 * 60_000 });
-    // 10:55–12:05 counted; the pause ends at 20:45 (after hours) and the resolve follows at once.
+    // 10:55–12:05 counted; the pause ends at 21:08 (after hours) and the resolve follows at once.
     expect(sla.resolution).toMatchObject({ status: 'met', elapsedMs: 70 * 60_000 });
   });
 
