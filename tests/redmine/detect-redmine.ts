@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { constants } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -11,28 +12,28 @@ export const REDMINE_ROOT = '/usr/share/redmine';
  * needs, in the order an admin would fix it: the Debian packages, the app server, write access
  * to the tenant directory.
  */
-export async function detectRedmine(): Promise<string | null> {
+export async function detectRedmine(root = REDMINE_ROOT): Promise<string | null> {
   const exists = (path: string) =>
     access(path).then(
       () => true,
       () => false,
     );
-  if (!(await exists(join(REDMINE_ROOT, 'config.ru'))))
-    return `Redmine is not installed (no ${REDMINE_ROOT}): apt-get install -y --no-install-recommends redmine redmine-sqlite`;
-  const local = await readFile(join(REDMINE_ROOT, 'Gemfile.local'), 'utf8').catch(() => '');
+  if (!(await exists(join(root, 'config.ru'))))
+    return `Redmine is not installed (no ${root}): apt-get install -y --no-install-recommends redmine redmine-sqlite`;
+  const local = await readFile(join(root, 'Gemfile.local'), 'utf8').catch(() => '');
   if (!/gem ['"]webrick['"]/.test(local))
-    return `Redmine has no app server: add gem 'webrick' to ${REDMINE_ROOT}/Gemfile.local and run bundle install --local there`;
+    return `Redmine has no app server: add gem 'webrick' to ${root}/Gemfile.local and run bundle install --local there`;
   try {
     await run('bundle', ['exec', 'ruby', '-e', 'require "webrick"; require "sqlite3"'], {
-      cwd: REDMINE_ROOT,
+      cwd: root,
     });
   } catch (error) {
-    return `Redmine's bundle cannot load webrick and sqlite3 (${(error as Error).message.split('\n')[0]}): install redmine-sqlite and run bundle install --local in ${REDMINE_ROOT}`;
+    return `Redmine's bundle cannot load webrick and sqlite3 (${(error as Error).message.split('\n')[0]}): install redmine-sqlite and run bundle install --local in ${root}`;
   }
   try {
-    await access(join(REDMINE_ROOT, 'instances'), 2 /* W_OK */);
+    await access(join(root, 'instances'), constants.W_OK);
   } catch {
-    return `cannot create Redmine tenants: ${REDMINE_ROOT}/instances is not writable by this user`;
+    return `cannot create Redmine tenants: ${root}/instances is not writable by this user`;
   }
   return null;
 }
@@ -41,10 +42,13 @@ export async function detectRedmine(): Promise<string | null> {
  * For a suite: null to run, or the one line to skip with. With CI_REQUIRES_REDMINE=1 a missing
  * Redmine is a failure, not a skip: CI installs it, so its absence is a broken machine.
  */
-export async function redmineSkipReason(): Promise<string | null> {
-  const problem = await detectRedmine();
+export async function redmineSkipReason(
+  root = REDMINE_ROOT,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string | null> {
+  const problem = await detectRedmine(root);
   if (problem === null) return null;
-  if (process.env['CI_REQUIRES_REDMINE'] === '1')
+  if (env['CI_REQUIRES_REDMINE'] === '1')
     throw new Error(`CI_REQUIRES_REDMINE=1 but Redmine cannot run here: ${problem}`);
   return `Redmine suite skipped: ${problem}`;
 }
