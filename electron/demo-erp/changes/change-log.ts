@@ -67,25 +67,25 @@ export async function readChangesJson(
   // whatever another server process commits meanwhile.
   return db.transaction(
     async (tx) => {
-    const horizon = await readHorizon(tx);
-    const head = await logHead(tx);
-    if (rawCursor === null || rawCursor === '') {
-      return readPage(tx, await startSnapshot(tx, epoch, horizon.generation, head), limit);
-    }
-    const cursor = decodeCursor(rawCursor);
-    // A compaction during a snapshot expires it: the snapshot is a view of the log as it was.
-    const snapshot = isSnapshotCursor(cursor);
-    const from = snapshot ? cursor.h : cursor.p;
-    const stale = cursor.g !== horizon.generation && (snapshot || from < horizon.head);
-    if (cursor.e !== epoch || cursor.g > horizon.generation || stale || from > head) {
-      throw new HttpError(
-        410,
-        'cursor_expired',
-        'cursor: expired (the change log was compacted or the database replaced); pull again without a cursor',
-      );
-    }
-    return readPage(tx, cursor, limit);
-  },
+      const horizon = await readHorizon(tx);
+      const head = await logHead(tx);
+      if (rawCursor === null || rawCursor === '') {
+        return readPage(tx, await startSnapshot(tx, epoch, horizon.generation, head), limit);
+      }
+      const cursor = decodeCursor(rawCursor);
+      // A compaction during a snapshot expires it: the snapshot is a view of the log as it was.
+      const snapshot = isSnapshotCursor(cursor);
+      const from = snapshot ? cursor.h : cursor.p;
+      const stale = cursor.g !== horizon.generation && (snapshot || from < horizon.head);
+      if (cursor.e !== epoch || cursor.g > horizon.generation || stale || from > head) {
+        throw new HttpError(
+          410,
+          'cursor_expired',
+          'cursor: expired (the change log was compacted or the database replaced); pull again without a cursor',
+        );
+      }
+      return readPage(tx, cursor, limit);
+    },
     { snapshot: true },
   );
 }

@@ -5,7 +5,9 @@ import type { QueryOptions, Sql, SqlDatabase, SqlResult } from './sql';
 const JSONB_TYPE_ID = 3802;
 const RAW_JSON_TYPES = {
   getTypeParser: ((id: number, format?: 'text' | 'binary') =>
-    id === JSONB_TYPE_ID ? (text: string) => text : pg.types.getTypeParser(id, format ?? 'text')) as typeof pg.types.getTypeParser,
+    id === JSONB_TYPE_ID
+      ? (text: string) => text
+      : pg.types.getTypeParser(id, format ?? 'text')) as typeof pg.types.getTypeParser,
 };
 
 /** A PostgreSQL server through a node-postgres pool: one pooled connection per transaction. */
@@ -21,7 +23,9 @@ export function connectPostgres(url: string): SqlDatabase {
     options?: QueryOptions,
   ): Promise<SqlResult<T>> => {
     const result = await client.query(
-      options?.rawJson === true ? { text, values: params, types: RAW_JSON_TYPES } : { text, values: params },
+      options?.rawJson === true
+        ? { text, values: params, types: RAW_JSON_TYPES }
+        : { text, values: params },
     );
     return { rows: result.rows as T[], affectedRows: result.rowCount ?? 0 };
   };
