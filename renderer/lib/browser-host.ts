@@ -62,7 +62,7 @@ export function createBrowserHost(): HostBridge {
       },
       timeZone: resolvedTimeZone,
       storedMemory: alertMemory.load(),
-      writeMemory: alertMemory.write,
+      writeMemory: (write) => alertMemory.write(write),
       show: (notice) => {
         showNotification(notice, log, (ticketId) => emit('alerts:open-ticket', { ticketId }));
         emit('alerts:shown', notice);

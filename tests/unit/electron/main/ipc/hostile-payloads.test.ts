@@ -11,11 +11,8 @@ const withPollution = (value: object) => ({ ...value, ...polluting() });
 const viaConstructor = { constructor: { prototype: { polluted: 1 } } };
 
 const push = validInputs['erp:push'];
-const fullFeed = validInputs['alerts:update'] as Extract<
-  (typeof validInputs)['alerts:update'],
-  { kind: 'full' }
->;
-const feedTicket = fullFeed.tickets[0]!;
+const fullFeed = validInputs['alerts:update'];
+const feedTicket = fullFeed.tickets[0];
 const delta = {
   kind: 'delta',
   baseVersion: 1,
