@@ -67,7 +67,7 @@ describe('Redmine journals replay to the reference apply path’s ticket', () =>
             const { type, payload } = steps[i]!.command;
             const outcome = referenceStep(
               expected,
-              type as CommandType,
+              type,
               payload,
               uuid(0, i + 2),
               new Date(actionMs).toISOString(),
