@@ -45,20 +45,22 @@ export function SyncStatus() {
       </span>
       <span className="sync-status__item" data-testid="sync-last">
         <span className="sync-status__label">{t('sync.label')}:</span>{' '}
-        {status.running
-          ? t('sync.running')
-          : status.lastSuccessAt
-            ? formatSyncMoment(status.lastSuccessAt, locale, t)
-            : t('sync.never')}
+        {/* During a first pull its count says more than "running", in the same place. */}
+        {progress ? (
+          <span data-testid="sync-progress">
+            {t('sync.progress', {
+              sent: formatCount(progress.sent, locale),
+              total: formatCount(progress.total, locale),
+            })}
+          </span>
+        ) : status.running ? (
+          t('sync.running')
+        ) : status.lastSuccessAt ? (
+          formatSyncMoment(status.lastSuccessAt, locale, t)
+        ) : (
+          t('sync.never')
+        )}
       </span>
-      {progress && (
-        <span className="sync-status__item" data-testid="sync-progress">
-          {t('sync.progress', {
-            sent: formatCount(progress.sent, locale),
-            total: formatCount(progress.total, locale),
-          })}
-        </span>
-      )}
       {status.pending > 0 && (
         <span className="sync-status__item sync-status__pending" data-testid="sync-pending">
           {t('sync.pending', { count: status.pending })}
