@@ -44,8 +44,9 @@ export function SyncStatus() {
         {t(`connection.${view.state}`)}
       </span>
       <span className="sync-status__item" data-testid="sync-last">
-        <span className="sync-status__label">{t('sync.label')}:</span>{' '}
-        {/* During a first pull its count says more than "running", in the same place. */}
+        {/* During a first pull its count stands alone where "Sync: running" would: the header
+            at 1366 px has no room for both in Russian. */}
+        {!progress && <span className="sync-status__label">{t('sync.label')}: </span>}
         {progress ? (
           <span data-testid="sync-progress">
             {t('sync.progress', {
