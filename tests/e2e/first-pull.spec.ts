@@ -26,7 +26,7 @@ function storedCounts(page: Page): Promise<{ tickets: number; open: number; line
     () =>
       new Promise((resolve, reject) => {
         const opening = indexedDB.open('prokontakt-desk');
-        opening.onerror = () => reject(opening.error);
+        opening.onerror = () => reject(new Error(String(opening.error)));
         opening.onsuccess = () => {
           const db = opening.result;
           const tx = db.transaction(['tickets', 'queue'], 'readonly');

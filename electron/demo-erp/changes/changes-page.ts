@@ -107,7 +107,7 @@ async function readStage(sql: Sql, cursor: SnapshotCursor, take: number): Promis
   const found: FeedRow[] = [];
   let after = cursor.p;
   while (found.length < take && after < cursor.h) {
-    const until = Math.min(after + STAGE_WINDOW, cursor.h);
+    const until = Math.min(after + Math.max(STAGES_WINDOW_PER_ROW * take, 64), cursor.h);
     const result = await sql.query<FeedRow>(
       `with w as materialized (select * from changes where pos > $1 and pos <= $2)
        select ${COLUMNS} from w c
@@ -125,8 +125,11 @@ async function readStage(sql: Sql, cursor: SnapshotCursor, take: number): Promis
 const NEWEST_ONLY = `and not exists (select 1 from changes n
   where n.entity = c.entity and n.id = c.id and n.pos > c.pos and n.pos <= $4)`;
 
-/** Log positions one stage query passes over: a few pages' worth. */
-const STAGE_WINDOW = 2_000;
+/**
+ * Log positions one stage query passes over, per row asked for: a few times the page, so a
+ * small page does not read a big window (a window is read whole before it is filtered).
+ */
+const STAGES_WINDOW_PER_ROW = 4;
 
 /**
  * The response's JSON, built around the stored text of each entity: parsing and serializing

@@ -44,21 +44,24 @@ export function SyncStatus() {
         {t(`connection.${view.state}`)}
       </span>
       <span className="sync-status__item" data-testid="sync-last">
-        <span className="sync-status__label">{t('sync.label')}:</span>{' '}
-        {status.running
-          ? t('sync.running')
-          : status.lastSuccessAt
-            ? formatSyncMoment(status.lastSuccessAt, locale, t)
-            : t('sync.never')}
+        {/* During a first pull its count stands alone where "Sync: running" would: the header
+            at 1366 px has no room for both in Russian. */}
+        {!progress && <span className="sync-status__label">{t('sync.label')}: </span>}
+        {progress ? (
+          <span data-testid="sync-progress">
+            {t('sync.progress', {
+              sent: formatCount(progress.sent, locale),
+              total: formatCount(progress.total, locale),
+            })}
+          </span>
+        ) : status.running ? (
+          t('sync.running')
+        ) : status.lastSuccessAt ? (
+          formatSyncMoment(status.lastSuccessAt, locale, t)
+        ) : (
+          t('sync.never')
+        )}
       </span>
-      {progress && (
-        <span className="sync-status__item" data-testid="sync-progress">
-          {t('sync.progress', {
-            sent: formatCount(progress.sent, locale),
-            total: formatCount(progress.total, locale),
-          })}
-        </span>
-      )}
       {status.pending > 0 && (
         <span className="sync-status__item sync-status__pending" data-testid="sync-pending">
           {t('sync.pending', { count: status.pending })}

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Ticket } from '@shared/domain';
 import type { Change, ChangesResponse } from '@shared/erp';
 import type { DemoErp } from '../../../../electron/demo-erp/index';

@@ -77,9 +77,7 @@ describe('schema v7', () => {
     expect(await db.tickets.get('kept')).toMatchObject({ pending: 1, state: 'open' });
     expect(await db.queue.get('kept')).toMatchObject({ id: 'kept', pending: 1 });
     expect(await db.outbox.toArray()).toEqual([pending]);
-    expect(await db.tickets.where('organizationId').equals(ORG.id).primaryKeys()).toEqual([
-      'kept',
-    ]);
+    expect(await db.tickets.where('organizationId').equals(ORG.id).primaryKeys()).toEqual(['kept']);
 
     // A newer version pulled on top: the view is rebuilt with the pending comment, and the row is
     // written in v7's shape (only the organization lifted).
