@@ -3,11 +3,14 @@ import type { QueryOptions, Sql, SqlDatabase, SqlResult } from './sql';
 
 /** jsonb's type id: with `rawJson` its text is handed over as PostgreSQL wrote it. */
 const JSONB_TYPE_ID = 3802;
+const keepText = (text: string): string => text;
 const RAW_JSON_TYPES = {
-  getTypeParser: ((id: number, format?: 'text' | 'binary') =>
+  getTypeParser: ((id: number, format?: 'text' | 'binary'): ((value: string) => unknown) =>
     id === JSONB_TYPE_ID
-      ? (text: string) => text
-      : pg.types.getTypeParser(id, format ?? 'text')) as typeof pg.types.getTypeParser,
+      ? keepText
+      : (pg.types.getTypeParser(id, format ?? 'text') as (
+          value: string,
+        ) => unknown)) as typeof pg.types.getTypeParser,
 };
 
 /** A PostgreSQL server through a node-postgres pool: one pooled connection per transaction. */
