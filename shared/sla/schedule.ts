@@ -151,8 +151,10 @@ export class BusinessSchedule implements WorkSchedule {
   private findDaysThatMatter(from: number, to: number): void {
     // A day matters if its full-length window could meet [from, to], whatever kind it turned out.
     const workdayMs = (this.hours.endMinute - this.hours.startMinute) * 60_000;
-    const last = this.dayIndexAt(to);
+    // `from` first: reaching an earlier year rebuilds the table from that year on and shifts
+    // every index, so an index taken before it would point at another day.
     let first = this.dayIndexAt(from);
+    const last = this.dayIndexAt(to);
     if (this.starts[first]! + workdayMs <= from) first++;
     // Fields, not a returned pair: a pair is an allocation on every evaluation.
     this.firstThatMatters = first;
@@ -162,8 +164,9 @@ export class BusinessSchedule implements WorkSchedule {
   /** The local days whose windows could intersect [from, to], for explanations. */
   daysBetween(from: number, to: number): DayWindow[] {
     const days: DayWindow[] = [];
+    const first = this.dayIndexAt(from);
     const last = this.dayIndexAt(to);
-    for (let i = this.dayIndexAt(from); i <= last; i++) {
+    for (let i = first; i <= last; i++) {
       const dayNumber = this.firstDay + i;
       const weekday = ((((dayNumber + 3) % 7) + 7) % 7) + 1;
       const kind = KIND_CODES[this.kinds[i]!]!;

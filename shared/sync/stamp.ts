@@ -7,9 +7,7 @@ export const MAX_OFFSET_RTT_MS = 30_000;
 
 /**
  * NTP-style: the server read its clock somewhere between our send and our receipt, so the best
- * estimate is the midpoint. A server time inside that window is what two agreeing clocks would
- * show, so the offset is zero: a midpoint of a few milliseconds would otherwise move every
- * deadline alert that much before its instant. Returns null when the sample is unusable.
+ * estimate is the midpoint (wrong by at most rtt / 2). Returns null when the sample is unusable.
  */
 export function measureOffset(
   sentAt: number,
@@ -19,8 +17,6 @@ export function measureOffset(
   const server = parseInstant(serverTime);
   const rttMs = receivedAt - sentAt;
   if (server === null || rttMs < 0 || rttMs > MAX_OFFSET_RTT_MS) return null;
-  if (server >= sentAt && server <= receivedAt)
-    return { offsetMs: 0, rttMs, measuredAt: receivedAt };
   return { offsetMs: Math.round(server - (sentAt + rttMs / 2)), rttMs, measuredAt: receivedAt };
 }
 

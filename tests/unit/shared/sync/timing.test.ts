@@ -26,17 +26,6 @@ describe('clock offset', () => {
       measuredAt: sent + 400,
     });
   });
-  it('calls clocks that agree within the exchange equal, not a rounding of its midpoint apart', () => {
-    // Same machine: the server read 10:00:00.002 between a send at .000 and a receipt at .003;
-    // the midpoint (.0015) would call the device 1 ms behind and fire alerts 1 ms early.
-    const sent = Date.parse('2026-11-25T10:00:00.000Z');
-    expect(measureOffset(sent, sent + 3, '2026-11-25T10:00:00.002Z')?.offsetMs).toBe(0);
-    expect(measureOffset(sent, sent + 3, '2026-11-25T10:00:00.000Z')?.offsetMs).toBe(0);
-    expect(measureOffset(sent, sent + 3, '2026-11-25T10:00:00.003Z')?.offsetMs).toBe(0);
-    // Just outside the window the clocks provably differ, and the midpoint is still the estimate.
-    expect(measureOffset(sent, sent + 4, '2026-11-25T10:00:00.005Z')?.offsetMs).toBe(3);
-    expect(measureOffset(sent, sent + 4, '2026-11-25T09:59:59.999Z')?.offsetMs).toBe(-3);
-  });
   it('ignores samples too slow to say anything', () => {
     expect(measureOffset(0, 60_000, '2026-11-25T11:00:00Z')).toBeNull();
     expect(measureOffset(10, 5, '2026-11-25T11:00:00Z')).toBeNull();
