@@ -72,6 +72,10 @@ export const ALERT_LEVELS_DEFAULT: readonly number[] = [0.75, 0.9, 1];
 export const ERP_MODES = ['unset', 'demo', 'configured'] as const;
 export type ErpMode = (typeof ERP_MODES)[number];
 
+/** Which protocol a configured ERP speaks: contract 2 (PROконтакт), or Redmine's REST API. */
+export const ERP_KINDS = ['prokontakt', 'redmine'] as const;
+export type ErpKind = (typeof ERP_KINDS)[number];
+
 const erpSettingsSchema = z
   .object({
     mode: z.enum(ERP_MODES),

@@ -179,7 +179,7 @@ export function createErpGateway(options: ErpGatewayOptions): ErpGateway {
   };
 }
 
-function buildUrl(base: string, path: string, query: Record<string, string> | undefined): string {
+export function buildUrl(base: string, path: string, query: Record<string, string> | undefined): string {
   const url = new URL(base);
   url.pathname = `${url.pathname.replace(/\/+$/, '')}${path}`;
   url.search = '';
@@ -189,7 +189,7 @@ function buildUrl(base: string, path: string, query: Record<string, string> | un
 }
 
 /** The answer for the renderer: never with the token in it, even if the ERP echoed it. */
-function parseBody(text: string, secret: SecretRedactor): unknown {
+export function parseBody(text: string, secret: SecretRedactor): unknown {
   if (text === '') return null;
   const hides = secret.mayHide(text);
   try {
