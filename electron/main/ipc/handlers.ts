@@ -1,7 +1,12 @@
 import { describeErpProblem, type HostDiagnostics } from '@shared/host/diagnostics';
 import type { HostHandlers, ParsedRequestInput } from '@shared/host/request-schemas';
 import { fail, ok, type HostResult } from '@shared/host/result';
-import { credentialStillFits, erpOriginOf, type AppInfo, type ErpResponse } from '@shared/host/schemas';
+import {
+  credentialStillFits,
+  erpOriginOf,
+  type AppInfo,
+  type ErpResponse,
+} from '@shared/host/schemas';
 import type { DeskAlerts } from '@shared/alerts/desk-alerts';
 import { answerAlertsUpdate } from '@shared/host/alerts-update-answer';
 import type { ErpGateway } from '../services/erp-gateway';

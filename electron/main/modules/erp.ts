@@ -63,4 +63,3 @@ export function createErpModule(
   });
   return { secrets, connection, gateway, check };
 }
-
