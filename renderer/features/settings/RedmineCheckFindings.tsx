@@ -32,15 +32,28 @@ export function RedmineCheckFindings({ report }: { report: RedmineReport }) {
 
 function findingText(t: TFunction, finding: MappingFinding): string {
   const role = (name: string) => t(`settings.redmine.roles.${name}`);
+  // Customer names often carry their own quotes (АО «Уралтехно»): none are added around those.
+  const project = (name: string) =>
+    /[«»"“”„]/.test(name) ? name : t('settings.redmine.check.quoted', { name });
   switch (finding.kind) {
     case 'status':
       return t('settings.redmine.check.status', { role: role(finding.role), id: finding.id });
     case 'issue_field':
-      return t('settings.redmine.check.issue_field', { ...finding, field: role(finding.role) });
+      return t('settings.redmine.check.issue_field', {
+        ...finding,
+        project: project(finding.project),
+        field: role(finding.role),
+      });
     case 'project_field':
       return t(`settings.redmine.check.project_field_${finding.problem}`, {
         ...finding,
+        project: project(finding.project),
         field: role(finding.role),
+      });
+    case 'project_tracker':
+      return t('settings.redmine.check.project_tracker', {
+        ...finding,
+        project: project(finding.project),
       });
     default:
       return t(`settings.redmine.check.${finding.kind}`, { ...finding });

@@ -20,6 +20,7 @@ export const redmineRu = {
     other: '«{{path}}»: {{detail}}',
   },
   check: {
+    quoted: '«{{name}}»',
     allFound: 'Все id сопоставления найдены в Redmine и включены в проектах.',
     missingTitle: 'Redmine отвечает, но сопоставление не сходится:',
     unreadable: 'Не удалось прочитать списки Redmine для проверки: {{detail}}',
@@ -29,10 +30,10 @@ export const redmineRu = {
     activity: 'нет вида деятельности для трудозатрат (id {{id}})',
     no_projects:
       'ключ не видит ни одного проекта: добавьте пользователя участником проектов клиентов',
-    project_tracker: 'в проекте «{{project}}» не включён трекер (id {{id}})',
-    issue_field: 'в проекте «{{project}}» нет поля «{{field}}» (id {{id}})',
-    project_field_missing: 'у проекта «{{project}}» нет поля «{{field}}» (id {{id}})',
-    project_field_empty: 'у проекта «{{project}}» не заполнено поле «{{field}}» (id {{id}})',
+    project_tracker: 'в проекте {{project}} не включён трекер (id {{id}})',
+    issue_field: 'в проекте {{project}} нет поля «{{field}}» (id {{id}})',
+    project_field_missing: 'у проекта {{project}} нет поля «{{field}}» (id {{id}})',
+    project_field_empty: 'у проекта {{project}} не заполнено поле «{{field}}» (id {{id}})',
   },
   roles: {
     new: 'Новая',
@@ -80,6 +81,7 @@ export const redmineEn: typeof redmineRu = {
     other: '“{{path}}”: {{detail}}',
   },
   check: {
+    quoted: '“{{name}}”',
     allFound: 'Every id of the mapping exists in Redmine and is enabled in the projects.',
     missingTitle: 'Redmine answers, but the mapping does not match:',
     unreadable: 'Could not read Redmine’s lists to check: {{detail}}',
@@ -88,10 +90,10 @@ export const redmineEn: typeof redmineRu = {
     priority: 'no priority P{{level}} (id {{id}})',
     activity: 'no time entry activity (id {{id}})',
     no_projects: 'the key sees no project: add the user as a member of the customer projects',
-    project_tracker: 'project “{{project}}” does not have the tracker enabled (id {{id}})',
-    issue_field: 'project “{{project}}” has no field “{{field}}” (id {{id}})',
-    project_field_missing: 'project “{{project}}” has no field “{{field}}” (id {{id}})',
-    project_field_empty: 'project “{{project}}” has the field “{{field}}” empty (id {{id}})',
+    project_tracker: 'project {{project}} does not have the tracker enabled (id {{id}})',
+    issue_field: 'project {{project}} has no field “{{field}}” (id {{id}})',
+    project_field_missing: 'project {{project}} has no field “{{field}}” (id {{id}})',
+    project_field_empty: 'project {{project}} has the field “{{field}}” empty (id {{id}})',
   },
   roles: {
     new: 'New',
