@@ -84,6 +84,11 @@ test('points Settings at Redmine: the check names the engineer, then a wrong fie
       baseUrl: instance.url,
       tokenPresent: true,
     });
+    // From the demo to another ERP the window reloads onto that ERP's database.
+    await expect(page.getByTestId('settings-erp-current')).toContainText(host, {
+      timeout: 60_000,
+    });
+    await expect(page.getByTestId('erp-kind')).toHaveText(`Redmine · ${host}`);
     await shoot(page, testInfo, 'redmine-saved-ru');
 
     // The same page in English: the form, a failing and a passing check.
