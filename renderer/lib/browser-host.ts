@@ -164,8 +164,9 @@ export function createBrowserHost(): HostBridge {
       log.add('warn', 'settings', `which ERP is in use is unknown: ${answer.message}`);
       return snapshot;
     }
-    const { mode, baseUrl } = answer.value;
-    return { ...snapshot, settings: { ...snapshot.settings, erp: { mode, baseUrl } } };
+    const { mode, baseUrl, kind, redmineMapping } = answer.value;
+    const erp = { mode, baseUrl, kind, redmineMapping };
+    return { ...snapshot, settings: { ...snapshot.settings, erp } };
   }
 
   function noted<T extends { status: number }>(

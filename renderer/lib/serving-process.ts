@@ -1,14 +1,16 @@
 import { z } from 'zod';
+import { redmineMapping } from '@shared/erp/redmine/mapping';
 import { describeFetchFailure } from '@shared/host/erp-failure';
 import { fail, type HostErrorCode, type HostResult } from '@shared/host/result';
 import {
+  ERP_KINDS,
   ERP_MODES,
   type ErpBlobGetInput,
   type ErpBlobPutInput,
   type ErpBlobResponse,
   type ErpCheckInput,
   type ErpResponse,
-  type ErpSettings,
+  type ErpSettingsChange,
   type ErpTokenStatus,
 } from '@shared/host/schemas';
 import type { ErpBlobPort } from '@shared/sync/blob-transport';
@@ -35,6 +37,8 @@ const servedErpSchema = z.strictObject({
   mode: z.enum(ERP_MODES),
   /** The configured address (mode configured), null otherwise. */
   baseUrl: z.string().max(2048).nullable(),
+  kind: z.enum(ERP_KINDS),
+  redmineMapping: redmineMapping,
   /** Where requests go now, as the user may see it (the demo's too); null: nowhere. */
   url: z.string().max(2048).nullable(),
   tokenPresent: z.boolean(),
@@ -123,8 +127,8 @@ export function getServedErp(): Promise<ServerAnswer<ServedErpState>> {
   return callOrExplain('GET', '/erp', servedErpSchema);
 }
 
-/** Changes the ERP the serving process talks to; a new origin drops the token there. */
-export function putServedErp(choice: ErpSettings): Promise<ServerAnswer<ServedErpState>> {
+/** Changes the ERP the serving process talks to; a new origin or kind drops the token there. */
+export function putServedErp(choice: ErpSettingsChange): Promise<ServerAnswer<ServedErpState>> {
   return callOrExplain('PUT', '/erp', servedErpSchema, choice);
 }
 

@@ -7,6 +7,7 @@ import {
   type AlertFeedUpdateResult,
 } from '../alerts/feed-update';
 import { defaultQuietHours, quietHoursSchema } from '../alerts/quiet-hours';
+import { DEFAULT_REDMINE_MAPPING, redmineMapping } from '../erp/redmine/mapping';
 
 /*
  * Data shapes that cross the host boundary. Main validates every request input with these before
@@ -76,10 +77,17 @@ export type ErpMode = (typeof ERP_MODES)[number];
 export const ERP_KINDS = ['prokontakt', 'redmine'] as const;
 export type ErpKind = (typeof ERP_KINDS)[number];
 
+/** A copy per call, so no settings object shares (and mutates) the defaults. */
+const freshDefaultMapping = () => redmineMapping.parse(DEFAULT_REDMINE_MAPPING);
+
 const erpSettingsSchema = z
   .object({
     mode: z.enum(ERP_MODES),
     baseUrl: erpBaseUrlSchema.nullable(),
+    /** Files written before Redmine existed have none: they talk contract 2. */
+    kind: z.enum(ERP_KINDS).default('prokontakt'),
+    /** Kept while the kind is contract 2 too, so switching back loses no one's ids. */
+    redmineMapping: redmineMapping.default(() => freshDefaultMapping()),
   })
   .refine((erp) => (erp.mode === 'configured') === (erp.baseUrl !== null), {
     message: 'mode must be "configured" exactly when an ERP address is set',
@@ -146,7 +154,12 @@ export type Settings = z.output<typeof completeSettingsSchema>;
 export function defaultSettings(): Settings {
   return {
     version: 1,
-    erp: { mode: 'unset', baseUrl: null },
+    erp: {
+      mode: 'unset',
+      baseUrl: null,
+      kind: 'prokontakt',
+      redmineMapping: freshDefaultMapping(),
+    },
     sync: { intervalMinutes: 5 },
     alerts: { enabled: true, levels: [...ALERT_LEVELS_DEFAULT], quietHours: defaultQuietHours() },
     tray: { launchAtLogin: false, startHidden: true, closeToTray: true },
@@ -162,7 +175,12 @@ export function defaultSettings(): Settings {
  */
 export const settingsSchema = z.object({
   version: z.literal(1).default(1),
-  erp: storedErpSettingsSchema.default(() => ({ mode: 'demo' as const, baseUrl: null })),
+  erp: storedErpSettingsSchema.default(() => ({
+    mode: 'demo' as const,
+    baseUrl: null,
+    kind: 'prokontakt' as const,
+    redmineMapping: freshDefaultMapping(),
+  })),
   sync: syncSettingsSchema.default(() => defaultSettings().sync),
   alerts: alertSettingsSchema.default(() => defaultSettings().alerts),
   tray: traySettingsSchema.default(() => defaultSettings().tray),
@@ -171,17 +189,25 @@ export const settingsSchema = z.object({
 
 /**
  * The ERP part of a change. An address alone means "work with this ERP"; `null` (or mode demo)
- * the embedded demo; mode unset goes back to the first-run choice. Normalized to a full
- * `{ mode, baseUrl }`, and a contradiction (demo with an address) is an error, not a guess.
+ * the embedded demo; mode unset goes back to the first-run choice. Normalized so that a place
+ * given is a full `{ mode, baseUrl }`, and a contradiction (demo with an address) is an error,
+ * not a guess. The kind and the Redmine mapping change alone or with the place.
  */
 export const erpPatchSchema = z
   .strictObject({
     mode: z.enum(ERP_MODES).optional(),
     baseUrl: erpBaseUrlSchema.nullable().optional(),
+    kind: z.enum(ERP_KINDS).optional(),
+    redmineMapping: redmineMapping.optional(),
   })
-  .refine((erp) => erp.mode !== undefined || erp.baseUrl !== undefined, {
-    message: 'give mode or baseUrl',
-  })
+  .refine(
+    (erp) =>
+      erp.mode !== undefined ||
+      erp.baseUrl !== undefined ||
+      erp.kind !== undefined ||
+      erp.redmineMapping !== undefined,
+    { message: 'give mode, baseUrl, kind or redmineMapping' },
+  )
   .refine(
     (erp) =>
       erp.mode === undefined ||
@@ -192,11 +218,32 @@ export const erpPatchSchema = z
   .refine((erp) => erp.mode !== 'configured' || typeof erp.baseUrl === 'string', {
     message: 'mode "configured" needs baseUrl',
   })
-  .transform((erp): ErpSettings =>
-    typeof erp.baseUrl === 'string'
-      ? { mode: 'configured', baseUrl: erp.baseUrl }
-      : { mode: erp.mode ?? 'demo', baseUrl: null },
-  );
+  .transform(({ mode, baseUrl, kind, redmineMapping: mapping }): ErpSettingsChange => {
+    const place =
+      typeof baseUrl === 'string'
+        ? { mode: 'configured' as const, baseUrl }
+        : mode !== undefined || baseUrl !== undefined
+          ? { mode: mode ?? 'demo', baseUrl: null }
+          : {};
+    return {
+      ...place,
+      ...(kind === undefined ? {} : { kind }),
+      ...(mapping === undefined ? {} : { redmineMapping: mapping }),
+    };
+  });
+/** What a change sets; what it leaves out stays as it was. */
+export type ErpSettingsChange = Partial<ErpSettings>;
+
+/** The ERP settings after a change (the full object is validated again by the caller). */
+export function applyErpChange(current: ErpSettings, change: ErpSettingsChange): ErpSettings {
+  return { ...current, ...change };
+}
+
+/** Whether the stored credential still belongs to the ERP: a new origin or kind needs its own. */
+export function credentialStillFits(before: ErpSettings, after: ErpSettings): boolean {
+  const originOf = (erp: ErpSettings) => (erp.baseUrl === null ? null : erpOriginOf(erp.baseUrl));
+  return originOf(before) === originOf(after) && before.kind === after.kind;
+}
 
 /** A change request from the renderer: strict, so a typo is an error rather than a no-op. */
 export const settingsPatchSchema = z.strictObject({
@@ -227,7 +274,7 @@ export function applySettingsPatch(
   // The merge is complete by construction, so the strict schema applies (no defaults needed).
   return completeSettingsSchema.parse({
     ...current,
-    erp: patch.erp ?? current.erp,
+    erp: patch.erp === undefined ? current.erp : applyErpChange(current.erp, patch.erp),
     sync: { ...current.sync, ...patch.sync },
     alerts: { ...current.alerts, ...patch.alerts },
     tray: { ...current.tray, ...patch.tray },
@@ -385,10 +432,18 @@ export type SetErpToken = z.input<typeof setErpTokenSchema>;
  * so a typo never becomes the app's ERP. No token: the one stored for that address's origin, if
  * any; a stored token never goes to another origin, here either.
  */
-export const erpCheckInputSchema = z.strictObject({
-  baseUrl: erpBaseUrlSchema,
-  token: erpTokenSchema.nullable(),
-});
+export const erpCheckInputSchema = z
+  .strictObject({
+    baseUrl: erpBaseUrlSchema,
+    token: erpTokenSchema.nullable(),
+    /** What the address speaks; a Redmine check also compares the form's mapping (unsaved). */
+    kind: z.enum(ERP_KINDS).default('prokontakt'),
+    redmineMapping: redmineMapping.optional(),
+  })
+  .refine((input) => input.kind !== 'redmine' || input.redmineMapping !== undefined, {
+    message: 'a Redmine check needs redmineMapping',
+    path: ['redmineMapping'],
+  });
 export type ErpCheckInput = z.input<typeof erpCheckInputSchema>;
 
 /** Pages the host may open the window on (the tray menu's «Настройки»). */

@@ -63,8 +63,9 @@ test.describe('first run and connecting to a team’s ERP', () => {
       // The token is never shown again, and lives only in the serving process.
       await expect(page.getByLabel('Токен доступа')).toHaveValue('');
       await expect(page.getByTestId('erp-kind')).toHaveText(`ERP: ${erp.host}`);
-      expect(await (await fetch(`${web.url}/host/erp`)).json()).toEqual({
+      expect(await (await fetch(`${web.url}/host/erp`)).json()).toMatchObject({
         mode: 'configured',
+        kind: 'prokontakt',
         baseUrl: erp.url,
         url: erp.url,
         tokenPresent: true,

@@ -1,4 +1,12 @@
-import { erpOriginOf, type ErpSettings, type ErpTokenStatus } from '@shared/host/schemas';
+import {
+  applyErpChange,
+  credentialStillFits,
+  erpOriginOf,
+  type ErpSettings,
+  type ErpSettingsChange,
+  type ErpTokenStatus,
+} from '@shared/host/schemas';
+import { redmineEndpoint } from '../../main/services/erp-backend';
 import { createErpConnection, type DemoErpHandle } from '../../main/services/erp-connection';
 
 export interface ErpChoiceOptions {
@@ -12,17 +20,20 @@ export interface ErpChoiceOptions {
 /**
  * The serving process's counterpart of main's settings + secret store for the ERP: which ERP the
  * page works with (none yet, the demo, an address) and the token, held in memory bound to the
- * origin it was entered for. The same rules as main: a changed origin drops the token, and a
- * token is stored only while an address is configured.
+ * origin it was entered for. The same rules as main: a changed origin or kind drops the token
+ * (a contract-2 token is not a Redmine API key), and a token is stored only while an address is
+ * configured.
  */
 export function createErpChoice(options: ErpChoiceOptions) {
   let choice: ErpSettings = options.initial;
   let stored: { origin: string; token: string; savedAt: string } | null = null;
   const origin = () => (choice.baseUrl === null ? null : erpOriginOf(choice.baseUrl));
+  const tokenFor = (wanted: string) =>
+    stored !== null && stored.origin === wanted ? stored.token : null;
   const connection = createErpConnection({
     configuredUrl: () => choice.baseUrl,
     demoChosen: () => choice.mode === 'demo',
-    tokenFor: async (wanted) => (stored !== null && stored.origin === wanted ? stored.token : null),
+    tokenFor: async (wanted) => tokenFor(wanted),
     startDemo: options.demo,
     onDemoFailed: options.onDemoFailed,
   });
@@ -30,11 +41,12 @@ export function createErpChoice(options: ErpChoiceOptions) {
   return {
     connection,
     current: (): ErpSettings => ({ ...choice }),
-    choose(next: ErpSettings): void {
-      const before = origin();
-      choice = { ...next };
-      // The token belongs to the address it was entered for: a new address needs its own.
-      if (origin() !== before) stored = null;
+    /** The configured Redmine with the key stored for its origin; null when not configured. */
+    redmineEndpoint: () => redmineEndpoint(choice, async (wanted) => tokenFor(wanted)),
+    choose(change: ErpSettingsChange): void {
+      const before = choice;
+      choice = applyErpChange(choice, change);
+      if (!credentialStillFits(before, choice)) stored = null;
     },
     tokenStatus: (): ErpTokenStatus => ({
       present: stored !== null && stored.origin === origin(),
@@ -42,8 +54,7 @@ export function createErpChoice(options: ErpChoiceOptions) {
       savedAt: stored?.savedAt ?? null,
     }),
     /** The token stored for exactly this origin (for «Проверить подключение»). */
-    tokenFor: (wanted: string) =>
-      stored !== null && stored.origin === wanted ? stored.token : null,
+    tokenFor,
     /** Stores a token for the configured address; null when there is none to bind it to. */
     setToken(token: string): 'stored' | 'no-address' {
       const bound = origin();

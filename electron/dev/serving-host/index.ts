@@ -8,6 +8,7 @@ import {
 } from '@shared/host/request-schemas';
 import { fail, type HostResult } from '@shared/host/result';
 import {
+  defaultSettings,
   ERP_MAX_BODY_CHARS,
   erpPatchSchema,
   type ErpSettings,
@@ -16,7 +17,9 @@ import {
 
 export { isAcceptableErpUrl } from '@shared/host/schemas';
 import { createErpChecker } from '../../main/services/erp-check';
+import { chooseErpBackend, kindInUse } from '../../main/services/erp-backend';
 import { createErpGateway, type FetchPort } from '../../main/services/erp-gateway';
+import { createRedmineBackend } from '../../main/services/redmine/redmine-backend';
 import type { DemoErpHandle } from '../../main/services/erp-connection';
 import { createErpChoice } from './erp-choice';
 import { BLOB_PART_BYTES } from '@shared/erp/blobs';
@@ -38,15 +41,17 @@ import {
  * input schemas, the same error codes. Like main's settings, this process decides which ERP the
  * page works with; the page's Settings page changes it here.
  *
- *   GET    /host/erp          → ServedErpState { mode, baseUrl, url, tokenPresent }
- *   PUT    /host/erp          { mode?, baseUrl? } (settings:set's erp part) → ServedErpState
+ *   GET    /host/erp          → ServedErpState { mode, baseUrl, kind, redmineMapping, url,
+ *                                tokenPresent }
+ *   PUT    /host/erp          { mode?, baseUrl?, kind?, redmineMapping? } (settings:set's erp
+ *                                part) → ServedErpState
  *   GET    /host/erp-token    → ErpTokenStatus
  *   PUT    /host/erp-token    { "token": "…" } → ErpTokenStatus
  *   DELETE /host/erp-token    → ErpTokenStatus
  *   GET    /host/erp/session  → HostResult<ErpResponse>
  *   POST   /host/erp/push     (a push request) → HostResult<ErpResponse>
  *   POST   /host/erp/changes  { cursor, limit } → HostResult<ErpResponse>
- *   POST   /host/erp/check    { baseUrl, token } → HostResult<ErpResponse>
+ *   POST   /host/erp/check    { baseUrl, token, kind?, redmineMapping? } → HostResult<ErpResponse>
  *   POST   /host/erp/blob-parts  { sha256 } → HostResult<ErpResponse>
  *   PUT    /host/erp/blob-part?sha256&part&parts&size  (the part's bytes, octet-stream)
  *                                → HostResult<ErpResponse>
@@ -101,11 +106,14 @@ export function createServingHost(options: ServingHostOptions) {
       ? { url: erp.url.href, token: erp.demoToken, close: async () => undefined }
       : null;
   const choice = createErpChoice({
-    initial: options.firstRun
-      ? { mode: 'unset', baseUrl: null }
-      : givenDemo !== null
-        ? { mode: 'demo', baseUrl: null }
-        : { mode: 'configured', baseUrl: erp.url.href },
+    initial: {
+      ...defaultSettings().erp,
+      ...(options.firstRun
+        ? { mode: 'unset', baseUrl: null }
+        : givenDemo !== null
+          ? { mode: 'demo', baseUrl: null }
+          : { mode: 'configured', baseUrl: erp.url.href }),
+    },
     demo: async () => {
       if (givenDemo !== null) return givenDemo;
       if (options.startDemo) return options.startDemo();
@@ -114,16 +122,26 @@ export function createServingHost(options: ServingHostOptions) {
     now,
     onDemoFailed: (error) => options.onProblem?.(`the demo ERP did not start: ${String(error)}`),
   });
-  const gateway = createErpGateway({
-    fetch: fetchPort,
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    endpoint: () => choice.connection.endpoint(),
+  const timeout = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
+  // As in main (electron/main/modules/erp.ts): the backend is picked per request from the choice.
+  const gateway = chooseErpBackend(() => kindInUse(choice.current()), {
+    prokontakt: createErpGateway({
+      fetch: fetchPort,
+      ...timeout,
+      endpoint: () => choice.connection.endpoint(),
+    }),
+    redmine: createRedmineBackend({
+      fetch: fetchPort,
+      ...timeout,
+      endpoint: () => choice.redmineEndpoint(),
+    }),
   });
   const checkErp = createErpChecker({
     fetch: fetchPort,
     storedOrigin: async () => choice.tokenStatus().origin,
     storedTokenFor: async (origin) => choice.tokenFor(origin),
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    storedKind: () => choice.current().kind,
+    ...timeout,
   });
 
   /** Validates as main's dispatcher does: shape limits, then the channel's schema. */

@@ -1,7 +1,12 @@
 import { describeErpProblem, type HostDiagnostics } from '@shared/host/diagnostics';
 import type { HostHandlers, ParsedRequestInput } from '@shared/host/request-schemas';
 import { fail, ok, type HostResult } from '@shared/host/result';
-import { erpOriginOf, type AppInfo, type ErpResponse } from '@shared/host/schemas';
+import {
+  credentialStillFits,
+  erpOriginOf,
+  type AppInfo,
+  type ErpResponse,
+} from '@shared/host/schemas';
 import type { DeskAlerts } from '@shared/alerts/desk-alerts';
 import { answerAlertsUpdate } from '@shared/host/alerts-update-answer';
 import type { ErpGateway } from '../services/erp-gateway';
@@ -65,11 +70,12 @@ export function createMainHandlers(services: HandlerServices): HostHandlers {
     'app:info': async () => ok(services.appInfo),
     'settings:get': async () => ok(settings.snapshot()),
     'settings:set': async (patch) => {
-      const before = configuredOrigin();
+      const before = settings.current().erp;
       const result = await settings.update(patch);
       if (!result.ok) return result;
-      // The token belongs to the address it was entered for: a new address needs its own.
-      if (configuredOrigin() !== before) await secrets.clearErpToken();
+      // The token belongs to the address and the kind it was entered for: a new address needs its
+      // own, and a contract-2 token is not a Redmine API key (nor the other way round).
+      if (!credentialStillFits(before, settings.current().erp)) await secrets.clearErpToken();
       services.onSettingsChanged?.();
       return result;
     },

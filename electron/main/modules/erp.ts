@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import type { MainPorts } from '../main-ports';
 import type { HandlerServices } from '../ipc/handlers';
+import { chooseErpBackend, kindInUse, redmineEndpoint } from '../services/erp-backend';
 import { createErpChecker } from '../services/erp-check';
 import { createErpConnection, type ErpConnection } from '../services/erp-connection';
 import { createErpGateway, type ErpGateway } from '../services/erp-gateway';
+import { createRedmineBackend } from '../services/redmine/redmine-backend';
 import { createSecretStore, type SecretStore } from '../services/secret-store';
 import type { SettingsStore } from '../services/settings-store';
 
@@ -12,7 +14,7 @@ export interface ErpModule {
   secrets: SecretStore;
   /** The configured ERP, or the embedded demo ERP when none is configured. */
   connection: ErpConnection;
-  /** Contract 2 over the connection: the only way main talks to an ERP. */
+  /** Contract 2 (spoken by the ERP, or translated for Redmine): the only way main talks to one. */
   gateway: ErpGateway;
   /** "Проверить подключение": an address and token not saved yet, asked who they belong to. */
   check: HandlerServices['checkErp'];
@@ -39,15 +41,25 @@ export function createErpModule(
     startDemo: () => ports.startDemoErp(join(ports.userData, 'demo-erp')),
     onDemoFailed: (error) => ports.log.error('erp', 'the embedded demo ERP did not start', error),
   });
-  const gateway = createErpGateway({
-    fetch: ports.fetch,
-    endpoint: () => connection.endpoint(),
-    now: ports.clock.now,
+  const erp = () => settings.current().erp;
+  const gateway = chooseErpBackend(() => kindInUse(erp()), {
+    prokontakt: createErpGateway({
+      fetch: ports.fetch,
+      endpoint: () => connection.endpoint(),
+      now: ports.clock.now,
+    }),
+    redmine: createRedmineBackend({
+      fetch: ports.fetch,
+      endpoint: () => redmineEndpoint(erp(), (origin) => secrets.tokenFor(origin)),
+      now: ports.clock.now,
+    }),
   });
   const check = createErpChecker({
     fetch: ports.fetch,
     storedOrigin: async () => (await secrets.status(null)).origin,
     storedTokenFor: (origin) => secrets.tokenFor(origin),
+    storedKind: () => erp().kind,
+    now: ports.clock.now,
   });
   return { secrets, connection, gateway, check };
 }

@@ -1,5 +1,6 @@
-import type { ErpKind } from '@shared/host/schemas';
+import { erpOriginOf, type ErpKind, type ErpSettings } from '@shared/host/schemas';
 import type { ErpGateway } from './erp-gateway';
+import type { RedmineEndpoint } from './redmine/redmine-http';
 
 /**
  * What main needs from an ERP: contract 2's operations. Two adapters implement it, the contract-2
@@ -22,4 +23,19 @@ export function chooseErpBackend(
     putBlobPart: (input) => current().putBlobPart(input),
     getBlob: (input) => current().getBlob(input),
   };
+}
+
+/** The demo ERP always speaks contract 2; the kind is what a configured address speaks. */
+export function kindInUse(erp: ErpSettings): ErpKind {
+  return erp.mode === 'configured' ? erp.kind : 'prokontakt';
+}
+
+/** The configured Redmine: its address, the API key stored for its origin, the mapping. */
+export async function redmineEndpoint(
+  erp: ErpSettings,
+  keyFor: (origin: string) => Promise<string | null>,
+): Promise<RedmineEndpoint | null> {
+  const origin = erp.baseUrl === null ? null : erpOriginOf(erp.baseUrl);
+  if (erp.mode !== 'configured' || erp.baseUrl === null || origin === null) return null;
+  return { baseUrl: erp.baseUrl, apiKey: await keyFor(origin), mapping: erp.redmineMapping };
 }

@@ -179,7 +179,11 @@ export function createErpGateway(options: ErpGatewayOptions): ErpGateway {
   };
 }
 
-export function buildUrl(base: string, path: string, query: Record<string, string> | undefined): string {
+export function buildUrl(
+  base: string,
+  path: string,
+  query: Record<string, string> | undefined,
+): string {
   const url = new URL(base);
   url.pathname = `${url.pathname.replace(/\/+$/, '')}${path}`;
   url.search = '';

@@ -12,7 +12,7 @@ export interface MainDiagnosticsPorts {
   versions: { electron?: string | undefined; chrome?: string | undefined; node?: string };
   os: { platform: string; release: string; arch: string };
   /** The ERP choice from the settings: none yet, the embedded demo, or an address. */
-  erp(): ErpSettings;
+  erp(): Pick<ErpSettings, 'mode' | 'baseUrl'>;
   /** The address main talks to (starts the demo ERP if it is not running yet). */
   baseUrl(): Promise<string | null>;
   tokenPresent(): Promise<boolean>;

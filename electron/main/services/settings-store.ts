@@ -69,7 +69,7 @@ export function createSettingsStore(options: SettingsStoreOptions): SettingsStor
     }
     ({ settings, problem } = decodeSettings(text, path));
     if (bytes === null && (await options.ranBefore?.())) {
-      settings = { ...settings, erp: { mode: 'demo', baseUrl: null } };
+      settings = { ...settings, erp: { ...settings.erp, mode: 'demo', baseUrl: null } };
     }
     return snapshot();
   }

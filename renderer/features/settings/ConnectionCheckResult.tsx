@@ -4,6 +4,7 @@ import { resolvedTimeZone } from '@shared/clock/device-zone';
 import { PROTOCOL_VERSION } from '@shared/erp/protocol';
 import { dateTimeSecondsText } from '@shared/format/instant-text';
 import type { ConnectionCheck } from './connection-check';
+import { RedmineCheckFindings } from './RedmineCheckFindings';
 import { clockRelation, formatDurationShort } from './settings-format';
 
 /** «Проверить подключение»'s answer: who the token belongs to and the clocks, or what is wrong. */
@@ -46,6 +47,7 @@ export function ConnectionCheckResult({ check }: { check: ConnectionCheck }) {
           </dd>
         </dl>
         <p className="connection-check__note">{t('settings.check.clockNote')}</p>
+        {check.redmine && <RedmineCheckFindings report={check.redmine} />}
       </div>
     );
   }

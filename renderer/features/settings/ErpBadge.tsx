@@ -13,7 +13,9 @@ export function ErpBadge({ erp }: { erp: ErpSettings }) {
       title={demo ? t('settings.header.erpDemoHint') : (erp.baseUrl ?? undefined)}
     >
       {erp.mode === 'configured' && erp.baseUrl !== null
-        ? t('settings.header.erpRemote', { host: hostOfAddress(erp.baseUrl) })
+        ? t(erp.kind === 'redmine' ? 'settings.redmine.badge' : 'settings.header.erpRemote', {
+            host: hostOfAddress(erp.baseUrl),
+          })
         : demo
           ? t('settings.header.erpDemo')
           : t('settings.header.erpUnset')}

@@ -1,8 +1,9 @@
 import { useEffect, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ErpSettings } from '@shared/host/schemas';
+import { ERP_KINDS, type ErpSettings } from '@shared/host/schemas';
 import { ConnectionCheckResult } from './ConnectionCheckResult';
 import type { AddressError, FieldError, TokenError } from './erp-form';
+import { RedmineMappingField } from './RedmineMappingField';
 import { SettingsField } from './SettingsField';
 import { SettingsSection } from './SettingsSection';
 import { formatSavedDay, hostOfAddress } from './settings-format';
@@ -27,6 +28,7 @@ export function ErpSection({
     error && t(`settings.errors.${error.code}`, error.values ?? {});
   const { tokenStatus } = form;
   const working = form.busy !== null;
+  const redmine = form.kind === 'redmine';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -76,10 +78,33 @@ export function ErpSection({
         </strong>
       </p>
       <form id="settings-erp-form" className="settings-erp__fields" noValidate onSubmit={submit}>
+        <div className="settings-field">
+          <span className="settings-field__label" id="settings-erp-kind-label">
+            {t('settings.redmine.kind')}
+          </span>
+          <div
+            className="settings-languages"
+            role="radiogroup"
+            aria-labelledby="settings-erp-kind-label"
+          >
+            {ERP_KINDS.map((kind) => (
+              <label key={kind} className="settings-check">
+                <input
+                  type="radio"
+                  name="settings-erp-kind"
+                  value={kind}
+                  checked={form.kind === kind}
+                  onChange={() => form.setKind(kind)}
+                />
+                {t(`settings.redmine.kinds.${kind}`)}
+              </label>
+            ))}
+          </div>
+        </div>
         <SettingsField
           id="settings-erp-address"
           label={t('settings.erp.address')}
-          hint={t('settings.erp.addressHint')}
+          hint={redmine ? t('settings.redmine.addressHint') : t('settings.erp.addressHint')}
           error={errorText(form.errors.address)}
         >
           {(control) => (
@@ -90,7 +115,7 @@ export function ErpSection({
               inputMode="url"
               autoComplete="off"
               spellCheck={false}
-              placeholder="https://erp.example.ru/api/"
+              placeholder={redmine ? 'https://redmine.example.ru/' : 'https://erp.example.ru/api/'}
               value={form.address}
               onChange={(event) => form.setAddress(event.target.value)}
             />
@@ -98,9 +123,13 @@ export function ErpSection({
         </SettingsField>
         <SettingsField
           id="settings-erp-token"
-          label={t('settings.erp.token')}
+          label={redmine ? t('settings.redmine.key') : t('settings.erp.token')}
           hint={
-            tokenStatus?.present ? t('settings.erp.tokenKeepHint') : t('settings.erp.tokenHint')
+            redmine
+              ? t('settings.redmine.keyHint')
+              : tokenStatus?.present
+                ? t('settings.erp.tokenKeepHint')
+                : t('settings.erp.tokenHint')
           }
           error={errorText(form.errors.token)}
         >
@@ -116,6 +145,14 @@ export function ErpSection({
             />
           )}
         </SettingsField>
+        {redmine && (
+          <RedmineMappingField
+            value={form.mapping}
+            issues={form.mappingIssues}
+            onChange={form.setMapping}
+            onReset={form.resetMapping}
+          />
+        )}
       </form>
       {erp.mode === 'configured' && tokenStatus && (
         <p className="settings-erp__token" data-testid="settings-erp-token-status">

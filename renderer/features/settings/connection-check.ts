@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { PROTOCOL_VERSION, sessionResponse } from '@shared/erp/protocol';
+import type { MappingFinding } from '@shared/erp/redmine/mapping-check';
 import type { HostResult } from '@shared/host/result';
 import type { ErpResponse } from '@shared/host/schemas';
 
@@ -14,6 +16,8 @@ export type ConnectionCheck =
       /** ERP clock minus this computer's, at the midpoint of the round trip (NTP's estimate). */
       offsetMs: number;
       roundTripMs: number;
+      /** A Redmine check: the mapped ids the key cannot see, or why that was not checked. */
+      redmine: RedmineReport | null;
     }
   | {
       kind: ProblemKind;
@@ -107,12 +111,14 @@ export function classifyConnectionCheck(input: CheckInput): ConnectionCheck {
     return problem('wrong_version', '', status, { serverVersion: protocolVersion });
   }
   const midpoint = (input.sentAtMs + input.receivedAtMs) / 2;
+  const report = redmineReport.safeParse((body as { redmineCheck?: unknown }).redmineCheck);
   return {
     kind: 'connected',
     user,
     serverTime,
     offsetMs: Math.round(Date.parse(serverTime) - midpoint),
     roundTripMs: Math.max(0, input.receivedAtMs - input.sentAtMs),
+    redmine: report.success ? report.data : null,
   };
 }
 
@@ -136,3 +142,36 @@ function errorText(body: unknown): string {
   }
   return '';
 }
+
+// What main's Redmine check adds to the session (electron/main/services/redmine/redmine-check.ts).
+const text = z.string().max(1000);
+const id = z.number().int();
+const redmineReport = z
+  .object({
+    findings: z
+      .array(
+        z.union([
+          z.object({ kind: z.enum(['tracker', 'activity']), id }),
+          z.object({
+            kind: z.literal('status'),
+            role: z.enum(['new', 'inProgress', 'paused', 'resolved', 'closed']),
+            id,
+          }),
+          z.object({ kind: z.literal('priority'), level: z.literal([1, 2, 3, 4]), id }),
+          z.object({ kind: z.literal('no_projects') }),
+          z.object({ kind: z.literal('project_tracker'), project: text, id }),
+          z.object({ kind: z.literal('issue_field'), project: text, role: text, id }),
+          z.object({
+            kind: z.literal('project_field'),
+            project: text,
+            role: text,
+            id,
+            problem: z.enum(['missing', 'empty']),
+          }),
+        ]),
+      )
+      .max(10_000),
+    unreadable: text.nullable(),
+  })
+  .transform((report) => report as { findings: MappingFinding[]; unreadable: string | null });
+export type RedmineReport = z.output<typeof redmineReport>;

@@ -1,5 +1,10 @@
 import type { HostResult } from '@shared/host/result';
-import type { ErpSettings, ErpTokenStatus, SettingsSnapshot } from '@shared/host/schemas';
+import type {
+  ErpSettings,
+  ErpSettingsChange,
+  ErpTokenStatus,
+  SettingsSnapshot,
+} from '@shared/host/schemas';
 import { appDbNameFor, bindAppDb, canBindAppDb } from '../../db/app-db';
 import { getHost } from '../../lib/host';
 import { getErpGate } from '../sync/sync-runtime';
@@ -21,7 +26,7 @@ const NOTE_KEY = 'prokontakt.settings.after-reload';
  * else by reloading the window. A failed save lets the sync go on against the unchanged ERP.
  */
 export async function switchErp(
-  next: ErpSettings,
+  next: Pick<ErpSettings, 'mode' | 'baseUrl'> & ErpSettingsChange,
   token: string | null,
   describe: (token: HostResult<ErpTokenStatus> | null) => string,
 ): Promise<ErpSwitchResult> {

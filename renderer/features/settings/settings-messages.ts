@@ -1,3 +1,5 @@
+import { redmineEn, redmineRu } from './redmine-messages';
+
 /** Texts of the Settings page, the first-run screen and the header's ERP badge (Russian first). */
 export const settingsRu = {
   link: 'Настройки',
@@ -174,6 +176,7 @@ export const settingsRu = {
     stay: 'Остаться',
     leave: 'Уйти без сохранения',
   },
+  redmine: redmineRu,
   header: {
     erpDemo: 'ERP: демо',
     erpDemoHint:
@@ -369,6 +372,7 @@ export const settingsEn: typeof settingsRu = {
     stay: 'Stay',
     leave: 'Leave without saving',
   },
+  redmine: redmineEn,
   header: {
     erpDemo: 'ERP: demo',
     erpDemoHint:

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostResult } from '@shared/host/result';
+import { DEFAULT_REDMINE_MAPPING } from '@shared/erp/redmine/mapping';
 import {
   erpOriginOf,
+  type ErpKind,
   type ErpResponse,
   type ErpSettings,
   type ErpTokenStatus,
@@ -12,6 +14,7 @@ import { getSyncEngine } from '../sync/sync-runtime';
 import { classifyConnectionCheck, type ConnectionCheck } from './connection-check';
 import { parseErpForm, validateErpAddress, validateErpToken, type ErpFormErrors } from './erp-form';
 import { switchErp, takeNoteAfterReload } from './erp-switch';
+import { mappingText, parseMappingText, type MappingIssue } from './redmine-mapping-form';
 import type { SaveOutcome } from './SettingsSection';
 import { hostOfAddress } from './settings-format';
 
@@ -27,6 +30,10 @@ export function useErpConnectionForm(erp: ErpSettings) {
   const savedAddress = erp.baseUrl ?? '';
   const [address, setAddress] = useState(savedAddress);
   const [token, setToken] = useState('');
+  const [kind, setKind] = useState<ErpKind>(erp.kind);
+  const savedMappingText = mappingText(erp.redmineMapping);
+  const [mapping, setMapping] = useState(savedMappingText);
+  const [mappingIssues, setMappingIssues] = useState<MappingIssue[]>([]);
   const [errors, setErrors] = useState<ErpFormErrors>({});
   const [check, setCheck] = useState<ConnectionCheck | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
@@ -51,8 +58,24 @@ export function useErpConnectionForm(erp: ErpSettings) {
     };
   }, [asked, erp.mode, erp.baseUrl]);
 
-  const dirty = address.trim() !== savedAddress || token !== '';
-  const storedOrigin = tokenStatus?.present ? tokenStatus.origin : null;
+  const dirty =
+    address.trim() !== savedAddress ||
+    token !== '' ||
+    kind !== erp.kind ||
+    (kind === 'redmine' && mapping !== savedMappingText);
+  // A token stored for another kind is dropped on saving: it does not count as kept.
+  const storedOrigin = tokenStatus?.present && kind === erp.kind ? tokenStatus.origin : null;
+
+  /** The mapping typed, when Redmine is chosen; undefined: not needed; null: it has problems. */
+  function typedMapping() {
+    if (kind !== 'redmine') {
+      setMappingIssues([]);
+      return undefined;
+    }
+    const parsed = parseMappingText(mapping);
+    setMappingIssues(parsed.ok ? [] : parsed.issues);
+    return parsed.ok ? parsed.mapping : null;
+  }
 
   const describeToken = (saved: HostResult<ErpTokenStatus> | null, host: string) =>
     saved !== null && !saved.ok
@@ -73,7 +96,8 @@ export function useErpConnectionForm(erp: ErpSettings) {
     if (!parsedAddress.ok) nextErrors.address = parsedAddress.error;
     if (!typedToken.ok) nextErrors.token = typedToken.error;
     setErrors(nextErrors);
-    if (!parsedAddress.ok || !typedToken.ok) {
+    const redmineMapping = typedMapping();
+    if (!parsedAddress.ok || !typedToken.ok || redmineMapping === null) {
       setCheck(null);
       return;
     }
@@ -81,7 +105,13 @@ export function useErpConnectionForm(erp: ErpSettings) {
     const tokenSent =
       typedToken.token !== null || (storedOrigin !== null && erpOriginOf(baseUrl) === storedOrigin);
     await measure(
-      () => getHost().request('erp:check', { baseUrl, token: typedToken.token }),
+      () =>
+        getHost().request('erp:check', {
+          baseUrl,
+          token: typedToken.token,
+          kind,
+          ...(redmineMapping === undefined ? {} : { redmineMapping }),
+        }),
       tokenSent,
     );
   }
@@ -102,18 +132,23 @@ export function useErpConnectionForm(erp: ErpSettings) {
 
   async function connect(): Promise<void> {
     const parsed = parseErpForm({ address, token, storedTokenOrigin: storedOrigin });
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
-      setOutcome({
-        kind: 'failed',
-        text: t('settings.fixErrors', { count: Object.keys(parsed.errors).length }),
-      });
+    const redmineMapping = typedMapping();
+    if (!parsed.ok || redmineMapping === null) {
+      const fieldErrors = parsed.ok ? {} : parsed.errors;
+      setErrors(fieldErrors);
+      const count = Object.keys(fieldErrors).length + (redmineMapping === null ? 1 : 0);
+      setOutcome({ kind: 'failed', text: t('settings.fixErrors', { count }) });
       return;
     }
     setErrors({});
     setBusy('connect');
     const host = hostOfAddress(parsed.baseUrl);
-    if (erp.mode === 'configured' && parsed.baseUrl === erp.baseUrl) {
+    const sameErp =
+      erp.mode === 'configured' &&
+      parsed.baseUrl === erp.baseUrl &&
+      kind === erp.kind &&
+      (redmineMapping === undefined || mappingText(redmineMapping) === savedMappingText);
+    if (sameErp) {
       // The same ERP: only the token is replaced (a blank token field kept the stored one).
       if (parsed.token !== null) {
         const saved = await getHost().request('secrets:set-erp-token', { token: parsed.token });
@@ -130,7 +165,12 @@ export function useErpConnectionForm(erp: ErpSettings) {
       return;
     }
     const result = await switchErp(
-      { mode: 'configured', baseUrl: parsed.baseUrl },
+      {
+        mode: 'configured',
+        baseUrl: parsed.baseUrl,
+        kind,
+        ...(redmineMapping === undefined ? {} : { redmineMapping }),
+      },
       parsed.token,
       (saved) => describeToken(saved, host),
     );
@@ -176,6 +216,9 @@ export function useErpConnectionForm(erp: ErpSettings) {
   }
 
   function discard(): void {
+    setKind(erp.kind);
+    setMapping(savedMappingText);
+    setMappingIssues([]);
     setAddress(savedAddress);
     setToken('');
     setErrors({});
@@ -187,6 +230,12 @@ export function useErpConnectionForm(erp: ErpSettings) {
     setAddress,
     token,
     setToken,
+    kind,
+    setKind,
+    mapping,
+    setMapping,
+    resetMapping: () => setMapping(mappingText(DEFAULT_REDMINE_MAPPING)),
+    mappingIssues,
     errors,
     check,
     busy,

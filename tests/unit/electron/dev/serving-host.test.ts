@@ -1,3 +1,4 @@
+import { DEFAULT_REDMINE_MAPPING as MAPPING } from '@shared/erp/redmine/mapping';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -183,7 +184,7 @@ describe('which ERP the page works with (the Settings page’s address, in the s
     tokenPresent = false,
   ) => ({
     status: 200,
-    body: { mode, baseUrl, url, tokenPresent },
+    body: { mode, baseUrl, url, tokenPresent, kind: 'prokontakt', redmineMapping: MAPPING },
   });
 
   it('has none on a first run: nothing is sent anywhere until the page chooses the demo', async () => {
@@ -218,12 +219,31 @@ describe('which ERP the page works with (the Settings page’s address, in the s
     });
   });
 
+  it('sends to Redmine once the kind is Redmine, dropping the contract-2 token on the switch', async () => {
+    const { call, seen } = await setup();
+    await call('PUT', '/host/erp-token', { token: 'user-token-0123' });
+    const switched = await call('PUT', '/host/erp', { kind: 'redmine' });
+    expect(switched.body).toMatchObject({ kind: 'redmine', tokenPresent: false });
+    await call('PUT', '/host/erp-token', { token: 'redmine-key-0123' });
+    await call('GET', '/host/erp/session');
+    // Redmine's session is who the key belongs to, asked with Redmine's own key header.
+    expect(seen.at(-1)?.url).toBe('/api/users/current.json');
+    expect(seen.at(-1)?.headers['x-redmine-api-key']).toBe('redmine-key-0123');
+    expect(seen.at(-1)?.headers.authorization).toBeUndefined();
+
+    // Back to contract 2: the Redmine key must not go out as a bearer token.
+    await call('PUT', '/host/erp', { kind: 'prokontakt' });
+    await call('GET', '/host/erp/session');
+    expect(seen.at(-1)?.url).toBe('/api/sync/v1/session');
+    expect(seen.at(-1)?.headers.authorization).toBeUndefined();
+  });
+
   it.each([
     [{ baseUrl: 'http://erp.example/' }, /https/],
     [{ baseUrl: 'https://ivan:pw@erp.example/' }, /baseUrl/],
     [{ mode: 'demo', baseUrl: 'https://erp.example/' }, /needs an address/],
     [{ mode: 'cloud' }, /mode/],
-    [{}, /give mode or baseUrl/],
+    [{}, /give mode, baseUrl, kind or redmineMapping/],
     ['{"baseUrl":"https://erp.example/","__proto__":{"x":1}}', /__proto__/],
     ['{"baseUrl":', /not valid JSON/],
   ])('refuses %j with a message naming what is wrong, changing nothing', async (body, why) => {

@@ -162,7 +162,7 @@ describe('settings:set for the ERP choice', () => {
   });
 
   it.each([
-    [{}, 'give mode or baseUrl'],
+    [{}, 'give mode, baseUrl, kind or redmineMapping'],
     [{ mode: 'configured' }, 'needs'],
     [{ mode: 'configured', baseUrl: null }, 'needs'],
     [{ mode: 'demo', baseUrl: 'https://erp.digit.example/' }, 'needs an address'],

@@ -154,7 +154,7 @@ export async function setupHost(options: { fetch?: FetchPort; token?: string } =
   const { files, store } = createMemoryFiles({
     [SETTINGS_PATH]: encodeSettings({
       ...defaultSettings(),
-      erp: { mode: 'configured', baseUrl: ERP_URL },
+      erp: { ...defaultSettings().erp, mode: 'configured', baseUrl: ERP_URL },
     }),
   });
   const fetch = vi.fn<FetchPort>(options.fetch ?? (async () => answer(200, '{"changes":[]}')));

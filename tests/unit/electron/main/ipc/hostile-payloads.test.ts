@@ -1,3 +1,4 @@
+import { DEFAULT_REDMINE_MAPPING } from '@shared/erp/redmine/mapping';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultQuietHours } from '../../../../../shared/alerts/quiet-hours';
 import { REQUEST_CHANNELS, type RequestChannel } from '../../../../../shared/host/contract';
@@ -70,6 +71,31 @@ const hostile = {
     ['a typo', { sync: { intervalMinute: 5 } }],
     ['plain http to a remote ERP', { erp: { baseUrl: 'http://erp.example' } }],
     ['a 10 MB ERP address', { erp: { baseUrl: `https://${HUGE}.example` } }],
+    ['an unknown ERP kind', { erp: { kind: 'jira' } }],
+    ['a mapping that is a string', { erp: { redmineMapping: '{"trackerId":3}' } }],
+    [
+      'a mapping id of 0',
+      { erp: { redmineMapping: { ...DEFAULT_REDMINE_MAPPING, trackerId: 0 } } },
+    ],
+    [
+      'a mapping id of 1e300',
+      { erp: { redmineMapping: { ...DEFAULT_REDMINE_MAPPING, trackerId: 1e300 } } },
+    ],
+    [
+      'a mapping with a million extra keys',
+      {
+        erp: {
+          redmineMapping: {
+            ...DEFAULT_REDMINE_MAPPING,
+            ...Object.fromEntries(Array.from({ length: 1_000_000 }, (_, i) => [`k${i}`, i])),
+          },
+        },
+      },
+    ],
+    [
+      '__proto__ in the mapping',
+      { erp: { redmineMapping: withPollution(DEFAULT_REDMINE_MAPPING) } },
+    ],
     [
       'a 10 MB calendar name',
       { alerts: { quietHours: { ...defaultQuietHours(), calendar: HUGE } } },
@@ -153,6 +179,20 @@ const hostile = {
     ['a javascript: address', { baseUrl: 'javascript:alert(1)', token: null }],
     ['a file: address', { baseUrl: 'file:///etc/passwd', token: null }],
     ['a missing token key', { baseUrl: 'https://erp.example/' }],
+    [
+      'a Redmine check without a mapping',
+      { baseUrl: 'https://r.example/', token: null, kind: 'redmine' },
+    ],
+    ['an unknown kind', { baseUrl: 'https://r.example/', token: null, kind: 'gitlab' }],
+    [
+      'a mapping with a negative id',
+      {
+        baseUrl: 'https://r.example/',
+        token: null,
+        kind: 'redmine',
+        redmineMapping: { ...DEFAULT_REDMINE_MAPPING, priorities: { 1: -5, 2: 4, 3: 3, 4: 2 } },
+      },
+    ],
     ['a token with a space', { baseUrl: 'https://erp.example/', token: 'a b' }],
     ['a 10 MB token', { baseUrl: 'https://erp.example/', token: HUGE }],
     ['a path beside the address', { baseUrl: 'https://erp.example/', token: null, path: '/x' }],

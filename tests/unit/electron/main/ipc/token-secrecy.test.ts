@@ -181,6 +181,21 @@ describe('a re-pointed ERP address never takes the token along', () => {
     expect(init.headers['Authorization']).toBe(`Bearer ${TOKEN}`);
   });
 
+  it('drops the token when the kind changes: a contract-2 token is not a Redmine key', async () => {
+    const host = await setupHost({ fetch: async () => answer(200, '{}') });
+    await host.route('secrets:set-erp-token', APP_PAGE, { token: TOKEN });
+    await host.route('settings:set', APP_PAGE, { erp: { kind: 'redmine' } });
+    await host.route('erp:session', APP_PAGE, undefined);
+    const [url, init] = host.services.fetch.mock.calls[0]!;
+    // The same address, now asked as Redmine, and without the contract-2 token in any header.
+    expect(url).toBe(`${ERP_URL.replace(/\/$/, '')}/users/current.json`);
+    expect(leaks(init)).toEqual([]);
+    expect(init.headers).not.toHaveProperty('X-Redmine-API-Key');
+    expect(await host.route('secrets:erp-token-status', APP_PAGE, undefined)).toMatchObject({
+      value: { present: false },
+    });
+  });
+
   it('binds a token to the address configured when it is entered', async () => {
     const host = await setupHost({ fetch: async () => answer(200, '{}') });
     await host.route('settings:set', APP_PAGE, { erp: { baseUrl: null } });

@@ -21,6 +21,7 @@ function setup(body: (init: Parameters<FetchPort>[1]) => string = () => '{"ok":1
     fetch,
     storedOrigin: async () => STORED_ORIGIN,
     storedTokenFor: async (origin) => (origin === STORED_ORIGIN ? STORED : null),
+    storedKind: () => 'prokontakt',
   });
   const sent = () =>
     fetch.mock.calls.map(([url, init]) => [url, init.method, init.headers['Authorization']]);

@@ -1,3 +1,4 @@
+import { DEFAULT_REDMINE_MAPPING } from '@shared/erp/redmine/mapping';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ describe('settings store', () => {
     const { files } = createMemoryFiles();
     const ranBefore = async () => true;
     const snapshot = await createSettingsStore({ files, path: PATH, now, ranBefore }).load();
-    expect(snapshot.settings.erp).toEqual({ mode: 'demo', baseUrl: null });
+    expect(snapshot.settings.erp).toMatchObject({ mode: 'demo', baseUrl: null });
     expect(snapshot.problem).toBeNull();
   });
 
@@ -30,7 +31,7 @@ describe('settings store', () => {
     const { files } = createMemoryFiles();
     const ranBefore = async () => false;
     const snapshot = await createSettingsStore({ files, path: PATH, now, ranBefore }).load();
-    expect(snapshot.settings.erp).toEqual({ mode: 'unset', baseUrl: null });
+    expect(snapshot.settings.erp).toMatchObject({ mode: 'unset', baseUrl: null });
   });
 
   it.each([
@@ -52,7 +53,12 @@ describe('settings store', () => {
       const { files } = createMemoryFiles({ [PATH]: JSON.stringify(file) });
       const snapshot = await createSettingsStore({ files, path: PATH, now }).load();
       expect(snapshot.problem).toBeNull();
-      expect(snapshot.settings.erp).toEqual(erp);
+      // Files from before Redmine speak contract 2, and get the default mapping to edit.
+      expect(snapshot.settings.erp).toEqual({
+        ...erp,
+        kind: 'prokontakt',
+        redmineMapping: DEFAULT_REDMINE_MAPPING,
+      });
       expect(snapshot.settings.tray).toEqual({
         launchAtLogin: false,
         startHidden: true,
@@ -125,7 +131,7 @@ describe('settings store', () => {
     expect(reloaded).toEqual({
       settings: {
         ...defaultSettings(),
-        erp: { mode: 'configured', baseUrl: 'https://erp.digit.example' },
+        erp: { ...defaultSettings().erp, mode: 'configured', baseUrl: 'https://erp.digit.example' },
       },
       problem: null,
     });
