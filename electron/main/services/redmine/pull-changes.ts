@@ -1,4 +1,5 @@
 import type { ChangesResponse } from '@shared/erp/protocol';
+import { SETTLE_SECONDS } from '@shared/erp/redmine/cursor';
 import { ok, type HostResult } from '@shared/host/result';
 import type { ErpResponse } from '@shared/host/schemas';
 import type { RedmineContext } from './redmine-context';
@@ -64,7 +65,17 @@ function answer(
   page: Omit<ChangesResponse, 'nextCursor'>,
   next: PullCursor,
 ): HostResult<ErpResponse> {
-  const body: ChangesResponse = { ...page, nextCursor: encodePullCursor(next) };
+  const nextCursor = encodePullCursor(next);
+  if (nextCursor === null)
+    return ok(
+      errorAnswer(
+        { retryAfterSeconds: SETTLE_SECONDS },
+        503,
+        'redmine_busy',
+        'More Redmine issues changed within the last seconds than one pull can remember; retrying shortly',
+      ),
+    );
+  const body: ChangesResponse = { ...page, nextCursor };
   return ok({ status: 200, body, retryAfterSeconds: null });
 }
 

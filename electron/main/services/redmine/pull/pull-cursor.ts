@@ -20,7 +20,9 @@ const MAX_CURSOR_LENGTH = 4000;
 
 const envelope = z
   .object({
-    issues: z.unknown(),
+    /** The issue list's cursor without `seen`, which is `seen` below grouped by second. */
+    issues: z.record(z.string(), z.unknown()),
+    seen: z.record(z.string(), z.array(z.tuple([z.number(), z.string()]))),
     /** "o<id>:<hash>" / "u<id>:<hash>" of every organization and user the device was sent. */
     dir: z.array(z.string().max(40)).nullable(),
     /** When the last complete reconcile of deleted issues ran (Redmine's clock, ms). */
@@ -37,12 +39,21 @@ export interface PullCursor {
 
 export const INITIAL_PULL_CURSOR: PullCursor = { issues: INITIAL_CURSOR, dir: null, rec: 0 };
 
-export function encodePullCursor(cursor: PullCursor): string {
-  const text = PREFIX + Buffer.from(JSON.stringify(cursor)).toString('base64url');
-  if (text.length <= MAX_CURSOR_LENGTH || cursor.dir === null) return text;
+/**
+ * The cursor as text, or null when even without the directory's hashes it would exceed the host's
+ * cap: more issues changed within the cursor's last seconds than it can remember. Those seconds
+ * pass (the cursor then forgets them), so the caller answers "retry shortly".
+ */
+export function encodePullCursor(cursor: PullCursor): string | null {
+  const { seen, ...issues } = cursor.issues;
+  const bySecond: Record<string, [number, string][]> = {};
+  for (const [id, fingerprint, second] of seen) (bySecond[second] ??= []).push([id, fingerprint]);
+  const json = { issues, seen: bySecond, dir: cursor.dir, rec: cursor.rec };
+  const text = PREFIX + Buffer.from(JSON.stringify(json)).toString('base64url');
+  if (text.length <= MAX_CURSOR_LENGTH) return text;
   // A very large team: forget what was sent, so the directory is sent whole once more (its
   // versions only grow, so re-sending is harmless) rather than a cursor the host would refuse.
-  return encodePullCursor({ ...cursor, dir: null });
+  return cursor.dir === null ? null : encodePullCursor({ ...cursor, dir: null });
 }
 
 /** The cursor, or why it cannot be used (answered as contract 2's 410: the device starts over). */
@@ -60,7 +71,10 @@ export function decodePullCursor(
   }
   const parsed = envelope.safeParse(json);
   if (!parsed.success) return { ok: false, reason: 'the cursor is damaged (unexpected shape)' };
-  const issues = decodeCursor(encodeCursor(parsed.data.issues as RedmineCursor));
+  const seen = Object.entries(parsed.data.seen).flatMap(([second, entries]) =>
+    entries.map(([id, fingerprint]) => [id, fingerprint, second]),
+  );
+  const issues = decodeCursor(encodeCursor({ ...parsed.data.issues, seen } as RedmineCursor));
   if (!issues.ok) return issues;
   return {
     ok: true,

@@ -12,6 +12,7 @@ import type { ErpResponse } from '@shared/host/schemas';
 import type { RedmineContext } from '../redmine-context';
 import type { RedmineAnswer } from '../redmine-http';
 import { failedRead, notRedmine } from './redmine-failure';
+import { shortHash } from './short-hash';
 
 /** The customer projects as organizations and the people of their memberships, as read now. */
 export interface Directory {
@@ -99,15 +100,8 @@ export async function readDirectory(
   });
 }
 
-/** FNV-1a, 32 bits: a short fingerprint of what the device was sent of one entity. */
-function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
-
 const entry = (kind: 'o' | 'u', id: string, content: object) =>
-  `${kind}${id}:${hash(JSON.stringify({ ...content, version: 0 }))}`;
+  `${kind}${id}:${shortHash(JSON.stringify({ ...content, version: 0 }))}`;
 
 /**
  * The changes that bring a device which was sent `sent` up to `directory`: new and changed

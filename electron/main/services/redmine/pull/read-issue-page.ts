@@ -15,6 +15,7 @@ import type { RedmineContext } from '../redmine-context';
 import type { DeliveredIssues } from './delivered-issues';
 import type { Read } from './read-directory';
 import { failedRead, notRedmine } from './redmine-failure';
+import { shortHash } from './short-hash';
 
 const listPage = z.object({
   issues: z.array(z.object({ id: z.number().int().positive(), updated_on: z.string() }).loose()),
@@ -74,8 +75,8 @@ export async function readIssuePage(
     const got = fetched.get(item.id)!;
     const fingerprint =
       got.kind === 'issue'
-        ? `${got.issue.updated_on}|${got.issue.journals?.length ?? 0}`
-        : `${item.updated_on}|skipped`;
+        ? shortHash(`${got.issue.updated_on}|${got.issue.journals?.length ?? 0}`)
+        : shortHash(`${item.updated_on}|skipped`);
     return { id: item.id, updatedOn: item.updated_on, fingerprint };
   });
 
