@@ -139,7 +139,7 @@ describe.skipIf(skip !== null)('pulling from a real Redmine', () => {
     );
     expect(row!.server!.comments.map((c) => c.text)).toContain('Смотрим журнал сервера.');
     const organization = await d.db.organizations.get(String(issue.project.id));
-    expect(organization).toMatchObject({ timeZone: 'Europe/Moscow', calendar: 'RU' });
+    expect(organization?.data).toMatchObject({ timeZone: 'Europe/Moscow', calendar: 'RU' });
   });
 
   it('pages through more than 100 issues while they are updated, each once, and deletes tombstoned ones', async () => {
