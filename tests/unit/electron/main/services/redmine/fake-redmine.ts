@@ -9,12 +9,16 @@ import { COLLEAGUE, ENGINEER, MAPPING, recorded } from '../../../../shared/erp/r
 export interface FakeRedmineFaults {
   /** The next write is committed, then the connection drops before the answer. */
   dropAnswerAfterCommit?: boolean;
-  /** The next PUT finds a colleague saved first (a journal in between): 422 with no errors. */
-  colleagueSavesFirst?: boolean;
+  /** The next this many PUTs find a colleague saved first (a journal in between): 422 with no errors. */
+  colleagueSavesFirst?: number;
   /** The next write is refused with Redmine's (localised) validation message. */
   refuseNextWrite?: string;
   /** Every request answers this status (401 wrong key, 503 down) with no body. */
   answerAll?: number;
+  /** The next write answers this status with no body (403: the role may not do it; 503). */
+  answerNextWrite?: number;
+  /** Writes that pass before `answerNextWrite` applies. */
+  writesBeforeThat?: number;
 }
 
 /**
@@ -98,7 +102,7 @@ export function createFakeRedmine(clock: { now: string }) {
     let issue = issues.get(id);
     if (!issue) return answer(404, null);
     if (faults.colleagueSavesFirst) {
-      delete faults.colleagueSavesFirst;
+      faults.colleagueSavesFirst -= 1;
       issue = applyPut(
         issue,
         { method: 'PUT', path: write.path, body: { issue: { notes: 'Коллега: посмотрел логи.' } } },
@@ -118,6 +122,12 @@ export function createFakeRedmine(clock: { now: string }) {
     requests.push(`${init.method} ${parsed.pathname}`);
     if (faults.answerAll !== undefined) return answer(faults.answerAll, null);
     if (init.method === 'GET') return read(parsed.pathname, parsed.searchParams);
+    if (faults.writesBeforeThat) faults.writesBeforeThat -= 1;
+    else if (faults.answerNextWrite !== undefined) {
+      const status = faults.answerNextWrite;
+      delete faults.answerNextWrite;
+      return answer(status, null);
+    }
     const body = JSON.parse(init.body as string) as Record<string, unknown>;
     const response = write({ method: init.method, path: parsed.pathname, body });
     if (faults.dropAnswerAfterCommit) {

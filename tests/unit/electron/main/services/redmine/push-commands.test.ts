@@ -164,7 +164,7 @@ describe('Redmine push', () => {
   it('reads the issue again and applies when a colleague saved in between (a stale lock_version)', async () => {
     await push(intake());
     await push(command('react', {}, { baseVersion: 1 }));
-    redmine.faults.colleagueSavesFirst = true;
+    redmine.faults.colleagueSavesFirst = 1;
     const pause = command('pause', { reason: 'awaiting_user_info' }, { baseVersion: 2 });
     const answer = await push(pause);
     expect(answer.body!.results).toMatchObject([
@@ -173,6 +173,68 @@ describe('Redmine push', () => {
     const journals = redmine.issues.get(1)!.journals!;
     expect(journals.map((j) => j.user?.id)).toEqual([5, 6, 5]);
     expect(notesWith(pause.commandId)).toHaveLength(1);
+  });
+
+  it('answers conflict with the current ticket when a colleague saves before every attempt', async () => {
+    await push(intake());
+    redmine.faults.colleagueSavesFirst = 10;
+    const pause = command('comment', { text: 'Моё' }, { baseVersion: 1 });
+    const answer = await push(pause);
+    expect(answer.body!.results).toMatchObject([
+      { status: 'conflict', error: { code: 'invalid_transition' }, ticket: { id: TICKET } },
+    ]);
+    expect(notesWith(pause.commandId)).toHaveLength(0);
+    // The ticket answered is Redmine's now: the colleague's four notes are in its comments.
+    expect((answer.body!.results[0]!.ticket as Ticket).comments).toHaveLength(4);
+  });
+
+  it('answers conflict, writing nothing, when a colleague resolved the issue the engineer pauses', async () => {
+    await push(intake());
+    await push(command('react', {}, { baseVersion: 1 }));
+    await push(command('resolve', { result: 'Исправлено' }, { baseVersion: 2 }));
+    const stalePause = command('pause', { reason: 'awaiting_user_info' }, { baseVersion: 2 });
+    const answer = await push(stalePause);
+    expect(answer.body!.results).toMatchObject([
+      { status: 'conflict', ticket: { state: 'resolved' } },
+    ]);
+    expect(notesWith(stalePause.commandId)).toHaveLength(0);
+  });
+
+  it('refuses a write the role may not make (403) naming the permission, without stopping the push', async () => {
+    await push(intake());
+    redmine.faults.answerNextWrite = 403;
+    const answer = await push(
+      command('comment', { text: 'Нельзя' }, { baseVersion: 1 }),
+      command('comment', { text: 'Можно' }, { baseVersion: 1 }),
+    );
+    expect(answer.body!.results).toMatchObject([
+      { status: 'rejected', error: { message: expect.stringContaining('403') as string } },
+      { status: 'applied' },
+    ]);
+  });
+
+  it('answers the commands already done when Redmine fails mid-push; the rest is resent and lands once', async () => {
+    await push(intake());
+    const first = command('comment', { text: 'Первый' }, { baseVersion: 1 });
+    const second = command('comment', { text: 'Второй' }, { baseVersion: 1 });
+    redmine.faults.writesBeforeThat = 1;
+    redmine.faults.answerNextWrite = 503;
+    const answer = await push(first, second);
+    expect(answer.body!.results).toMatchObject([{ commandId: first.commandId, status: 'applied' }]);
+    expect(answer.body!.results).toHaveLength(1);
+    const resent = await push(second);
+    expect(resent.body!.results).toMatchObject([{ status: 'applied' }]);
+    expect([notesWith(first.commandId), notesWith(second.commandId)].map((n) => n.length)).toEqual([
+      1, 1,
+    ]);
+  });
+
+  it('answers Redmine failing on the first command as the failure itself, with no results', async () => {
+    await push(intake());
+    redmine.faults.answerNextWrite = 503;
+    const answer = await push(command('comment', { text: 'Первый' }, { baseVersion: 1 }));
+    expect(answer.status).toBe(503);
+    expect(answer.error).toMatchObject({ error: { code: 'redmine_unavailable' } });
   });
 
   it('refuses a command Redmine refuses, naming Redmine’s message, and goes on with the next', async () => {
