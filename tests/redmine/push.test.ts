@@ -283,6 +283,26 @@ describe.skipIf(skip !== null)('the Redmine push against a real Redmine', () => 
     device.close();
   });
 
+  it('answers conflict when a colleague resolved the issue the engineer paused offline; the device takes Redmine’s ticket', async () => {
+    const device = await openEngineerDevice();
+    const ticketId = await intake(device, 'Коллега решил заявку');
+    await act(device, 'react', ticketId, {});
+    await drain(device);
+    const pause = await act(device, 'pause', ticketId, { reason: 'awaiting_user_info' });
+    const issue = await issueOf(ticketId);
+    const colleague = await rest(colleagueKey, 'PUT', `/issues/${issue.id}.json`, {
+      issue: { notes: 'Коллега: исправлено', status_id: redmine.mapping.statuses.resolved },
+    });
+    expect(colleague.status).toBe(204);
+    await drain(device);
+    expect(device.ledger.acks.get(pause)).toEqual(['conflict']);
+    const after = await issueOf(ticketId);
+    expect(after.status.id).toBe(redmine.mapping.statuses.resolved);
+    expect(trailersOf(after).some((t) => t.id === pause)).toBe(false);
+    expect(await deviceTicket(device, ticketId)).toEqual(await redmineTicket(ticketId));
+    device.close();
+  });
+
   it('drains the outbox exactly once when Redmine becomes unreachable mid-push and comes back', async () => {
     const device = await openEngineerDevice();
     const ticketId = await intake(device, 'Redmine недоступен');

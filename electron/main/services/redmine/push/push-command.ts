@@ -1,5 +1,6 @@
 import type { Organization, Ticket, User } from '@shared/domain';
 import type { CommandResult, ErrorBody, WireCommand } from '@shared/erp/protocol';
+import { issueLookup } from '@shared/erp/redmine/push/issue-lookup';
 import { planCreate } from '@shared/erp/redmine/push/plan-create';
 import { missingVisitEntry, planUpdate } from '@shared/erp/redmine/push/plan-update';
 import type { PushContext, PushPlan, RedmineWrite } from '@shared/erp/redmine/push/push-context';
@@ -108,6 +109,15 @@ function contextFor(
 
 /** No issue for the ticket: its create may still come from another device, for a while. */
 function unknownTicket(command: WireCommand, env: CommandEnv): Outcome {
+  // A ticket that began in Redmine existed there: its issue is gone (deleted, or moved out of sight).
+  if (issueLookup(command.ticketId, env.reads.mapping).kind === 'id')
+    return {
+      status: 'rejected',
+      error: {
+        code: 'ticket_deleted',
+        message: `${command.type}: the issue no longer exists in Redmine`,
+      },
+    };
   const waited =
     (parseInstant(env.reads.serverNow()) ?? 0) - (parseInstant(command.clientCreatedAt) ?? 0);
   if (!env.failedCreates.has(command.ticketId) && waited < DEFER_UNKNOWN_TICKET_MS)

@@ -290,6 +290,15 @@ describe('Redmine push', () => {
     expect(answer.body!.lastSeq).toBe(0);
   });
 
+  it('refuses a command on an issue deleted in Redmine as ticket_deleted', async () => {
+    const answer = await push(
+      command('comment', { text: 'Поздно' }, { ticketId: 'redmine-77', baseVersion: 3 }),
+    );
+    expect(answer.body!.results).toMatchObject([
+      { status: 'rejected', error: { code: 'ticket_deleted' } },
+    ]);
+  });
+
   it('refuses a command for a ticket whose create was refused in the same push', async () => {
     const bad = command('create', { ...intake().payload, reporterEmail: 'нет' });
     const then = command('comment', { text: 'После неё' }, { baseVersion: 1 });
