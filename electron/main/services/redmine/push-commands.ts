@@ -1,13 +1,104 @@
-import type { PushRequest } from '@shared/erp/protocol';
+import { z } from 'zod';
+import type { CommandResult, PushRequest, PushResponse } from '@shared/erp/protocol';
+import { parseRedmine } from '@shared/erp/redmine/redmine-json';
 import { ok, type HostResult } from '@shared/host/result';
 import type { ErpResponse } from '@shared/host/schemas';
 import type { RedmineContext } from './redmine-context';
 import { errorAnswer } from './redmine-session';
+import { pushCommand } from './push/push-command';
+import { createPushReads, stopFor } from './push/push-reads';
 
-/** Contract 2's `POST /sync/v1/push` as Redmine writes (issue 15 part B builds it). */
+const currentUser = z.object({
+  user: z.object({
+    id: z.number().int().positive(),
+    login: z.string(),
+    firstname: z.string(),
+    lastname: z.string(),
+  }),
+});
+
+/**
+ * Contract 2's `POST /sync/v1/push` as Redmine writes, one command at a time in seq order.
+ * Exactly once without the server's help: each write carries the command's trailer (a create
+ * also its client ticket id), and a command whose trailer is already there answers `duplicate`.
+ * Redmine keeps no per-device sequence, so `lastSeq` is the last seq answered for good here and
+ * a gap is never reported; the order is the device's.
+ * A failure of Redmine itself (wrong key, down, 5xx, timeout) answers the whole push as the
+ * gateway would when nothing was answered yet; after some commands were answered, those results
+ * go back (each whole) and the rest is resent by the engine: a write that landed without its
+ * answer is then found by its trailer.
+ */
 export async function pushCommands(
-  _context: RedmineContext,
-  _request: PushRequest,
+  context: RedmineContext,
+  request: PushRequest,
 ): Promise<HostResult<ErpResponse>> {
-  return ok(errorAnswer({ retryAfterSeconds: null }, 501, 'not_supported', 'push: not built yet'));
+  const reads = createPushReads(context);
+  // Who the key belongs to (the author of every write), and the token check of an empty push.
+  const who = await context.http.get('/users/current.json');
+  if (!who.ok) return who;
+  reads.observe(who.value);
+  if (who.value.status !== 200)
+    return stopFor(who.value, `Redmine answered ${who.value.status}`).stop;
+  const parsed = parseRedmine(currentUser, who.value.body, 'GET /users/current.json');
+  if (!parsed.ok) return ok(errorAnswer(who.value, 502, 'not_redmine', parsed.reason));
+  const { user } = parsed.value;
+  const author = { id: user.id, name: `${user.firstname} ${user.lastname}`.trim() || user.login };
+
+  const results: CommandResult[] = [];
+  const failedCreates = new Set<string>();
+  let stopped = false;
+  for (const command of [...request.commands].sort((a, b) => a.seq - b.seq)) {
+    const base = { commandId: command.commandId, seq: command.seq };
+    if (stopped) {
+      results.push({
+        ...base,
+        status: 'deferred',
+        error: {
+          code: 'not_processed',
+          message: 'an earlier command of this push was deferred: resend this one after it',
+        },
+      });
+      continue;
+    }
+    const outcome = await pushCommand(command, {
+      http: context.http,
+      reads,
+      author,
+      failedCreates,
+    });
+    if ('stop' in outcome) {
+      if (results.length === 0) return outcome.stop;
+      break;
+    }
+    const result = outcome.value;
+    if (command.type === 'create' && (result.status === 'rejected' || result.status === 'conflict'))
+      failedCreates.add(command.ticketId);
+    if (result.status === 'deferred') stopped = true;
+    results.push({ ...base, ...result });
+  }
+  const response: PushResponse = {
+    lastSeq: results.reduce(
+      (last, r) => (r.status === 'deferred' ? last : Math.max(last, r.seq)),
+      0,
+    ),
+    results: onlyLastTicket(results, request),
+    serverTime: reads.serverNow(),
+  };
+  return ok({ status: 200, body: response, retryAfterSeconds: null });
+}
+
+/** Like the reference server: a ticket rides only on the last result about it (earlier ones are older). */
+function onlyLastTicket(results: CommandResult[], request: PushRequest): CommandResult[] {
+  const ticketOf = new Map(request.commands.map((c) => [c.commandId, c.ticketId]));
+  const last = new Map<string, number>();
+  results.forEach((result, index) => {
+    if (result.ticket !== undefined) last.set(ticketOf.get(result.commandId)!, index);
+  });
+  return results.map((result, index) => {
+    if (result.ticket === undefined || last.get(ticketOf.get(result.commandId)!) === index)
+      return result;
+    const older = { ...result };
+    delete older.ticket;
+    return older;
+  });
 }
