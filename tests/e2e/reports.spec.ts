@@ -11,8 +11,8 @@ const ORGANIZATION = 'org-msk-stolitsa';
 /** The 10th of last month, 09:00 UTC: inside last month in every Russian zone. */
 function lastMonthInstant(hoursLater: number): string {
   const now = new Date();
-  const at = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 10, 9 + hoursLater);
-  return new Date(at).toISOString();
+  const at = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 10, 9);
+  return new Date(at + hoursLater * 3_600_000).toISOString();
 }
 
 async function buildLastMonth(page: Page, organizationName: RegExp) {
@@ -87,9 +87,10 @@ test.describe('compliance reports', () => {
     await page.getByLabel('По (не включая)').fill('2026-03-10');
     await page.getByRole('button', { name: 'Построить отчёт' }).click();
     await expect(page.getByRole('alert')).toHaveText(
-      'Дата «С» не указана или не существует (ГГГГ-ММ-ДД).',
+      'Дата «С» не указана или такой даты нет: введите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД.',
     );
-    await page.getByLabel('С (включительно)').fill('2026-03-10');
+    // The Russian way of writing a date is understood.
+    await page.getByLabel('С (включительно)').fill('10.03.2026');
     await page.getByRole('button', { name: 'Построить отчёт' }).click();
     await expect(page.getByRole('alert')).toHaveText('Дата «По» должна быть позже даты «С».');
     await expect(page.getByLabel('По (не включая)')).toHaveAttribute('aria-invalid', 'true');
@@ -102,6 +103,8 @@ test.describe('compliance reports', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto('/');
     await page.getByTestId('queue-row').first().waitFor({ timeout: 30_000 });
+    // The first pull comes in pages: let it finish so the picture shows the whole month.
+    await page.waitForTimeout(5_000);
     await buildLastMonth(page, /Столица/);
     await page.getByRole('table').first().waitFor({ timeout: 30_000 });
     await page.screenshot({ path: `${dir}/reports-ru.png` });
@@ -113,9 +116,11 @@ test.describe('compliance reports', () => {
       .locator('.reports__chart details')
       .first()
       .evaluate((d) => d.setAttribute('open', ''));
-    await page.screenshot({ path: `${dir}/reports-ru-full.png`, fullPage: true });
+    await page.screenshot({ path: `${dir}/reports-ru-drill.png` });
+    await page.locator('.reports__charts').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${dir}/reports-ru-charts.png` });
     await page.getByRole('radio', { name: 'Произвольный' }).check();
-    await page.getByLabel('С (включительно)').fill('31.12.2026');
+    await page.getByLabel('С (включительно)').fill('31.11.2026');
     await page.getByRole('button', { name: 'Построить отчёт' }).click();
     await page.screenshot({ path: `${dir}/reports-ru-bad-period.png` });
     await page
@@ -126,5 +131,7 @@ test.describe('compliance reports', () => {
     await page.getByRole('button', { name: 'Build report' }).click();
     await page.getByRole('table').first().waitFor({ timeout: 30_000 });
     await page.screenshot({ path: `${dir}/reports-en.png` });
+    await page.locator('.reports__charts').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${dir}/reports-en-charts.png` });
   });
 });

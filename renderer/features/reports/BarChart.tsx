@@ -20,17 +20,25 @@ interface BarChartProps {
   series: ChartSeries[];
   rows: ChartRow[];
   onDrill: (selection: DrillSelection) => void;
+  /** Room for the category names, in SVG units. */
+  labelWidth?: number;
 }
 
 const ROW_HEIGHT = 22;
-const LABEL_WIDTH = 150;
 const PLOT_WIDTH = 420;
 
 /**
  * Horizontal stacked bars in plain SVG, with the same numbers as a table behind it: the table
  * is what a screen reader reads and where each number opens its tickets.
  */
-export function BarChart({ title, categoryHeader, series, rows, onDrill }: BarChartProps) {
+export function BarChart({
+  title,
+  categoryHeader,
+  series,
+  rows,
+  onDrill,
+  labelWidth: LABEL_WIDTH = 150,
+}: BarChartProps) {
   const { t } = useTranslation();
   const max = Math.max(1, ...rows.map((row) => row.values.reduce((sum, v) => sum + v.value, 0)));
   const height = rows.length * ROW_HEIGHT + 8;

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketLine } from '@shared/reports';
 import { hrefOf } from '../../app/route';
@@ -13,13 +14,21 @@ interface DrillListProps {
 
 export function DrillList({ selection, lines, zoneOf, onClose }: DrillListProps) {
   const { t, i18n } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The list opens below the table: bring it (and the keyboard) to it.
+  useEffect(() => {
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: 'nearest' });
+  }, [selection]);
   return (
     <section
       className="reports__drill-list"
       aria-label={t('reports.drill.title', { label: selection.label })}
     >
       <div className="reports__drill-head">
-        <h2>{t('reports.drill.title', { label: selection.label })}</h2>
+        <h2 ref={heading} tabIndex={-1}>
+          {t('reports.drill.title', { label: selection.label })}
+        </h2>
         <button type="button" onClick={onClose}>
           {t('reports.drill.close')}
         </button>

@@ -46,7 +46,7 @@ export function PeriodPicker({ form, error, onChange }: PeriodPickerProps) {
             <input
               type="text"
               inputMode="numeric"
-              placeholder="2027-01-01"
+              placeholder="01.01.2027"
               value={form.from}
               onChange={(e) => set({ from: e.target.value })}
               {...described('from')}
@@ -57,7 +57,7 @@ export function PeriodPicker({ form, error, onChange }: PeriodPickerProps) {
             <input
               type="text"
               inputMode="numeric"
-              placeholder="2027-02-01"
+              placeholder="01.02.2027"
               value={form.to}
               onChange={(e) => set({ to: e.target.value })}
               {...described('to')}

@@ -48,6 +48,7 @@ export function ReportCharts({ report, onDrill }: ReportChartsProps) {
         title={t('reports.charts.pauses')}
         categoryHeader={t('reports.charts.reason')}
         series={[{ name: t('reports.charts.duration'), className: 'reports__bar--pause' }]}
+        labelWidth={420}
         rows={report.paused.map((pause) => ({
           label: t(`ticket.pauseReasons.${pause.reason}`),
           values: [

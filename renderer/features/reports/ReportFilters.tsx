@@ -19,7 +19,7 @@ export function ReportFilters(props: ReportFiltersProps) {
     list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
   return (
     <>
-      <fieldset className="reports__filter">
+      <fieldset className="reports__filter reports__filter--organizations">
         <legend>
           {t('reports.organizations')}
           {props.organizationIds.length === 0 && ` (${t('reports.allOrganizations')})`}

@@ -82,7 +82,7 @@ export function ReportsPage() {
           {t('reports.periodErrors.failed', { message: state.message })}
         </p>
       )}
-      {state.kind === 'ready' && (
+      {state.kind === 'ready' && periodError === null && (
         <section
           className="reports__result"
           aria-label={`${state.report.from} – ${state.report.to}`}

@@ -29,6 +29,18 @@ export function lastMonthForm(today: Date): PeriodForm {
   };
 }
 
+/**
+ * A date as people here type it: ISO `2027-01-31` or Russian `31.01.2027`; anything else is
+ * passed on as typed, for the period check to name.
+ */
+export function isoDateOf(text: string): string {
+  const trimmed = text.trim();
+  const russian = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
+  if (!russian) return trimmed;
+  const [, day = '', month = '', year = ''] = russian;
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
 const wholeNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
 
 /** The period the form names, or the code of the first thing wrong with it. */
@@ -37,7 +49,7 @@ export function periodOfForm(
 ): { ok: true; period: ReportPeriod } | { ok: false; code: PeriodErrorCode } {
   const period: ReportPeriod =
     form.kind === 'custom'
-      ? { kind: 'custom', from: form.from.trim(), to: form.to.trim() }
+      ? { kind: 'custom', from: isoDateOf(form.from), to: isoDateOf(form.to) }
       : form.kind === 'quarter'
         ? { kind: 'quarter', year: wholeNumber(form.year), quarter: wholeNumber(form.quarter) }
         : { kind: 'month', year: wholeNumber(form.year), month: wholeNumber(form.month) };
