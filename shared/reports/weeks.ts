@@ -1,26 +1,49 @@
 import { DateTime } from 'luxon';
+import { civilDateOf, isoWeekdayOf } from '../calendars/civil-date';
 import { drillOf } from './aggregate';
 import { decidedInstant } from './decided';
 import type { TicketLine, WeekBucket } from './types';
 
-/** Week keys per zone and UTC hour: zones shift on whole hours, and luxon costs ~10 µs a call. */
-function weekStartOf(ms: number, timeZone: string, cache: Map<string, string>): string {
-  const hour = Math.floor(ms / 3_600_000);
-  const key = `${timeZone}|${hour}`;
-  let week = cache.get(key);
-  if (week === undefined) {
-    week = DateTime.fromMillis(ms, { zone: timeZone }).startOf('week').toISODate() ?? '';
-    cache.set(key, week);
+const DAY_MS = 86_400_000;
+
+/**
+ * The zone's UTC offset (ms) through one UTC day, or null when it changes that day. Asked of
+ * luxon (~10 µs a call) once per zone and day instead of once per ticket.
+ */
+function dayOffsetMs(
+  utcDay: number,
+  timeZone: string,
+  cache: Map<string, number | null>,
+): number | null {
+  const key = `${timeZone}|${utcDay}`;
+  let offset = cache.get(key);
+  if (offset === undefined) {
+    const start = DateTime.fromMillis(utcDay * DAY_MS, { zone: timeZone }).offset;
+    const end = DateTime.fromMillis((utcDay + 1) * DAY_MS - 1, { zone: timeZone }).offset;
+    offset = start === end ? start * 60_000 : null;
+    cache.set(key, offset);
   }
-  return week;
+  return offset;
 }
+
+/** The Monday (local ISO date) of the week holding `ms` in `timeZone`. */
+function weekStartOf(ms: number, timeZone: string, cache: Map<string, number | null>): string {
+  const offset =
+    dayOffsetMs(Math.floor(ms / DAY_MS), timeZone, cache) ??
+    DateTime.fromMillis(ms, { zone: timeZone }).offset * 60_000;
+  const localDay = Math.floor((ms + offset) / DAY_MS);
+  const monday = civilDateOf(localDay - (isoWeekdayOf(localDay) - 1));
+  return `${monday.year}-${pad(monday.month)}-${pad(monday.day)}`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Met vs breached per week, each clock in the week its verdict was decided (organization's zone). */
 export function weekBuckets(
   lines: readonly TicketLine[],
   zoneOf: (organizationId: string) => string,
 ): WeekBucket[] {
-  const cache = new Map<string, string>();
+  const cache = new Map<string, number | null>();
   const weeks = new Map<
     string,
     Record<'reactionMet' | 'reactionBreached' | 'resolutionMet' | 'resolutionBreached', string[]>

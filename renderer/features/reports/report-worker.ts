@@ -1,6 +1,7 @@
-import { buildComplianceReport, ReportPeriodError, type ComplianceReport } from '@shared/reports';
+import { ReportPeriodError } from '@shared/reports';
 import { createAppDb, type AppDb } from '../../db/schema';
 import { readReportInput } from '../../db/repos/report-input';
+import { ReportCache } from './report-cache';
 import type { ReportJob, ReportWorkerMessage } from './report-protocol';
 
 /*
@@ -15,8 +16,7 @@ const scope = self as unknown as {
 };
 
 const databases = new Map<string, AppDb>();
-/** The last report per request, valid while the tickets and organizations are unchanged. */
-const cache = new Map<string, { stamp: string; report: ComplianceReport }>();
+const cache = new ReportCache();
 
 function databaseOf(name: string): AppDb {
   let db = databases.get(name);
@@ -27,30 +27,14 @@ function databaseOf(name: string): AppDb {
   return db;
 }
 
-/** Every ticket and organization row carries a version the ERP raises on each change. */
-function stampOf(input: Awaited<ReturnType<typeof readReportInput>>): string {
-  let sum = 0;
-  for (const ticket of input.tickets) sum += ticket.version + ticket.events.length;
-  for (const organization of input.organizations) sum += organization.version;
-  return `${input.tickets.length}|${input.organizations.length}|${sum}`;
-}
-
 async function run(job: ReportJob): Promise<void> {
   const post = (message: ReportWorkerMessage) => scope.postMessage(message);
   try {
     const input = await readReportInput(databaseOf(job.dbName), (read, total) =>
       post({ jobId: job.jobId, kind: 'progress', read, total }),
     );
-    const key = JSON.stringify({ db: job.dbName, ...job.request });
-    const stamp = stampOf(input);
-    const hit = cache.get(key);
-    if (hit && hit.stamp === stamp) {
-      post({ jobId: job.jobId, kind: 'done', report: hit.report, cached: true });
-      return;
-    }
-    const report = buildComplianceReport(input.tickets, input.organizations, job.request);
-    cache.set(key, { stamp, report });
-    post({ jobId: job.jobId, kind: 'done', report, cached: false });
+    const { report, cached } = cache.build(job.dbName, input, job.request);
+    post({ jobId: job.jobId, kind: 'done', report, cached });
   } catch (error) {
     const code = error instanceof ReportPeriodError ? error.code : 'failed';
     const message = error instanceof Error ? error.message : String(error);
