@@ -8,6 +8,7 @@ import { SignedInAs } from '../features/identity/SignedInAs';
 import { DiagnosticsPage } from '../features/diagnostics/DiagnosticsPage';
 import { IntakePage } from '../features/intake/IntakePage';
 import { QueuePage } from '../features/queue/QueuePage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { FirstRunScreen } from '../features/settings/FirstRunScreen';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SettingsProblemBanner } from '../features/settings/SettingsProblemBanner';
@@ -49,6 +50,8 @@ export function App() {
             <TicketPage key={route.ticketId} ticketId={route.ticketId} />
           ) : route.name === 'intake' ? (
             <IntakePage />
+          ) : route.name === 'reports' ? (
+            <ReportsPage />
           ) : route.name === 'diagnostics' ? (
             <DiagnosticsPage />
           ) : (

@@ -44,6 +44,15 @@ export function AppHeader({ settings, signedInAs }: AppHeaderProps) {
         {erpChosen && (
           <a
             className="app-header__link"
+            href={hrefOf({ name: 'reports' })}
+            aria-current={route === 'reports' ? 'page' : undefined}
+          >
+            {t('reports.link')}
+          </a>
+        )}
+        {erpChosen && (
+          <a
+            className="app-header__link"
             href={hrefOf({ name: 'diagnostics' })}
             aria-current={route === 'diagnostics' ? 'page' : undefined}
           >

@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * Where the window is: the queue, one ticket, the intake form, the diagnostics or the settings
- * page. Kept in the URL hash so a notification click, the back button and a reload all land on
+ * Where the window is: the queue, one ticket, the intake form, the reports, the diagnostics or
+ * the settings page. Kept in the URL hash so a notification click, the back button and a reload all land on
  * the same place in both hosts.
  */
 export type Route =
@@ -10,7 +10,8 @@ export type Route =
   | { name: 'ticket'; ticketId: string }
   | { name: 'intake' }
   | { name: 'diagnostics' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'reports' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/intake') return { name: 'intake' };
   if (path === '/diagnostics') return { name: 'diagnostics' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/reports') return { name: 'reports' };
   return { name: 'queue' };
 }
 
@@ -44,6 +46,8 @@ export function hrefOf(route: Route): string {
       return '#/diagnostics';
     case 'settings':
       return '#/settings';
+    case 'reports':
+      return '#/reports';
     case 'queue':
       return '#/';
   }

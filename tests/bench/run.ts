@@ -7,6 +7,7 @@ import os from 'node:os';
 import { evaluateSla } from '@shared/sla';
 import type { ClockState } from '@shared/sla';
 import { runBlobUploadBench } from './blob-upload';
+import { runReportsBench } from './reports';
 import { reportGoal } from './support/goal-report';
 import { loadRuCalendar } from './calendar';
 import type { DayTable, PreparedTicket } from './epoch-loop';
@@ -464,3 +465,4 @@ process.exitCode = main();
 out();
 // The attachment upload benchmark (tests/bench/blob-upload.ts) follows in the same command.
 if ((await runBlobUploadBench(out)) !== 0) process.exitCode = 1;
+if (runReportsBench(out) !== 0) process.exitCode = 1;

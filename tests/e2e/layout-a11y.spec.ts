@@ -28,12 +28,14 @@ const HEADINGS = {
     intake: 'Новая заявка',
     settings: 'Настройки',
     diagnostics: 'Диагностика',
+    reports: 'Отчёты о соблюдении сроков',
   },
   en: {
     queue: 'Ticket queue',
     intake: 'New request',
     settings: 'Settings',
     diagnostics: 'Diagnostics',
+    reports: 'SLA compliance reports',
   },
 } as const;
 
@@ -98,6 +100,7 @@ for (const viewport of VIEWPORTS) {
         ['#/intake', HEADINGS[language].intake],
         ['#/settings', HEADINGS[language].settings],
         ['#/diagnostics', HEADINGS[language].diagnostics],
+        ['#/reports', HEADINGS[language].reports],
       ] as const) {
         await page.goto(`/${hash}`);
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
@@ -105,6 +108,13 @@ for (const viewport of VIEWPORTS) {
         await expectAccessible(page, hash);
         await shoot(page, testInfo, `${hash.slice(2)}-${size}-${language}`);
       }
+      // The reports page with a report built: the table, the charts and their tables.
+      await page.goto('/#/reports');
+      await page
+        .getByRole('button', { name: language === 'ru' ? 'Построить отчёт' : 'Build report' })
+        .click();
+      await expect(page.locator('.reports__result')).toBeVisible({ timeout: 30_000 });
+      await expectAccessible(page, 'the report');
       // The intake form's own messages, as a hurried person meets them: submitted empty.
       await page.goto('/#/intake');
       await page

@@ -10,6 +10,7 @@ import { deadLettersEn, deadLettersRu } from '../../features/sync/dead-letter-me
 import { diagnosticsEn, diagnosticsRu } from '../../features/diagnostics/diagnostics-messages';
 import { identityEn, identityRu } from '../../features/identity/identity-messages';
 import { intakeEn, intakeRu } from '../../features/intake/intake-messages';
+import { reportsEn, reportsRu } from '../../features/reports/reports-messages';
 import { settingsEn, settingsRu } from '../../features/settings/settings-messages';
 import { slaErrorEn, slaErrorRu } from '../../features/sla-error/sla-error-messages';
 import { ticketEn, ticketRu } from '../../features/ticket/ticket-messages';
@@ -61,6 +62,7 @@ export async function initI18n(chosen: Locale | null = null): Promise<void> {
           drafts: draftsRu,
           deadLetters: deadLettersRu,
           attachments: attachmentsRu,
+          reports: reportsRu,
         },
       },
       en: {
@@ -77,6 +79,7 @@ export async function initI18n(chosen: Locale | null = null): Promise<void> {
           drafts: draftsEn,
           deadLetters: deadLettersEn,
           attachments: attachmentsEn,
+          reports: reportsEn,
         },
       },
     },

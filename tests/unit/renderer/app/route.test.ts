@@ -8,6 +8,7 @@ describe('parseRoute', () => {
     ['#/intake', { name: 'intake' }],
     ['#/diagnostics', { name: 'diagnostics' }],
     ['#/settings', { name: 'settings' }],
+    ['#/reports', { name: 'reports' }],
     ['#/somewhere/else', { name: 'queue' }],
     ['#/ticket/42', { name: 'ticket', ticketId: '42' }],
     ['#/ticket/%D0%9F-7', { name: 'ticket', ticketId: 'П-7' }],
