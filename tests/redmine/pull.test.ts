@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErpBackend } from '../../electron/main/services/erp-backend';
 import type { FetchPort } from '../../electron/main/services/erp-gateway';
-import { ok } from '../../shared/host/result';
 import { createRedmineBackend } from '../../electron/main/services/redmine/redmine-backend';
 import { openDevice, type Device } from '../fixtures/sync/device';
 import { redmineSkipReason } from './detect-redmine';
@@ -61,25 +59,16 @@ describe.skipIf(skip !== null)('pulling from a real Redmine', () => {
       name,
       token: 'unused',
       baseUrl: redmine.url,
-      backend: pullOnly(
-        createRedmineBackend({
-          fetch: async (url, init) => {
-            try {
-              return await (options.fetch ?? fetch)(url, init);
-            } catch (error) {
-              console.log('DEBUG', name, url, String(error), String((error as Error).cause));
-              throw error;
-            }
-          },
-          endpoint: async () => ({
-            baseUrl: redmine.url,
-            apiKey: options.apiKey ?? engineerKey(),
-            mapping: redmine.mapping,
-          }),
-          pullTiming: { directoryRefreshMs: 0, reconcileMs: 0 },
-          log: () => undefined,
+      backend: createRedmineBackend({
+        fetch: options.fetch ?? fetch,
+        endpoint: async () => ({
+          baseUrl: redmine.url,
+          apiKey: options.apiKey ?? engineerKey(),
+          mapping: redmine.mapping,
         }),
-      ),
+        pullTiming: { directoryRefreshMs: 0, reconcileMs: 0 },
+        log: () => undefined,
+      }),
     });
     devices.push(opened);
     return opened;
@@ -91,22 +80,6 @@ describe.skipIf(skip !== null)('pulling from a real Redmine', () => {
         `/issues.json?status_id=*&tracker_id=${redmine.mapping.trackerId}&limit=1`,
       )
     ).total_count;
-  /**
-   * The push is part B2's (a placeholder answering 501 on this branch): the engine's clock probe
-   * (an empty push) is answered 400, which the engine treats as "this server takes no empty
-   * push" and carries on. These devices push nothing else.
-   */
-  const pullOnly = (backend: ErpBackend): ErpBackend => ({
-    ...backend,
-    push: async (request) =>
-      request.commands.length === 0
-        ? ok({
-            status: 400,
-            body: { error: { code: 'no_probe', message: 'pull-only' } },
-            retryAfterSeconds: null,
-          })
-        : backend.push(request),
-  });
   const ticketOf = async (d: Device, issueId: number) =>
     (await d.db.tickets.toArray()).find((row) => row.server?.number === issueId);
 
