@@ -42,6 +42,28 @@ describe('a connection check that reached the ERP', () => {
       serverTime: '2027-01-12T09:31:35.100Z',
       offsetMs: 95_000,
       roundTripMs: 200,
+      // A contract-2 ERP: no Redmine mapping report rides on its session.
+      redmine: null,
+    });
+  });
+
+  it('carries the Redmine mapping findings main added to the session', () => {
+    const redmineCheck = {
+      findings: [
+        { kind: 'issue_field', project: 'АО «Уралтехно»', role: 'steps', id: 3 },
+        {
+          kind: 'project_field',
+          project: 'ПАО «Владпорт»',
+          role: 'timeZone',
+          id: 13,
+          problem: 'empty',
+        },
+      ],
+      unreadable: null,
+    };
+    expect(classifyConnectionCheck(answer(200, { ...session(), redmineCheck }))).toMatchObject({
+      kind: 'connected',
+      redmine: redmineCheck,
     });
   });
 
