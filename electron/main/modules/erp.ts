@@ -52,6 +52,8 @@ export function createErpModule(
       fetch: ports.fetch,
       endpoint: () => redmineEndpoint(erp(), (origin) => secrets.tokenFor(origin)),
       now: ports.clock.now,
+      // An issue the pull cannot show must leave a trace the user can send us (diagnostics).
+      log: (message) => ports.log.warn('redmine', message),
     }),
   });
   const check = createErpChecker({

@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+import { redmineSkipReason } from '../redmine/detect-redmine';
+import { startRedmine, type RedmineInstance } from '../redmine/redmine-instance';
+import { startServeWeb } from './support/serve-web';
+
+// Issue 15's "done when" in the browser host: Settings pointed at a real Redmine 5.0.4 show its
+// issues as the queue with SLA timers, and an action taken in the app lands in Redmine once,
+// with the trailer that carries the time it was taken. Port 4833 (4831–4839: the Redmine e2e).
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+let redmine: RedmineInstance | null = null;
+let skip: string | null = null;
+test.beforeAll(async () => {
+  test.setTimeout(600_000);
+  skip = await redmineSkipReason();
+  if (skip === null) redmine = await startRedmine(4833);
+});
+test.afterAll(async () => {
+  await redmine?.stop();
+});
+
+interface Journal {
+  notes: string | null;
+}
+
+test('a Redmine issue shows in the queue with its SLA clocks, and «Взять в работу» reaches Redmine once', async ({
+  page,
+}) => {
+  test.skip(skip !== null, skip ?? '');
+  test.setTimeout(300_000);
+  const instance = redmine!;
+  const [engineer, colleague] = instance.users;
+  const rest = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${instance.url}${path}`, {
+      method,
+      headers: { 'X-Redmine-API-Key': colleague!.apiKey, 'Content-Type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    expect(response.status, `${method} ${path}: ${text}`).toBeLessThan(300);
+    return (text ? JSON.parse(text) : null) as T;
+  };
+  // Filed by a colleague in Redmine's own way (REST as the web UI does), in a customer project.
+  const { issue } = await rest<{ issue: { id: number } }>('POST', '/issues.json', {
+    issue: {
+      project_id: 1,
+      tracker_id: instance.mapping.trackerId,
+      status_id: instance.mapping.statuses.new,
+      priority_id: instance.mapping.priorities[2],
+      subject: 'Не формируется акт сверки',
+    },
+  });
+
+  const web = await startServeWeb(['--fresh-erp']);
+  try {
+    await page.goto(`${web.url}/#/settings`);
+    await page.getByLabel('Redmine').check();
+    await page.getByLabel('Адрес ERP').fill(instance.url);
+    await page.getByLabel('API-ключ Redmine').fill(engineer!.apiKey);
+    await page.getByLabel('Сопоставление с Redmine (id)').fill(JSON.stringify(instance.mapping));
+    await page.getByRole('button', { name: 'Сохранить и подключиться' }).click();
+    await expect(page.getByTestId('erp-kind')).toHaveText(/^Redmine · /, { timeout: 60_000 });
+
+    await page.goto(`${web.url}/#/`);
+    const row = page.locator(`[data-testid="queue-row"][data-ticket-id="redmine-${issue.id}"]`);
+    await expect(row).toContainText('Не формируется акт сверки', { timeout: 120_000 });
+    await row.click();
+    await expect(page).toHaveURL(new RegExp(`#/ticket/redmine-${issue.id}$`));
+    await expect(page.getByTestId('sla-reaction-due')).toBeVisible();
+    await expect(page.getByTestId('sla-resolution-due')).toBeVisible();
+    await expect(page.getByTestId('sla-error')).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Взять в работу' }).click();
+    await expect(page.getByTestId('ticket-pending')).toHaveCount(0, { timeout: 120_000 });
+
+    const read = await rest<{ issue: { status: { id: number }; journals: Journal[] } }>(
+      'GET',
+      `/issues/${issue.id}.json?include=journals`,
+    );
+    expect(read.issue.status.id).toBe(instance.mapping.statuses.inProgress);
+    const trailers = read.issue.journals.filter((j) => j.notes?.includes('[prokontakt/1]'));
+    expect(trailers).toHaveLength(1);
+  } finally {
+    await web.stop();
+  }
+});
