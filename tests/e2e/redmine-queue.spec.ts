@@ -60,17 +60,27 @@ test('a Redmine issue shows in the queue with its SLA clocks, and «Взять �
     await page.getByLabel('API-ключ Redmine').fill(engineer!.apiKey);
     await page.getByLabel('Сопоставление с Redmine (id)').fill(JSON.stringify(instance.mapping));
     await page.getByRole('button', { name: 'Сохранить и подключиться' }).click();
-    // From the demo to another ERP the window reloads onto that ERP's database first.
+    // Saved in the serving process, then the window reloads onto that ERP's database and shows
+    // the key as stored: only then is the form clean to leave.
     const host = new URL(instance.url).host;
-    await expect(page.getByTestId('settings-erp-current')).toContainText(host, {
+    await expect
+      .poll(async () => (await fetch(`${web.url}/host/erp`)).json(), { timeout: 60_000 })
+      .toMatchObject({ kind: 'redmine', tokenPresent: true });
+    await expect(page.getByTestId('settings-erp-token-status')).toContainText(host, {
       timeout: 60_000,
     });
     await expect(page.getByTestId('erp-kind')).toHaveText(`Redmine · ${host}`);
-
     await page.goto(`${web.url}/#/`);
     await page.getByTestId('queue-view-open').click();
     const row = page.locator(`[data-testid="queue-row"][data-ticket-id="redmine-${issue.id}"]`);
     await expect(row).toContainText('Не формируется акт сверки', { timeout: 120_000 });
+    // The header holds the Redmine badge and every tool at 1366 px, nothing cut off.
+    const header = await page.getByRole('banner').evaluate((el) => ({
+      scroll: el.scrollWidth,
+      client: el.clientWidth,
+    }));
+    expect(header.scroll).toBeLessThanOrEqual(header.client);
+    await page.screenshot({ path: test.info().outputPath('redmine-queue-ru.png') });
     await row.click();
     await expect(page).toHaveURL(new RegExp(`#/ticket/redmine-${issue.id}$`));
     await expect(page.getByTestId('sla-reaction-due')).toBeVisible();

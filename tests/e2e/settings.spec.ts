@@ -17,8 +17,15 @@ async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
+// The page shows dates in its own zone (playwright.config.ts: Europe/Moscow), which is a day
+// ahead of this process's UTC from 21:00 UTC on.
 const today = () =>
-  new Date().toLocaleDateString('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric' });
+  new Date().toLocaleDateString('ru-RU', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'Europe/Moscow',
+  });
 
 test.describe('first run and connecting to a team’s ERP', () => {
   test('connects with an address and a token: the check names the user and the clock, the queue syncs from that ERP', async ({
