@@ -76,6 +76,21 @@ export const commandResult = z.object({
 });
 export type CommandResult = z.infer<typeof commandResult>;
 
+/**
+ * A command after a `deferred` one in the same push: commands apply in order, so the rest wait
+ * for it (the device resends them after it).
+ */
+export function notProcessedAfterDeferral(base: { commandId: string; seq: number }): CommandResult {
+  return {
+    ...base,
+    status: 'deferred',
+    error: {
+      code: 'not_processed',
+      message: 'an earlier command of this push was deferred: resend this one after it',
+    },
+  };
+}
+
 export const pushResponse = z.object({
   lastSeq: z.number().int().nonnegative(),
   results: z.array(commandResult),

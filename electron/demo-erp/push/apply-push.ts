@@ -7,12 +7,13 @@ import {
   type User,
   type UserRef,
 } from '../../../shared/domain';
-import type {
-  CommandResult,
-  CommandType,
-  PushRequest,
-  PushResponse,
-  WireCommand,
+import {
+  notProcessedAfterDeferral,
+  type CommandResult,
+  type CommandType,
+  type PushRequest,
+  type PushResponse,
+  type WireCommand,
 } from '../../../shared/erp';
 import {
   loadStoredCommands,
@@ -113,14 +114,7 @@ async function applyInTransaction(
   for (const command of request.commands) {
     const base = { commandId: command.commandId, seq: command.seq };
     if (stopped) {
-      results.push({
-        ...base,
-        status: 'deferred',
-        error: {
-          code: 'not_processed',
-          message: 'an earlier command of this push was deferred: resend this one after it',
-        },
-      });
+      results.push(notProcessedAfterDeferral(base));
       continue;
     }
     const previous = stored.get(idOf(command));

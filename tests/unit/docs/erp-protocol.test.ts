@@ -71,6 +71,8 @@ function codesInSource(): string[] {
   };
   walk(join(root, 'electron/demo-erp'));
   walk(join(root, 'shared/domain'));
+  // The push results both servers build (the reference server's and the Redmine adapter's).
+  files.push(join(root, 'shared/erp/protocol.ts'));
   const found = new Set<string>();
   const pattern =
     /new HttpError\(\s*\d{3},\s*'([a-z_]+)'|\b(?:reject|conflict|rejected|refuse)\(\s*'([a-z_]+)'|\bcode: '([a-z_]+)'|\? '([a-z_]+)'\s*: '([a-z_]+)'/g;

@@ -1,21 +1,16 @@
-import { z } from 'zod';
-import type { CommandResult, PushRequest, PushResponse } from '@shared/erp/protocol';
+import {
+  notProcessedAfterDeferral,
+  type CommandResult,
+  type PushRequest,
+  type PushResponse,
+} from '@shared/erp/protocol';
 import { parseRedmine } from '@shared/erp/redmine/redmine-json';
 import { ok, type HostResult } from '@shared/host/result';
 import type { ErpResponse } from '@shared/host/schemas';
 import type { RedmineContext } from './redmine-context';
-import { errorAnswer } from './redmine-session';
+import { currentUser, displayNameOf, errorAnswer } from './redmine-session';
 import { pushCommand } from './push/push-command';
 import { createPushReads, stopFor } from './push/push-reads';
-
-const currentUser = z.object({
-  user: z.object({
-    id: z.number().int().positive(),
-    login: z.string(),
-    firstname: z.string(),
-    lastname: z.string(),
-  }),
-});
 
 /**
  * Contract 2's `POST /sync/v1/push` as Redmine writes, one command at a time in seq order.
@@ -42,7 +37,7 @@ export async function pushCommands(
   const parsed = parseRedmine(currentUser, who.value.body, 'GET /users/current.json');
   if (!parsed.ok) return ok(errorAnswer(who.value, 502, 'not_redmine', parsed.reason));
   const { user } = parsed.value;
-  const author = { id: user.id, name: `${user.firstname} ${user.lastname}`.trim() || user.login };
+  const author = { id: user.id, name: displayNameOf(user) };
 
   const results: CommandResult[] = [];
   const failedCreates = new Set<string>();
@@ -50,14 +45,7 @@ export async function pushCommands(
   for (const command of [...request.commands].sort((a, b) => a.seq - b.seq)) {
     const base = { commandId: command.commandId, seq: command.seq };
     if (stopped) {
-      results.push({
-        ...base,
-        status: 'deferred',
-        error: {
-          code: 'not_processed',
-          message: 'an earlier command of this push was deferred: resend this one after it',
-        },
-      });
+      results.push(notProcessedAfterDeferral(base));
       continue;
     }
     const outcome = await pushCommand(command, {

@@ -5,7 +5,8 @@ import { ok, type HostResult } from '@shared/host/result';
 import type { ErpResponse } from '@shared/host/schemas';
 import type { RedmineAnswer, RedmineHttp } from './redmine-http';
 
-const currentUser = z.object({
+/** `GET /users/current.json`: who the API key belongs to (the push signs its writes with it). */
+export const currentUser = z.object({
   user: z.object({
     id: z.number().int().positive(),
     login: z.string(),
@@ -36,13 +37,18 @@ export async function redmineSession(http: RedmineHttp): Promise<HostResult<ErpR
     return ok(errorAnswer(answer, 502, 'not_redmine', `This is not a Redmine REST API: ${why}`));
   }
   const { user } = parsed.value;
-  const name = `${user.firstname} ${user.lastname}`.trim() || user.login;
+  const name = displayNameOf(user);
   const session: SessionResponse = {
     user: { id: String(user.id), name, ...(user.mail ? { email: user.mail } : {}) },
     serverTime: answer.serverDate,
     protocolVersion: PROTOCOL_VERSION,
   };
   return ok({ status: 200, body: session, retryAfterSeconds: null });
+}
+
+/** A person's name as Redmine's default user format shows it, the login when both are empty. */
+export function displayNameOf(user: { firstname: string; lastname: string; login: string }) {
+  return `${user.firstname} ${user.lastname}`.trim() || user.login;
 }
 
 /** An answer in contract 2's error shape, so the renderer reads Redmine's failures like the ERP's. */
