@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
+import { DEFAULT_REDMINE_MAPPING } from '@shared/erp/redmine/mapping';
 import type { HostBridge } from '@shared/host/contract';
 import type { HostResult } from '@shared/host/result';
 import type { ErpResponse, ErpTokenStatus } from '@shared/host/schemas';
@@ -221,7 +222,9 @@ test.describe('the serving process as the browser host’s main', () => {
     try {
       expect(await (await call('GET', '/host/erp')).json()).toEqual({
         mode: 'configured',
+        kind: 'prokontakt',
         baseUrl: erp.url,
+        redmineMapping: DEFAULT_REDMINE_MAPPING,
         url: erp.url,
         tokenPresent: false,
       });
