@@ -11,9 +11,18 @@ import { createAppDb, DB_NAME, type AppDb } from './schema';
 let db: AppDb | null = null;
 let boundName = DB_NAME;
 
-/** The demo keeps the name every earlier build used, so its existing data stays where it is. */
-export function appDbNameFor(erp: Pick<ErpSettings, 'mode' | 'baseUrl'>): string {
-  return erp.mode === 'configured' && erp.baseUrl !== null ? `${DB_NAME}@${erp.baseUrl}` : DB_NAME;
+/**
+ * The demo keeps the name every earlier build used, and a contract-2 ERP the name it had before
+ * Redmine existed, so their data stays where it is. A Redmine at the same address gets its own
+ * database: contract-2 commands waiting in the outbox must never be pushed to Redmine, nor
+ * Redmine's ids mixed with another server's.
+ */
+export function appDbNameFor(
+  erp: Pick<ErpSettings, 'mode' | 'baseUrl'> & Partial<Pick<ErpSettings, 'kind'>>,
+): string {
+  if (erp.mode !== 'configured' || erp.baseUrl === null) return DB_NAME;
+  const kind = erp.kind ?? 'prokontakt';
+  return kind === 'prokontakt' ? `${DB_NAME}@${erp.baseUrl}` : `${DB_NAME}@${kind}@${erp.baseUrl}`;
 }
 
 /**
