@@ -74,6 +74,8 @@ test('a Redmine issue shows in the queue with its SLA clocks, and «Взять �
     await page.getByTestId('queue-view-open').click();
     const row = page.locator(`[data-testid="queue-row"][data-ticket-id="redmine-${issue.id}"]`);
     await expect(row).toContainText('Не формируется акт сверки', { timeout: 120_000 });
+    // The issue has no account field: the organization stands alone, no dangling «·».
+    await expect(row.locator('.queue-row__org')).not.toHaveText(/·\s*$/);
     // The header holds the Redmine badge and every tool at 1366 px, nothing cut off.
     const header = await page.getByRole('banner').evaluate((el) => ({
       scroll: el.scrollWidth,

@@ -64,7 +64,8 @@ export const QueueRow = memo(function QueueRow({
               {t('queue.resolvedTag')}
             </span>
           )}
-          {entry.organizationName} · {entry.account}
+          {/* A Redmine issue may have no account field: no dangling separator then. */}
+          {entry.account ? `${entry.organizationName} · ${entry.account}` : entry.organizationName}
         </span>
       </div>
       <QueueClocks entry={entry} />
