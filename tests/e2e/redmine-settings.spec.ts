@@ -89,6 +89,10 @@ test('points Settings at Redmine: the check names the engineer, then a wrong fie
       timeout: 60_000,
     });
     await expect(page.getByTestId('erp-kind')).toHaveText(`Redmine · ${host}`);
+    // Named as Redmine names it, not as contract 2's «токен».
+    await expect(page.getByTestId('settings-erp-token-status')).toContainText(
+      `API-ключ сохранён для ${host}`,
+    );
     await shoot(page, testInfo, 'redmine-saved-ru');
 
     // The same page in English: the form, a failing and a passing check.

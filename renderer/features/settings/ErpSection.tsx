@@ -29,6 +29,8 @@ export function ErpSection({
   const { tokenStatus } = form;
   const working = form.busy !== null;
   const redmine = form.kind === 'redmine';
+  // The stored credential is named as the saved ERP names it (the form's kind may be unsaved).
+  const secret = { context: erp.kind === 'redmine' ? 'redmine' : undefined };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -160,21 +162,25 @@ export function ErpSection({
             <>
               {tokenStatus.savedAt
                 ? t('settings.erp.tokenSaved', {
+                    ...secret,
                     host: hostOfAddress(tokenStatus.origin),
                     date: formatSavedDay(tokenStatus.savedAt, i18n.language),
                   })
-                : t('settings.erp.tokenSavedUndated', { host: hostOfAddress(tokenStatus.origin) })}
+                : t('settings.erp.tokenSavedUndated', {
+                    ...secret,
+                    host: hostOfAddress(tokenStatus.origin),
+                  })}
               <button
                 type="button"
                 className="button button--small"
                 disabled={working}
                 onClick={() => void form.removeToken()}
               >
-                {t('settings.erp.tokenRemove')}
+                {t('settings.erp.tokenRemove', secret)}
               </button>
             </>
           ) : (
-            t('settings.erp.tokenNone')
+            t('settings.erp.tokenNone', secret)
           )}
         </p>
       )}

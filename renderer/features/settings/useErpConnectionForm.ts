@@ -194,7 +194,12 @@ export function useErpConnectionForm(erp: ErpSettings) {
     setBusy(null);
     setOutcome(
       removed.ok
-        ? { kind: 'saved', text: t('settings.erp.tokenRemoved') }
+        ? {
+            kind: 'saved',
+            text: t('settings.erp.tokenRemoved', {
+              context: erp.kind === 'redmine' ? 'redmine' : undefined,
+            }),
+          }
         : { kind: 'failed', text: t('settings.notSaved', { message: removed.error.message }) },
     );
     refreshTokenStatus();
