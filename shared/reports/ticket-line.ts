@@ -27,16 +27,23 @@ function decidedAtMs(clock: ClockState): number | null {
   return null;
 }
 
-function verdictOf(clock: ClockState, window: PeriodWindow): ClockVerdict {
+/**
+ * `reopenedLater`: the ticket was reopened after the replay instant. A resolution met by a stop
+ * the customer later rejected is not its verdict: the clock runs on, and its verdict is decided
+ * (and counted) when it stops again or its deadline passes. A breach stays a breach: reopening
+ * only adds counted time.
+ */
+function verdictOf(clock: ClockState, window: PeriodWindow, reopenedLater: boolean): ClockVerdict {
   const decided = decidedAtMs(clock);
   if (decided === null) return 'open';
   if (decided < window.startMs || decided >= window.endMs) return 'outside';
+  if (clock.status === 'met' && reopenedLater) return 'outside';
   return clock.status === 'met' ? 'met' : 'breached';
 }
 
-function clockLine(clock: ClockState, window: PeriodWindow): ClockLine {
+function clockLine(clock: ClockState, window: PeriodWindow, reopenedLater = false): ClockLine {
   return {
-    verdict: verdictOf(clock, window),
+    verdict: verdictOf(clock, window, reopenedLater),
     elapsedMs: clock.elapsedMs,
     targetMs: clock.targetMs,
     dueAt: clock.dueAt,
@@ -96,6 +103,9 @@ export function ticketLine(
     config,
   );
   const facts = eventFacts(ticket, window.asOfMs);
+  const reopenedLater = ticket.events.some(
+    (event) => event.type === 'reopened' && Date.parse(event.at) > window.asOfMs,
+  );
   return {
     ticketId: ticket.id,
     number: ticket.number,
@@ -104,7 +114,7 @@ export function ticketLine(
     priority: facts.priority,
     createdAt: ticket.createdAt,
     reaction: clockLine(evaluation.reaction, window),
-    resolution: clockLine(evaluation.resolution, window),
+    resolution: clockLine(evaluation.resolution, window, reopenedLater),
     pausedMs: facts.pausedMs,
     extensionHours: facts.extensionHours,
     fixDate: facts.priority === 4 ? facts.fixDate : null,

@@ -2,11 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { toSlaTicket } from '@shared/domain/ticket';
 import { buildComplianceReport, type ReportCell } from '@shared/reports';
 import { evaluateSla } from '@shared/sla';
-import { FIXTURE_TICKETS, LATER, MOSCOW, ORGANIZATIONS, VLADIVOSTOK, hours } from './fixtures';
+import {
+  FIXTURE_TICKETS,
+  LATER,
+  MOSCOW,
+  ORGANIZATIONS,
+  VLADIVOSTOK,
+  hours,
+  ticket,
+} from './fixtures';
 
 const january = { kind: 'month', year: 2027, month: 1 } as const;
 const february = { kind: 'month', year: 2027, month: 2 } as const;
 const march = { kind: 'month', year: 2027, month: 3 } as const;
+/** After the reopened ticket's last event. */
+const LATER_Q2 = '2027-07-10T12:00:00Z';
 
 function report(period: Parameters<typeof buildComplianceReport>[2]['period'], orgs?: string[]) {
   return buildComplianceReport(FIXTURE_TICKETS, ORGANIZATIONS, {
@@ -191,5 +201,49 @@ describe('compliance report across months', () => {
       ['broken', 'event_not_allowed'],
       ['orphan', 'unknown_organization'],
     ]);
+  });
+});
+
+describe('compliance report: a reopened ticket', () => {
+  // Calendar facts (RU 2027): Mon 29 Mar to Thu 1 Apr are ordinary working days, 09:00–18:00 in
+  // Moscow (UTC+3). P2: reaction 4 h, resolution 24 h. Resolved Mon 29 Mar 15:00 with 6 h counted;
+  // the customer reopened it Thu 1 Apr 10:00 (the stop until then is not counted, rule on
+  // `reopened`) and it was resolved again at 12:00: 8 h counted, met, in April.
+  const reopened = ticket('R', MOSCOW.id, 2, '2027-03-29T09:00:00+03:00', [
+    { type: 'reacted', at: '2027-03-29T09:30:00+03:00' },
+    { type: 'resolved', at: '2027-03-29T15:00:00+03:00' },
+    { type: 'reopened', at: '2027-04-01T10:00:00+03:00' },
+    { type: 'resolved', at: '2027-04-01T12:00:00+03:00' },
+  ]);
+  const build = (period: Parameters<typeof buildComplianceReport>[2]['period'], now = LATER_Q2) =>
+    buildComplianceReport([reopened], ORGANIZATIONS, { period, now });
+
+  it('counts the resolution once, where it was finally decided, as the ticket page shows it', () => {
+    const mar = build(march);
+    const apr = build({ kind: 'month', year: 2027, month: 4 });
+    // March keeps the reaction; its resolution stop was undone by the reopen.
+    expect(cell(mar.cells, MOSCOW.id, 2).reactionMet.ticketIds).toEqual(['R']);
+    expect(cell(mar.cells, MOSCOW.id, 2).resolutionMet.count).toBe(0);
+    expect(mar.lines.R?.resolution.verdict).toBe('outside');
+    expect(cell(apr.cells, MOSCOW.id, 2).resolutionMet.ticketIds).toEqual(['R']);
+    expect(apr.lines.R?.resolution).toMatchObject({ verdict: 'met', elapsedMs: hours(8) });
+    const page = evaluateSla(toSlaTicket(reopened, MOSCOW), LATER_Q2);
+    expect(page.resolution).toMatchObject({ status: 'met', elapsedMs: hours(8) });
+  });
+
+  it('before the customer reopened it, March counted it met: a rebuilt report shows what the ERP holds', () => {
+    const asResolved = { ...reopened, events: reopened.events.slice(0, 2) };
+    const asOfMarch = buildComplianceReport([asResolved], ORGANIZATIONS, {
+      period: march,
+      now: '2027-03-31T12:00:00Z',
+    });
+    expect(cell(asOfMarch.cells, MOSCOW.id, 2).resolutionMet.ticketIds).toEqual(['R']);
+  });
+
+  it('the first quarter and the second add up to one counted resolution', () => {
+    const q1 = build({ kind: 'quarter', year: 2027, quarter: 1 });
+    const q2 = build({ kind: 'quarter', year: 2027, quarter: 2 });
+    const met = (cells: ReportCell[]) => cells.reduce((sum, c) => sum + c.resolutionMet.count, 0);
+    expect(met(q1.cells) + met(q2.cells)).toBe(1);
   });
 });

@@ -18,6 +18,8 @@ const arbitraryTicket = fc
     reactAfter: fc.option(gap),
     pause: fc.option(fc.tuple(gap, gap)),
     resolveAfter: fc.option(gap),
+    // The customer reopens a resolved ticket, and it may be resolved again.
+    reopen: fc.option(fc.tuple(gap, fc.option(gap))),
   })
   .map((spec) => {
     let at = FROM + spec.createdMinute * MINUTE;
@@ -36,6 +38,14 @@ const arbitraryTicket = fc
     if (spec.resolveAfter !== null) {
       at += spec.resolveAfter * MINUTE;
       events.push({ type: 'resolved', at: iso(at) });
+      if (spec.reopen !== null) {
+        at += spec.reopen[0] * MINUTE;
+        events.push({ type: 'reopened', at: iso(at) });
+        if (spec.reopen[1] !== null) {
+          at += spec.reopen[1] * MINUTE;
+          events.push({ type: 'resolved', at: iso(at) });
+        }
+      }
     }
     return ticket('t', spec.organizationId, spec.priority, createdAt, events);
   });
