@@ -59,7 +59,7 @@ describe('maintenance windows through the sync engine', () => {
     async (_, slot, inject, retryAnswer) => {
       const device = await syncedDevice(harness);
       const { id } = await windowsOf(device).plan(plan(19, slot));
-      const [{ commandId }] = (await device.db.outbox.toArray()) as [{ commandId: string }];
+      const { commandId } = (await device.db.outbox.where('ticketId').equals(id).first())!;
       inject();
       expect((await device.engine.syncNow()).ok).toBe(false);
       const mineOn = async () =>
