@@ -15,17 +15,9 @@ interface TicketSlot {
   redo: boolean;
 }
 
-/**
- * Records the ERP's answers for one push batch in one transaction: settled commands leave the
- * outbox, refused ones become dead letters with the server's message. An answer for a command
- * that is no longer pending (a duplicate delivery already recorded) changes nothing.
- */
-export async function recordAcks(
-  db: AppDb,
-  acks: readonly CommandAck[],
-  now: number,
-): Promise<void> {
-  const tables = [
+/** Every table `recordAcks` writes: a caller wrapping it in its own transaction needs them all. */
+export function ackTables(db: AppDb) {
+  return [
     db.tickets,
     db.queue,
     db.resolved,
@@ -36,6 +28,19 @@ export async function recordAcks(
     db.meta,
     db.maintenanceWindows,
   ];
+}
+
+/**
+ * Records the ERP's answers for one push batch in one transaction: settled commands leave the
+ * outbox, refused ones become dead letters with the server's message. An answer for a command
+ * that is no longer pending (a duplicate delivery already recorded) changes nothing.
+ */
+export async function recordAcks(
+  db: AppDb,
+  acks: readonly CommandAck[],
+  now: number,
+): Promise<void> {
+  const tables = ackTables(db);
   await db.transaction('rw', tables, async () => {
     const ids = acks.map((ack) => ack.commandId);
     const [entries, resync, offset] = await Promise.all([
