@@ -2,7 +2,7 @@ import type { CommandError } from '@shared/domain/apply-command';
 import type { BlobUploadStore, PendingUpload } from '@shared/sync/blob-upload';
 import type { CommandAck, DeadLetterNotice } from '@shared/sync/ports';
 import type { AppDb, OutboxRow } from '../schema';
-import { recordAcks } from './push-acks';
+import { ackTables, recordAcks } from './push-acks';
 
 /** The `attach` commands in the outbox, oldest first (the outbox is small; no payload index). */
 async function pendingAttaches(db: AppDb): Promise<OutboxRow[]> {
@@ -59,8 +59,7 @@ export function createDexieBlobUploadStore(
       });
     },
     async refuse(sha256: string, error: CommandError): Promise<DeadLetterNotice[]> {
-      const tables = [db.tickets, db.queue, db.resolved, db.organizations, db.users];
-      return db.transaction('rw', [...tables, db.outbox, db.deadLetters, db.meta], async () => {
+      return db.transaction('rw', ackTables(db), async () => {
         const refused = (await pendingAttaches(db)).filter((row) => sha256Of(row) === sha256);
         const acks: CommandAck[] = refused.map((row) => ({
           commandId: row.commandId,
