@@ -6,6 +6,7 @@ import type { User } from '@shared/domain/user';
 import { toQueueEntry, type QueueEntry } from '@shared/queue/queue-entry';
 import { toResolvedLine, type ResolvedLine } from '@shared/queue/resolved-line';
 import type { OutboxEntry } from '@shared/sync/ports';
+import type { MaintenanceWindow } from '@shared/maintenance/window';
 import { upgradeToSlimLines } from './upgrade-slim-lines';
 import { upgradeToUserIds } from './upgrade-to-user-ids';
 
@@ -98,6 +99,19 @@ export interface BlobRow {
   openedAt: number;
 }
 
+/**
+ * A maintenance window as the ERP last sent it (feed or push answer). This device's pending and
+ * refused window commands stay in the outbox and the dead letters; the view merges them on read.
+ */
+export interface MaintenanceWindowRow {
+  id: string;
+  version: number;
+  data: MaintenanceWindow;
+  /** Copied from `data` for its index: the planner and the banners read one organization. */
+  organizationId: string;
+  seenEpoch: number;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -117,6 +131,7 @@ export type AppDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>;
   drafts: EntityTable<DraftRow, 'key'>;
   blobs: EntityTable<BlobRow, 'sha256'>;
+  maintenanceWindows: EntityTable<MaintenanceWindowRow, 'id'>;
 };
 
 export const DB_NAME = 'prokontakt-desk';
@@ -160,6 +175,15 @@ export const SCHEMA_V4 = {
  */
 export const SCHEMA_V7 = {
   tickets: 'id, organizationId, seenEpoch',
+};
+
+/**
+ * What v9 changed: maintenance windows, and the outbox indexed by command type (the windows' view
+ * reads the few window commands without the whole backlog of ticket ones).
+ */
+export const SCHEMA_V9 = {
+  maintenanceWindows: 'id, organizationId, seenEpoch',
+  outbox: 'seq, &commandId, ticketId, type',
 };
 
 export function createAppDb(name: string = DB_NAME, deps?: IndexedDbDeps): AppDb {
@@ -215,6 +239,9 @@ export function createAppDb(name: string = DB_NAME, deps?: IndexedDbDeps): AppDb
   db.version(7).stores(SCHEMA_V7);
   // v8: slimmer queue and resolved lines (no search text, no event free text), same indexes.
   db.version(8).stores({}).upgrade(upgradeToSlimLines);
+  // v9: maintenance windows (nothing to migrate: the feed had none before; the new outbox index
+  // is built by IndexedDB from the rows as they are).
+  db.version(9).stores(SCHEMA_V9);
   return db;
 }
 
@@ -227,6 +254,7 @@ export const syncTables = (db: AppDb) => [
   db.users,
   db.outbox,
   db.meta,
+  db.maintenanceWindows,
 ];
 
 async function organizationsIn(

@@ -121,6 +121,9 @@ export function applyCommand(
       `${type}: payload.${issue?.path.join('.') || ''} ${issue?.message ?? 'is invalid'}`,
     );
   }
+  // Window commands have rules of their own (shared/maintenance/apply-window-command.ts).
+  if (type === 'plan_window' || type === 'cancel_window')
+    return reject('invalid_payload', `${type}: a maintenance window command is not about a ticket`);
   if (type === 'create') return create(ticket, parsed.data as never, ctx);
   if (!ticket) return reject('unknown_ticket', `${type}: the ticket does not exist`);
 

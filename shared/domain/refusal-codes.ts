@@ -22,3 +22,22 @@ export const COMMAND_REFUSAL_CODES = [
 ] as const;
 
 export type CommandRefusalCode = (typeof COMMAND_REFUSAL_CODES)[number];
+
+/**
+ * The codes only maintenance-window commands are refused with (shared/maintenance); besides
+ * them, a window command may be refused `invalid_payload` or `unknown_organization`.
+ */
+export const WINDOW_ONLY_REFUSAL_CODES = [
+  'outside_allowed_hours',
+  'override_not_needed',
+  'calendar_not_covered',
+  'window_overlaps',
+  'window_exists',
+  'unknown_window',
+  /** The ERP has no maintenance windows (Redmine). */
+  'not_supported',
+] as const;
+
+export type WindowRefusalCode =
+  | (typeof WINDOW_ONLY_REFUSAL_CODES)[number]
+  | Extract<CommandRefusalCode, 'invalid_payload' | 'unknown_organization'>;

@@ -2,8 +2,12 @@ import { z } from 'zod';
 import { PAUSE_REASONS } from '../sla/types';
 import { parseIsoDate } from '../calendars/civil-date';
 import { parseInstant } from '../sla/instants';
+import { isoInstant } from './iso-instant';
 import { emailProblem } from './email-address';
 import { attachPayload, detachPayload } from './blobs';
+import { cancelWindowPayload, planWindowPayload } from '../maintenance/window';
+
+export { EARLIEST_INSTANT_MS, isoInstant } from './iso-instant';
 
 // Command payloads of contract 2. Each user action becomes one command; the ticket's SLA events
 // are derived from the commands the server applied (see ticket-commands.ts).
@@ -15,20 +19,6 @@ const text = (field: string, max: number) =>
     .min(1, `${field} must not be empty`)
     .max(max, `${field} must be at most ${max} characters`);
 
-// Instants outside these years are typos (year 0025, 20250), not real support history.
-export const EARLIEST_INSTANT_MS = Date.UTC(2000, 0, 1);
-const LATEST = Date.UTC(2199, 11, 31);
-
-export const isoInstant = z
-  .string()
-  .refine(
-    (value) => parseInstant(value) !== null,
-    'must be an ISO 8601 instant with Z or an offset',
-  )
-  .refine((value) => {
-    const ms = parseInstant(value);
-    return ms === null || (ms >= EARLIEST_INSTANT_MS && ms <= LATEST);
-  }, 'must be between the years 2000 and 2199');
 export const isoDate = z
   .string()
   .refine((value) => parseIsoDate(value) !== null, 'must be a YYYY-MM-DD date');
@@ -128,7 +118,22 @@ export const commandPayloads = {
   attach: attachPayload,
   /** The ticket no longer lists the file; its history keeps that it had it. */
   detach: detachPayload,
+  /**
+   * Maintenance windows (docs/erp-protocol.md, "Maintenance windows"): `ticketId` carries the
+   * window's id; these never touch a ticket.
+   */
+  plan_window: planWindowPayload,
+  cancel_window: cancelWindowPayload,
 } as const;
+
+/** Commands about a maintenance window rather than a ticket. */
+export const WINDOW_COMMAND_TYPES = ['plan_window', 'cancel_window'] as const;
+export type WindowCommandType = (typeof WINDOW_COMMAND_TYPES)[number];
+export type TicketCommandType = Exclude<CommandType, WindowCommandType>;
+
+export function isWindowCommand(type: string): type is WindowCommandType {
+  return type === 'plan_window' || type === 'cancel_window';
+}
 
 export type CommandType = keyof typeof commandPayloads;
 export const COMMAND_TYPES = Object.keys(commandPayloads) as CommandType[];

@@ -24,7 +24,10 @@ export const wireCommand = z
       error: `type must be one of ${COMMAND_TYPES.join(', ')}`,
     }),
     ticketId: z.string().min(1).max(64),
-    /** The ticket version the device saw; null for `create`. */
+    /**
+     * The ticket version the device saw; null for `create`. A window command carries the window's
+     * id in `ticketId` and its version here (null for `plan_window`).
+     */
     baseVersion: z.number().int().nonnegative().nullable(),
     payload: z.record(z.string(), z.unknown()),
     /** When the engineer acted, corrected by the device's measured clock offset. */
@@ -72,6 +75,8 @@ export const commandResult = z.object({
   /** On a `duplicate`: what the first delivery's answer was (it may have been lost on the way). */
   originalStatus: z.enum(['applied', 'noop', 'conflict', 'rejected']).optional(),
   ticket: z.unknown().optional(),
+  /** A window command's result carries the window as stored (instead of `ticket`). */
+  window: z.unknown().optional(),
   error: errorBody.optional(),
 });
 export type CommandResult = z.infer<typeof commandResult>;
@@ -99,7 +104,7 @@ export const pushResponse = z.object({
 export type PushResponse = z.infer<typeof pushResponse>;
 
 export const change = z.object({
-  entity: z.enum(['ticket', 'organization', 'user']),
+  entity: z.enum(['ticket', 'organization', 'user', 'maintenance_window']),
   id: z.string().min(1),
   version: z.number().int().positive(),
   deleted: z.boolean(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoInstant } from '../erp/commands';
+import { isoInstant } from '../erp/iso-instant';
 import { parseInstant } from '../sla/instants';
 import type { Authorship } from '../domain/ticket';
 

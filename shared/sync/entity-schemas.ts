@@ -4,6 +4,7 @@ import { isoInstant, pauseReasonSchema, prioritySchema } from '../erp/commands';
 import type { Change } from '../erp/protocol';
 import { userEntity, userRef } from '../erp/users';
 import { SLA_EVENT_TYPES } from '../sla/types';
+import { maintenanceWindowEntity } from '../maintenance/window';
 
 /*
  * The wire schema leaves `data` open (`unknown`). What we store must still be a ticket, an
@@ -105,6 +106,7 @@ const ENTITY_SCHEMAS = {
   ticket: ticketSchema,
   organization: organizationSchema,
   user: userEntity,
+  maintenance_window: maintenanceWindowEntity,
 } as const satisfies Record<Change['entity'], z.ZodType<{ id: string; version: number }>>;
 
 /** Checks one ticket as the ERP returned it (push results carry one); the reason or null. */
@@ -113,6 +115,14 @@ export function invalidTicket(data: unknown): string | null {
   if (parsed.success) return null;
   const issue = parsed.error.issues[0];
   return `ticket.${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}`;
+}
+
+/** Checks one window as the ERP returned it (window commands' results); the reason or null. */
+export function invalidWindow(data: unknown): string | null {
+  const parsed = maintenanceWindowEntity.safeParse(data);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0];
+  return `window.${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}`;
 }
 
 /** The first reason a page of changes cannot be stored, or null when all of it can. */

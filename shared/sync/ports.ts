@@ -70,6 +70,8 @@ export type CommandAck =
       outcome: 'done';
       status: 'applied' | 'duplicate' | 'noop';
       ticket?: unknown;
+      /** A window command's answer: the window as the ERP stored it. */
+      window?: unknown;
     }
   | {
       commandId: string;
@@ -77,6 +79,7 @@ export type CommandAck =
       status: 'conflict' | 'rejected' | 'local';
       error: CommandError;
       ticket?: unknown;
+      window?: unknown;
     };
 
 /** A dead letter as the user is told about it. */

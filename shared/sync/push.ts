@@ -5,7 +5,7 @@ import {
   type PushResponse,
   type WireCommand,
 } from '../erp/protocol';
-import { invalidTicket } from './entity-schemas';
+import { invalidTicket, invalidWindow } from './entity-schemas';
 import type {
   ClockOffset,
   CommandAck,
@@ -169,7 +169,15 @@ function readResults(entries: OutboxEntry[], response: PushResponse): ReadResult
       const invalid = invalidTicket(result.ticket);
       if (invalid) return { ok: false, message: `push result ${result.commandId}: ${invalid}` };
     }
-    const ticket = result.ticket ?? undefined;
+    if (result.window !== undefined && result.window !== null) {
+      const invalid = invalidWindow(result.window);
+      if (invalid) return { ok: false, message: `push result ${result.commandId}: ${invalid}` };
+    }
+    // Spread into each ack: present only when the answer carried it.
+    const carried = {
+      ...(result.ticket == null ? {} : { ticket: result.ticket }),
+      ...(result.window == null ? {} : { window: result.window }),
+    };
     switch (result.status) {
       case 'deferred':
         deferred = true;
@@ -183,15 +191,25 @@ function readResults(entries: OutboxEntry[], response: PushResponse): ReadResult
             outcome: 'dead',
             status: result.originalStatus === 'conflict' ? 'conflict' : 'rejected',
             error: result.error,
-            ticket,
+            ...carried,
           });
           break;
         }
-        acks.push({ commandId: result.commandId, outcome: 'done', status: result.status, ticket });
+        acks.push({
+          commandId: result.commandId,
+          outcome: 'done',
+          status: result.status,
+          ...carried,
+        });
         break;
       case 'applied':
       case 'noop':
-        acks.push({ commandId: result.commandId, outcome: 'done', status: result.status, ticket });
+        acks.push({
+          commandId: result.commandId,
+          outcome: 'done',
+          status: result.status,
+          ...carried,
+        });
         break;
       default: {
         const error = result.error ?? {
@@ -203,7 +221,7 @@ function readResults(entries: OutboxEntry[], response: PushResponse): ReadResult
           outcome: 'dead',
           status: result.status,
           error,
-          ticket,
+          ...carried,
         });
       }
     }

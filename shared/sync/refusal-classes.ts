@@ -1,4 +1,4 @@
-import type { CommandRefusalCode } from '../domain/refusal-codes';
+import type { CommandRefusalCode, WindowRefusalCode } from '../domain/refusal-codes';
 
 /**
  * Refusal codes that come from the protocol rather than the ticket rules: command-level codes of
@@ -27,7 +27,7 @@ export const PROTOCOL_REFUSAL_CODES = [
 ] as const;
 
 export type ProtocolRefusalCode = (typeof PROTOCOL_REFUSAL_CODES)[number];
-export type KnownRefusalCode = CommandRefusalCode | ProtocolRefusalCode;
+export type KnownRefusalCode = CommandRefusalCode | ProtocolRefusalCode | WindowRefusalCode;
 
 /**
  * What a refusal means for the action the user took, and so what can still succeed:
@@ -75,6 +75,17 @@ export const REFUSAL_CLASSES: Readonly<Record<KnownRefusalCode, RefusalClass>> =
   blob_size_mismatch: 'invalid',
   // Its content is gone from this device: only the name (what was typed) is left.
   blob_missing: 'gone',
+  // Maintenance windows: other hours, or a reason only where one is needed, can be accepted.
+  outside_allowed_hours: 'invalid',
+  override_not_needed: 'invalid',
+  // The year's production calendar must reach the ERP first; other dates can be planned now.
+  calendar_not_covered: 'invalid',
+  // A colleague planned a window for the same time meanwhile.
+  window_overlaps: 'superseded',
+  window_exists: 'gone',
+  unknown_window: 'gone',
+  // This ERP keeps no windows: nothing to apply the action to, however it is sent.
+  not_supported: 'gone',
 };
 
 export function isKnownRefusalCode(code: string): code is KnownRefusalCode {

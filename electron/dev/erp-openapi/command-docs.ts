@@ -79,4 +79,19 @@ export const COMMAND_DOCS: Record<CommandType, string> = {
     'Removes a file from the ticket: its `attachments` entry gains `removed` (`commandId`, ' +
     '`author`, `authorId`, `at`) and stays in the history; the blob is kept. `noop` when the ' +
     'ticket does not list that content now. Attaching it again adds a new entry.',
+  plan_window:
+    'Plans a maintenance window (regulation §2, §5) under the client-generated id carried in ' +
+    '`ticketId`; `baseVersion` is null. The result carries `window` (version 1) instead of ' +
+    '`ticket`; `planned.at` is `clientCreatedAt` clamped to the server time. §5: 07:00–18:00 of ' +
+    "a working day in the organization's zone and production calendar is closed. Refusals: " +
+    '`outside_allowed_hours` (the message names the first working day and its hours) unless ' +
+    '`overrideReason` is given, then `override.reason` is recorded; `override_not_needed` for a ' +
+    'reason on a window that needs none; `calendar_not_covered`; `unknown_organization`; ' +
+    '`window_exists`; `conflict` `window_overlaps` when another window of the organization ' +
+    'that is not cancelled overlaps it.',
+  cancel_window:
+    'Cancels a maintenance window (its id in `ticketId`, its version in `baseVersion`): the ' +
+    'window stays, with `cancelled` set, and its version grows by one. `noop` when it is ' +
+    'already cancelled or ended before the action (`clientCreatedAt`); `unknown_window` when ' +
+    'there is no such window.',
 };

@@ -25,6 +25,7 @@ import {
 import { userEntity, userRef } from '../../../shared/erp/users';
 import { blobUploadStatus, sha256Hex } from '../../../shared/erp/blobs';
 import { organizationSchema, ticketSchema } from '../../../shared/sync/entity-schemas';
+import { maintenanceWindowEntity } from '../../../shared/maintenance/window';
 import {
   COMMAND_DOCS,
   COMMON_COMMAND_RULES,
@@ -55,6 +56,7 @@ const ENTITY_DATA: Record<Change['entity'], { id: string; schema: z.ZodType }> =
   ticket: { id: 'Ticket', schema: ticketSchema },
   organization: { id: 'Organization', schema: organizationSchema },
   user: { id: 'User', schema: userEntity },
+  maintenance_window: { id: 'MaintenanceWindow', schema: maintenanceWindowEntity },
 };
 
 function buildRegistry() {
@@ -73,6 +75,7 @@ function buildRegistry() {
   const ticket = add(ticketSchema, { id: 'Ticket' });
   add(organizationSchema, { id: 'Organization' });
   add(userEntity, { id: 'User' });
+  add(maintenanceWindowEntity, { id: 'MaintenanceWindow' });
   add(userRef, { id: 'UserRef' });
   add(sha256Hex, { id: 'Sha256' });
 

@@ -5,6 +5,7 @@ import type { AppDb, OrganizationRow, TicketRow, UserRow } from '../schema';
 import { CURSOR_HISTORY, DEFAULT_CURSOR, DEFAULT_RESYNC, getMeta, setMeta } from './meta';
 import { baseOf, rebuildRows, type TicketBase } from './ticket-rows';
 import { putTicketRows, refreshQueueLines } from './queue-lines';
+import { storeWindowCopies, sweepUnseenWindows, windowCopiesIn } from './maintenance-windows';
 
 export type PulledPage = ChangesResponse;
 
@@ -36,7 +37,16 @@ export async function applyPulledPage(db: AppDb, page: PulledPage): Promise<void
   if (page.changes.length === 0 && (await changesNothing(db, page))) return;
   await db.transaction(
     'rw',
-    [db.tickets, db.queue, db.resolved, db.organizations, db.users, db.outbox, db.meta],
+    [
+      db.tickets,
+      db.queue,
+      db.resolved,
+      db.organizations,
+      db.users,
+      db.outbox,
+      db.meta,
+      db.maintenanceWindows,
+    ],
     async () => {
       const [storedResync, offset, held] = await Promise.all([
         getMeta(db, 'resync'),
@@ -71,6 +81,7 @@ export async function applyPulledPage(db: AppDb, page: PulledPage): Promise<void
       await db.organizations.bulkPut(orgPuts);
       await refreshQueueLines(db, changedOrgs);
       await storeUsers(db, newestById(page.changes, 'user'), epoch);
+      await storeWindowCopies(db, windowCopiesIn(page.changes), epoch);
 
       const blank = await storeSnapshotProgress(db, page, held.cursor === null, resync.active);
       const ticketChanges = newestById(page.changes, 'ticket');
@@ -199,6 +210,7 @@ async function sweepUnseen(db: AppDb, epoch: number, offsetMs: number | null): P
   await putTicketRows(db, await rebuildRows(db, gone, offsetMs));
   await db.organizations.where('seenEpoch').below(epoch).modify({ deleted: 1, data: null });
   await db.users.where('seenEpoch').below(epoch).modify({ deleted: 1, data: null });
+  await sweepUnseenWindows(db, epoch);
 }
 
 /** How far the snapshot being pulled is, while one is (and the ERP counts it). */

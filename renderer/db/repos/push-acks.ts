@@ -1,9 +1,12 @@
 import type { Ticket } from '@shared/domain/ticket';
+import { isWindowCommand } from '@shared/erp/commands';
+import type { MaintenanceWindow } from '@shared/maintenance/window';
 import type { CommandAck } from '@shared/sync/ports';
 import type { AppDb, DeadLetterRow, OutboxRow, TicketRow } from '../schema';
 import { DEFAULT_RESYNC, getMeta, setMeta } from './meta';
 import { baseOf, composeRow, rebuildRows, type TicketBase } from './ticket-rows';
 import { putTicketRows } from './queue-lines';
+import { storeWindowCopies } from './maintenance-windows';
 
 interface TicketSlot {
   /** The newest server copy an answer carried. */
@@ -31,6 +34,7 @@ export async function recordAcks(
     db.outbox,
     db.deadLetters,
     db.meta,
+    db.maintenanceWindows,
   ];
   await db.transaction('rw', tables, async () => {
     const ids = acks.map((ack) => ack.commandId);
@@ -45,12 +49,19 @@ export async function recordAcks(
     const dead: DeadLetterRow[] = [];
     const settled: number[] = [];
     const perTicket = new Map<string, TicketSlot>();
+    const windows: MaintenanceWindow[] = [];
     for (const ack of acks) {
       const entry = byId.get(ack.commandId);
       if (!entry) continue;
       settled.push(entry.seq);
       if (ack.outcome === 'dead') {
         dead.push({ ...entry, status: ack.status, error: ack.error, deadAt: now });
+      }
+      // A window command never touches a ticket: its answer carries the window as stored.
+      if (isWindowCommand(entry.type)) {
+        const copy = (ack.window ?? null) as MaintenanceWindow | null;
+        if (copy && copy.id === entry.ticketId) windows.push(copy);
+        continue;
       }
       const slot = perTicket.get(entry.ticketId) ?? { copy: null, redo: false };
       const copy = (ack.ticket ?? null) as Ticket | null;
@@ -60,7 +71,10 @@ export async function recordAcks(
       perTicket.set(entry.ticketId, slot);
     }
     await Promise.all([deleteSettled(db, settled), db.deadLetters.bulkPut(dead)]);
-    await refreshTickets(db, perTicket, epoch, offsetMs);
+    await Promise.all([
+      refreshTickets(db, perTicket, epoch, offsetMs),
+      storeWindowCopies(db, windows, epoch),
+    ]);
   });
 }
 

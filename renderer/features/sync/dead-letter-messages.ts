@@ -27,6 +27,8 @@ export const deadLettersRu = {
     assign: 'передача заявки',
     attach: 'вложение файла',
     detach: 'удаление вложения',
+    plan_window: 'планирование технологических работ',
+    cancel_window: 'отмена технологических работ',
   },
   reasons: {
     alreadyResolved: 'Заявка уже решена.',
@@ -64,6 +66,16 @@ export const deadLettersRu = {
     blobMissing: 'Файла больше нет на этом компьютере: приложите его заново.',
     blobSizeMismatch:
       'В ERP уже есть файл с тем же содержимым, но другого размера: приложите его заново.',
+    outsideAllowedHours:
+      'Окно задевает рабочие часы клиента (07:00–18:00 рабочего дня): выберите другое время или укажите причину отступления от регламента.',
+    overrideNotNeeded:
+      'Окно и так укладывается в разрешённое время: причина отступления от регламента не нужна.',
+    calendarNotCovered:
+      'В ERP нет производственного календаря клиента на эти даты: нельзя проверить, рабочие ли это дни.',
+    windowOverlaps: 'На это время у организации уже запланированы другие работы.',
+    windowExists: 'Эти работы уже запланированы в ERP.',
+    unknownWindow: 'Таких запланированных работ в ERP нет.',
+    windowsNotSupported: 'Эта ERP (Redmine) не хранит технологические работы.',
     unknown: 'ERP отклонила действие (код {{code}}).',
   },
   changesTitle: 'Изменения в заявке после того, как вы её видели:',
@@ -95,6 +107,8 @@ export const deadLettersRu = {
     actual: 'фактический результат',
     diagnostics: 'первичная диагностика',
     lateRegistrationReason: 'причина поздней регистрации',
+    unavailable: 'что будет недоступно',
+    overrideReason: 'причина отступления от регламента',
   },
   copy: 'Копировать',
   copied: 'Скопировано',
@@ -141,6 +155,8 @@ export const deadLettersEn: typeof deadLettersRu = {
     assign: 'hand-over',
     attach: 'attaching a file',
     detach: 'removing an attachment',
+    plan_window: 'planning maintenance',
+    cancel_window: 'cancelling maintenance',
   },
   reasons: {
     alreadyResolved: 'The ticket is already resolved.',
@@ -179,6 +195,16 @@ export const deadLettersEn: typeof deadLettersRu = {
     blobMissing: 'The file is no longer on this computer: attach it again.',
     blobSizeMismatch:
       'The ERP holds a file with the same content but another size: attach it again.',
+    outsideAllowedHours:
+      'The window touches the customer’s working hours (07:00–18:00 of a working day): choose another time or give a reason for departing from the regulation.',
+    overrideNotNeeded:
+      'The window already keeps to the allowed hours: no reason for departing from the regulation is needed.',
+    calendarNotCovered:
+      'The ERP has no production calendar of the customer for these dates: whether they are working days cannot be checked.',
+    windowOverlaps: 'The organization already has other maintenance planned for this time.',
+    windowExists: 'This maintenance is already planned in the ERP.',
+    unknownWindow: 'The ERP has no such planned maintenance.',
+    windowsNotSupported: 'This ERP (Redmine) keeps no maintenance windows.',
     unknown: 'The ERP refused the action (code {{code}}).',
   },
   changesTitle: 'Changes to the ticket since you saw it:',
@@ -210,6 +236,8 @@ export const deadLettersEn: typeof deadLettersRu = {
     actual: 'actual result',
     diagnostics: 'primary diagnostics',
     lateRegistrationReason: 'reason for the late registration',
+    unavailable: 'what will be unavailable',
+    overrideReason: 'reason for departing from the regulation',
   },
   copy: 'Copy',
   copied: 'Copied',

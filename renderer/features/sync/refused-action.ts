@@ -70,6 +70,8 @@ export const TYPED_FIELDS: Record<CommandType, readonly string[]> = {
   assign: [],
   attach: [],
   detach: [],
+  plan_window: ['unavailable', 'overrideReason'],
+  cancel_window: ['reason'],
 };
 
 export function typedTexts(type: CommandType, payload: Record<string, unknown>): TypedText[] {
@@ -137,6 +139,13 @@ const REASON_KEYS: Record<string, string> = {
   blob_part_invalid: 'blobDamaged',
   blob_missing: 'blobMissing',
   blob_size_mismatch: 'blobSizeMismatch',
+  outside_allowed_hours: 'outsideAllowedHours',
+  override_not_needed: 'overrideNotNeeded',
+  calendar_not_covered: 'calendarNotCovered',
+  window_overlaps: 'windowOverlaps',
+  window_exists: 'windowExists',
+  unknown_window: 'unknownWindow',
+  not_supported: 'windowsNotSupported',
 };
 
 export function reasonOf(letter: Pick<DeadLetterRow, 'type' | 'error'>, ticket: Ticket | null) {

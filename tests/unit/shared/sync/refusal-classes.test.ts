@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyCommand,
   COMMAND_REFUSAL_CODES,
+  WINDOW_ONLY_REFUSAL_CODES,
   type CommandContext,
   type Organization,
   type Ticket,
@@ -171,6 +172,9 @@ describe('refusal codes of the shared rules', () => {
         { sha256: 'A'.repeat(64), name: 'con', type: 'text/plain', size: 0 },
       ],
       detach: [{ sha256: 'a'.repeat(64) }, { sha256: 'b'.repeat(64) }, {}],
+      // Window commands never touch a ticket: applyCommand refuses them as not about one.
+      plan_window: [{}],
+      cancel_window: [{}],
     };
     const command = fc.constantFrom(...COMMAND_TYPES).chain((type) =>
       fc.record({
@@ -210,7 +214,11 @@ describe('refusal codes of the shared rules', () => {
 
 describe('refusal classes', () => {
   it('classify every code the rules and the protocol can produce', () => {
-    for (const code of [...COMMAND_REFUSAL_CODES, ...PROTOCOL_REFUSAL_CODES])
+    for (const code of [
+      ...COMMAND_REFUSAL_CODES,
+      ...PROTOCOL_REFUSAL_CODES,
+      ...WINDOW_ONLY_REFUSAL_CODES,
+    ])
       expect(REFUSAL_CLASSES, code).toHaveProperty(code);
   });
 
