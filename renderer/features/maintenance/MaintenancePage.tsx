@@ -6,9 +6,14 @@ import { useFormDraft, type FormDraft } from '../drafts/useFormDraft';
 import { useOrganizations } from '../intake/useOrganizations';
 import type { MailDraft } from '../ticket/mail-template';
 import { useMaintenanceWindows } from './data/useMaintenanceWindows';
-import { cancelMaintenanceWindow, planMaintenanceWindow } from './data/window-actions';
+import {
+  cancelMaintenanceWindow,
+  planMaintenanceWindow,
+  WindowActionError,
+} from './data/window-actions';
 import { NoticeLetter } from './NoticeLetter';
 import { PlanWindowForm } from './PlanWindowForm';
+import { windowRefusalWords } from './window-errors';
 import { EMPTY_WINDOW_FORM, windowFormSchema, type WindowForm } from './window-form';
 import type { WindowView } from './window-groups';
 import { windowNoticeMail } from './window-letter';
@@ -32,9 +37,23 @@ function MaintenancePlanner({ draft }: { draft: FormDraft<WindowForm> }) {
   const [letter, setLetter] = useState<MailDraft | null>(null);
   const [cancelFailure, setCancelFailure] = useState<string | null>(null);
 
+  // This device refuses what the ERP would (an overlap with another window, say): in words.
+  const failureText = useCallback(
+    (error: unknown) =>
+      error instanceof WindowActionError
+        ? windowRefusalWords(t, error)
+        : error instanceof Error
+          ? error.message
+          : String(error),
+    [t],
+  );
   const plan = useCallback(
     async (payload: PlanWindowPayload, organization: Organization) => {
-      await planMaintenanceWindow(payload);
+      try {
+        await planMaintenanceWindow(payload);
+      } catch (error) {
+        throw new Error(failureText(error));
+      }
       await draft.discard();
       setLetter(
         windowNoticeMail(
@@ -46,13 +65,11 @@ function MaintenancePlanner({ draft }: { draft: FormDraft<WindowForm> }) {
         ),
       );
     },
-    [draft],
+    [draft, failureText],
   );
   const cancel = (id: string) => {
     setCancelFailure(null);
-    cancelMaintenanceWindow(id).catch((error: unknown) =>
-      setCancelFailure(error instanceof Error ? error.message : String(error)),
-    );
+    cancelMaintenanceWindow(id).catch((error: unknown) => setCancelFailure(failureText(error)));
   };
   const showLetter = (window: WindowView) => {
     const organization = organizations.find((o) => o.id === window.organizationId);

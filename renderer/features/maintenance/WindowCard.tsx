@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '@shared/domain/ticket';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { windowRefusalWords } from './window-errors';
 import type { WindowView } from './window-groups';
 import { intervalText } from './window-text';
 
@@ -56,7 +57,8 @@ export function WindowCard({
       )}
       {window.refusal && (
         <p className="maintenance-window__line maintenance-window__refusal" role="status">
-          {t('maintenance.list.refused', { message: window.refusal.message })}
+          {t('maintenance.list.refused', { message: windowRefusalWords(t, window.refusal) })}
+          <span className="maintenance-window__erp-message">{window.refusal.message}</span>
         </p>
       )}
       <p className="maintenance-window__line maintenance-window__meta">

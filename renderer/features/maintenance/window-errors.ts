@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ClosedOverlap } from '@shared/maintenance';
+import { reasonOf } from '../sync/refused-action';
 import type { WindowField, WindowFieldError } from './window-form';
 import { overlapWords } from './window-text';
 
@@ -50,4 +51,16 @@ export function refusalText(
       ? t('maintenance.refusal.inZone', { list, offset: words[0].offset })
       : list;
   return `${t('maintenance.refusal.lead', { overlaps: overlapsText })} ${t('maintenance.refusal.rule')}`;
+}
+
+/**
+ * A refusal of a window command (by the ERP, or by this device before queueing) in words: the
+ * same wording the refused-actions list uses for its code.
+ */
+export function windowRefusalWords(
+  t: TFunction,
+  refusal: { code: string; message: string },
+): string {
+  const { key } = reasonOf({ type: 'plan_window', error: refusal }, null);
+  return t(`deadLetters.reasons.${key}`, { code: refusal.code });
 }
