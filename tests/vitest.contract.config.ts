@@ -12,7 +12,7 @@ export default defineConfig({
   test: {
     include: [
       'tests/contract/**/*.test.ts',
-      'tests/unit/electron/demo-erp/{session,push,team,bad-input,changes,faults,blobs,attach}.test.ts',
+      'tests/unit/electron/demo-erp/{session,push,team,bad-input,changes,faults,blobs,attach,windows}.test.ts',
       'tests/unit/sync/transport-faults.test.ts',
     ],
     environment: 'node',

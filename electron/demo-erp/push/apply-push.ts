@@ -8,6 +8,7 @@ import {
   type UserRef,
 } from '../../../shared/domain';
 import {
+  isWindowCommand,
   notProcessedAfterDeferral,
   type CommandResult,
   type CommandType,
@@ -39,6 +40,9 @@ import { findSequenceGap } from './sequence';
 import { clampCreatePayload, shouldDefer } from './policies';
 import { decideAttach } from './attach-policy';
 import type { BlobStore } from '../blobs/blob-store';
+import type { MaintenanceWindow } from '../../../shared/maintenance/window';
+import { loadWindows, writeWindows } from '../store/windows';
+import { runWindowCommand, type WindowPushState } from './window-push';
 
 export interface PushContext {
   /** The user behind the bearer token: the author of everything this push records. */
@@ -104,6 +108,16 @@ async function applyInTransaction(
   let numberUsed = false;
   const firstNumber = await readNextNumber(tx);
   const users = await loadUsers(tx);
+  // The windows the push names (window commands carry the window's id as `ticketId`).
+  const windowState: WindowPushState = {
+    windows: await loadWindows(tx, [
+      ...new Set([
+        ...request.commands.filter((c) => isWindowCommand(c.type)).map((c) => c.ticketId),
+        ...[...stored.values()].filter((s) => isWindowCommand(s.type)).map((s) => s.ticketId),
+      ]),
+    ]),
+    changed: new Map(),
+  };
 
   // Written once at the end: each touched ticket in its final version, all results in one go.
   const changed = new Map<string, Ticket>();
@@ -119,7 +133,47 @@ async function applyInTransaction(
     }
     const previous = stored.get(idOf(command));
     if (previous) {
-      results.push(duplicateResult(command, previous, ticketOf(previous.ticketId)));
+      results.push(
+        isWindowCommand(previous.type)
+          ? duplicateResult(command, previous, null, windowState.windows.get(previous.ticketId))
+          : duplicateResult(command, previous, ticketOf(previous.ticketId)),
+      );
+      continue;
+    }
+    if (isWindowCommand(command.type) && command.seq > lastSeq) {
+      const type = command.type;
+      const outcome = await runWindowCommand(tx, { ...command, type }, windowState, {
+        author: ctx.author,
+        nowMs,
+        orgOf,
+      });
+      const window = windowState.windows.get(command.ticketId);
+      const error =
+        outcome.status === 'applied' || outcome.status === 'noop' ? null : outcome.error;
+      records.push({
+        deviceId: request.deviceId,
+        command,
+        author: ctx.author,
+        recordedAt: now,
+        status: outcome.status,
+        error,
+        ticket: undefined,
+        window,
+      });
+      stored.set(idOf(command), {
+        seq: command.seq,
+        status: outcome.status,
+        error,
+        ticketId: command.ticketId,
+        type,
+      });
+      lastSeq = command.seq;
+      results.push({
+        ...base,
+        status: outcome.status,
+        ...(window ? { window } : {}),
+        ...(error ? { error } : {}),
+      });
       continue;
     }
     const row = ticketOf(command.ticketId);
@@ -200,6 +254,7 @@ async function applyInTransaction(
       status: outcome.status,
       error,
       ticketId: command.ticketId,
+      type: command.type,
     });
     if (command.seq > lastSeq) lastSeq = command.seq;
     results.push({
@@ -211,6 +266,7 @@ async function applyInTransaction(
   }
 
   await writeTickets(tx, [...changed.values()]);
+  await writeWindows(tx, [...windowState.changed.values()]);
   await storeCommands(tx, records);
   if (numberUsed && nextNumber !== null) await writeNextNumber(tx, nextNumber);
   if (lastSeq !== initialSeq || knownSeq === null) {
@@ -294,6 +350,7 @@ function duplicateResult(
   command: WireCommand,
   previous: StoredCommand,
   row: TicketRow | null,
+  window?: MaintenanceWindow,
 ): CommandResult & { originalStatus: StoredCommand['status'] } {
   return {
     commandId: command.commandId,
@@ -301,6 +358,7 @@ function duplicateResult(
     status: 'duplicate',
     originalStatus: previous.status,
     ...(row && !row.deleted ? { ticket: row.ticket } : {}),
+    ...(window ? { window } : {}),
     ...(previous.error ? { error: previous.error } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { Ticket, UserRef } from '../../../shared/domain';
+import type { MaintenanceWindow } from '../../../shared/maintenance/window';
 import type { CommandStatus, ErrorBody, WireCommand } from '../../../shared/erp';
 import { storablePayload } from '../push/json-safety';
 import type { Sql } from './database';
@@ -8,7 +9,9 @@ export interface StoredCommand {
   seq: number;
   status: Exclude<CommandStatus, 'duplicate' | 'deferred'>;
   error: ErrorBody | null;
+  /** The ticket's id, or a window command's window id. */
   ticketId: string;
+  type: string;
 }
 
 /** Stored results by lower-case command id. */
@@ -24,8 +27,9 @@ export async function loadStoredCommands(
     status: StoredCommand['status'];
     error: ErrorBody | null;
     ticket_id: string;
+    type: string;
   }>(
-    'select command_id, seq, status, error, ticket_id from commands where command_id = any($1::uuid[])',
+    'select command_id, seq, status, error, ticket_id, type from commands where command_id = any($1::uuid[])',
     [ids],
   );
   for (const row of result.rows) {
@@ -34,6 +38,7 @@ export async function loadStoredCommands(
       status: row.status,
       error: row.error,
       ticketId: row.ticket_id,
+      type: row.type,
     });
   }
   return map;
@@ -48,6 +53,8 @@ export interface CommandRecord {
   status: StoredCommand['status'];
   error: ErrorBody | null;
   ticket: Ticket | undefined;
+  /** A window command's window as it stands after the command. */
+  window?: MaintenanceWindow | undefined;
 }
 
 /**
@@ -69,7 +76,8 @@ export async function storeCommands(sql: Sql, records: readonly CommandRecord[])
     payload: storablePayload(command.payload),
     status: record.status,
     error: record.error,
-    ticket_version: record.ticket?.version ?? null,
+    // A window command's window version: the column records the version the command left.
+    ticket_version: record.ticket?.version ?? record.window?.version ?? null,
   }));
   await sql.query(
     `insert into commands (command_id, device_id, seq, type, ticket_id, author, author_id,

@@ -32,6 +32,9 @@ create table if not exists changes (
   pos bigserial primary key, entity text not null, id text not null, version integer not null,
   deleted boolean not null, data jsonb);
 create index if not exists changes_entity on changes (entity, id, pos);
+create table if not exists maintenance_windows (
+  id text primary key, organization_id text not null, version integer not null, data jsonb not null);
+create index if not exists maintenance_windows_organization on maintenance_windows (organization_id);
 `;
 
 /**
