@@ -151,7 +151,7 @@ test('offline at 1366 px the header keeps the brand and its links', async ({ pag
   await expect(page.getByTestId('offline-banner')).toBeVisible();
   await expectNothingCutOff(page, 'the offline queue');
   await expect(page.locator('.app-header__product')).toHaveText('PROконтакт');
-  for (const name of ['Настройки', 'Диагностика']) {
+  for (const name of ['Настройки', 'Техработы', 'Диагностика']) {
     const link = (await page.getByRole('link', { name, exact: true }).boundingBox())!;
     expect(link.x + link.width, name).toBeLessThanOrEqual(1366);
   }

@@ -115,7 +115,11 @@ export function validateWindowForm(
   if (form.override) checkText(form.overrideReason, 'overrideReason', errors);
 
   let interval: { startsAt: string; endsAt: string } | null = null;
-  if (organization) {
+  // Without an organization the times cannot be read (its zone), but a missing one is named.
+  if (!organization) {
+    for (const field of ['startsAt', 'endsAt'] as const)
+      if (form[field].trim() === '') errors[field] = { field, code: 'required' };
+  } else {
     const zone = organization.timeZone;
     const start = readWallTime(form.startsAt, 'startsAt', zone, errors);
     const end = readWallTime(form.endsAt, 'endsAt', zone, errors);

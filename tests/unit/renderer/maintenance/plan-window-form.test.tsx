@@ -110,6 +110,8 @@ describe('the planner', () => {
     await submit();
     const summary = text('.maintenance-form__summary');
     expect(summary).toContain('Выберите организацию.');
+    expect(summary).toContain('Укажите начало окна.');
+    expect(summary).toContain('Укажите окончание окна.');
     expect(summary).toContain('Напишите, что будет недоступно');
     expect(summary).toContain('Выберите режим');
     expect(plan).not.toHaveBeenCalled();
