@@ -321,9 +321,10 @@ describe('openSpans', () => {
     'Europe/Kaliningrad',
     'Europe/Berlin',
   ];
-  // 2024-01-01 … 2027-12-20: inside the RU calendar's covered years, so every check answers.
+  // Starts from 2024-01-01 to 2027-12-16, at most 14 days long: every local date in any of these
+  // zones stays inside the RU calendar's covered years (2024–2027), so every check answers.
   const FROM = Date.parse('2024-01-01T00:00:00Z');
-  const SPAN = Date.parse('2027-12-20T00:00:00Z') - FROM;
+  const SPAN = Date.parse('2027-12-16T00:00:00Z') - FROM;
   const interval = fc
     .tuple(
       fc.integer({ min: 0, max: SPAN / 60_000 }),
