@@ -87,6 +87,12 @@ function coherent(body: unknown): { deviceId: string; commands: Record<string, u
       command['ticketId'] = randomUUID();
       const payload = command['payload'] as Record<string, unknown>;
       if (prng.chance(0.7)) payload['organizationId'] = ORG_ID;
+    } else if (command['type'] === 'plan_window' || command['type'] === 'cancel_window') {
+      // A window's id: a new one to plan (for an organization the server has, mostly), or to
+      // cancel one that does not exist (`unknown_window`).
+      command['ticketId'] = randomUUID();
+      const payload = command['payload'] as Record<string, unknown>;
+      if (command['type'] === 'plan_window' && prng.chance(0.7)) payload['organizationId'] = ORG_ID;
     } else {
       command['ticketId'] = prng.pick(tickets);
     }

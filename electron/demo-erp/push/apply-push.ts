@@ -42,7 +42,7 @@ import { decideAttach } from './attach-policy';
 import type { BlobStore } from '../blobs/blob-store';
 import type { MaintenanceWindow } from '../../../shared/maintenance/window';
 import { loadWindows, writeWindows } from '../store/windows';
-import { runWindowCommand, type WindowPushState } from './window-push';
+import { windowStep, type WindowPushState } from './window-push';
 
 export interface PushContext {
   /** The user behind the bearer token: the author of everything this push records. */
@@ -141,39 +141,17 @@ async function applyInTransaction(
       continue;
     }
     if (isWindowCommand(command.type) && command.seq > lastSeq) {
-      const type = command.type;
-      const outcome = await runWindowCommand(tx, { ...command, type }, windowState, {
+      const step = await windowStep(tx, { ...command, type: command.type }, windowState, {
         author: ctx.author,
         nowMs,
         orgOf,
-      });
-      const window = windowState.windows.get(command.ticketId);
-      const error =
-        outcome.status === 'applied' || outcome.status === 'noop' ? null : outcome.error;
-      records.push({
         deviceId: request.deviceId,
-        command,
-        author: ctx.author,
         recordedAt: now,
-        status: outcome.status,
-        error,
-        ticket: undefined,
-        window,
       });
-      stored.set(idOf(command), {
-        seq: command.seq,
-        status: outcome.status,
-        error,
-        ticketId: command.ticketId,
-        type,
-      });
+      records.push(step.record);
+      stored.set(idOf(command), step.stored);
+      results.push(step.result);
       lastSeq = command.seq;
-      results.push({
-        ...base,
-        status: outcome.status,
-        ...(window ? { window } : {}),
-        ...(error ? { error } : {}),
-      });
       continue;
     }
     const row = ticketOf(command.ticketId);

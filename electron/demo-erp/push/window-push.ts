@@ -1,6 +1,6 @@
 import type { Organization, UserRef } from '../../../shared/domain';
 import type { WindowCommandType } from '../../../shared/erp/commands';
-import type { WireCommand } from '../../../shared/erp';
+import type { CommandResult, WireCommand } from '../../../shared/erp';
 import {
   applyWindowCommand,
   type WindowOutcome,
@@ -9,6 +9,7 @@ import type { MaintenanceWindow } from '../../../shared/maintenance/window';
 import { formatInstant, parseInstant } from '../../../shared/sla/instants';
 import type { Sql } from '../store/database';
 import { loadActiveWindows } from '../store/windows';
+import type { CommandRecord, StoredCommand } from '../store/commands';
 import { findJsonProblem } from './json-safety';
 
 /** The windows one push reads and writes: loaded once, updated as its commands apply. */
@@ -25,14 +26,49 @@ export interface WindowCommandEnv {
   orgOf: (id: string) => Promise<Organization | undefined>;
 }
 
+type WindowCommand = WireCommand & { type: WindowCommandType };
+
+/** One window command of a push: what to store for it, and its result (with the window). */
+export async function windowStep(
+  tx: Sql,
+  command: WindowCommand,
+  state: WindowPushState,
+  env: WindowCommandEnv & { deviceId: string; recordedAt: string },
+): Promise<{ record: CommandRecord; stored: StoredCommand; result: CommandResult }> {
+  const outcome = await runWindowCommand(tx, command, state, env);
+  const window = state.windows.get(command.ticketId);
+  const error = outcome.status === 'applied' || outcome.status === 'noop' ? null : outcome.error;
+  const { status } = outcome;
+  return {
+    record: {
+      deviceId: env.deviceId,
+      command,
+      author: env.author,
+      recordedAt: env.recordedAt,
+      status,
+      error,
+      ticket: undefined,
+      window,
+    },
+    stored: { seq: command.seq, status, error, ticketId: command.ticketId, type: command.type },
+    result: {
+      commandId: command.commandId,
+      seq: command.seq,
+      status,
+      ...(window ? { window } : {}),
+      ...(error ? { error } : {}),
+    },
+  };
+}
+
 /**
  * Applies one `plan_window` / `cancel_window` with the shared rules. The record's time is when
  * the engineer acted (`clientCreatedAt`), never in the server's future and never before the
  * window was planned, like ticket events.
  */
-export async function runWindowCommand(
+async function runWindowCommand(
   tx: Sql,
-  command: WireCommand & { type: WindowCommandType },
+  command: WindowCommand,
   state: WindowPushState,
   env: WindowCommandEnv,
 ): Promise<WindowOutcome> {

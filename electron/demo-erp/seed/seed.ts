@@ -7,6 +7,8 @@ import { DEMO_ORGANIZATIONS } from './organizations';
 import { createRandom } from './prng';
 import { DEMO_TEAM } from '../team/team';
 import { TIME, toWorkingTime } from './replay';
+import { buildSeedWindows } from './windows';
+import { writeWindows } from '../store/windows';
 
 export interface SeedOptions {
   /** Demo tickets to create (0: organizations only). */
@@ -63,7 +65,7 @@ export function buildSeedTickets(options: SeedOptions): Ticket[] {
 
 /**
  * Fills an empty database once: organizations always (clients cannot create tickets without
- * them), then the demo tickets. Everything lands in one transaction, so a crash mid-seed leaves an
+ * them), then the demo tickets and maintenance windows. Everything lands in one transaction, so a crash mid-seed leaves an
  * empty database that is seeded again on the next start. Returns false if already seeded.
  */
 export async function seedDatabase(db: SqlDatabase, options: SeedOptions): Promise<boolean> {
@@ -76,6 +78,9 @@ export async function seedDatabase(db: SqlDatabase, options: SeedOptions): Promi
     await insertOrganizations(tx, DEMO_ORGANIZATIONS);
     await writeTickets(tx, tickets);
     await writeNextNumber(tx, tickets.length + 1);
+    // Demo data like the tickets: a database seeded with organizations only gets none.
+    if (tickets.length > 0)
+      await writeWindows(tx, buildSeedWindows(options.nowMs, options.engineers ?? DEMO_ENGINEERS));
     await setMeta(tx, 'seeded', true);
     return true;
   });

@@ -75,7 +75,7 @@ function buildRegistry() {
   const ticket = add(ticketSchema, { id: 'Ticket' });
   add(organizationSchema, { id: 'Organization' });
   add(userEntity, { id: 'User' });
-  add(maintenanceWindowEntity, { id: 'MaintenanceWindow' });
+  const window = add(maintenanceWindowEntity, { id: 'MaintenanceWindow' });
   add(userRef, { id: 'UserRef' });
   add(sha256Hex, { id: 'Sha256' });
 
@@ -98,7 +98,10 @@ function buildRegistry() {
     }),
     { id: 'PushRequest' },
   );
-  const result = add(commandResult.extend({ ticket: ticket.optional() }), { id: 'CommandResult' });
+  const result = add(
+    commandResult.extend({ ticket: ticket.optional(), window: window.optional() }),
+    { id: 'CommandResult' },
+  );
   add(pushResponse.extend({ results: z.array(result) }), { id: 'PushResponse' });
 
   const entities = Object.keys(ENTITY_DATA) as Change['entity'][];

@@ -140,6 +140,49 @@ export const ORGANIZATION_EXAMPLE = {
 
 const error = (code: string, message: string) => ({ error: { code, message } });
 
+/** A window planned for a Saturday evening in Novosibirsk (UTC+7): open hours under §5. */
+const WINDOW_ID = '0193a4b2-8a00-7b10-8c20-d30e40f50a60';
+const planWindowCommand = {
+  commandId: id(20),
+  seq: 20,
+  type: 'plan_window',
+  ticketId: WINDOW_ID,
+  baseVersion: null,
+  payload: {
+    organizationId: ORGANIZATION_EXAMPLE.id,
+    startsAt: '2026-12-19T13:00:00.000Z',
+    endsAt: '2026-12-19T16:00:00.000Z',
+    unavailable: 'Выгрузка в ЕГИСЗ и отчёты',
+    mode: 'normal',
+  },
+  clientCreatedAt: '2026-12-08T04:12:00.000Z',
+};
+/** Wednesday 2026-12-16, 10:00–12:00 in Novosibirsk: a working day's closed hours. */
+const closedHoursCommand = {
+  ...planWindowCommand,
+  commandId: id(21),
+  seq: 21,
+  ticketId: '0193a4b2-8a00-7b10-8c20-d30e40f50a61',
+  payload: {
+    ...planWindowCommand.payload,
+    startsAt: '2026-12-16T03:00:00.000Z',
+    endsAt: '2026-12-16T05:00:00.000Z',
+  },
+};
+export const WINDOW_EXAMPLE = {
+  id: WINDOW_ID,
+  ...planWindowCommand.payload,
+  planned: {
+    author: AUTHOR,
+    authorId: AUTHOR_ID,
+    commandId: id(20),
+    at: '2026-12-08T04:12:00.000Z',
+  },
+  override: null,
+  cancelled: null,
+  version: 1,
+};
+
 /** Which zod schema (by the name the test maps to it) each example must satisfy. */
 export type ExampleKind =
   | 'pushRequest'
@@ -188,6 +231,36 @@ export const EXAMPLES = {
           clientCreatedAt: '2026-11-24T09:31:00.000Z',
         },
       ],
+    },
+  },
+  pushPlanWindows: {
+    kind: 'pushRequest',
+    summary: 'Two maintenance windows planned (the window id in ticketId)',
+    value: {
+      protocolVersion: 1,
+      deviceId: DEVICE,
+      commands: [planWindowCommand, closedHoursCommand],
+    },
+  },
+  pushWindowAnswers: {
+    kind: 'pushResponse',
+    summary: 'A window planned, and one refused for the closed hours of a working day',
+    value: {
+      lastSeq: 21,
+      results: [
+        { commandId: id(20), seq: 20, status: 'applied', window: WINDOW_EXAMPLE },
+        {
+          commandId: id(21),
+          seq: 21,
+          status: 'rejected',
+          error: {
+            code: 'outside_allowed_hours',
+            message:
+              'plan_window: 2026-12-16 is a working day and 10:00–12:00 (Asia/Novosibirsk) falls into its 07:00–18:00; plan outside those hours or give overrideReason',
+          },
+        },
+      ],
+      serverTime: '2026-12-08T04:12:05.000Z',
     },
   },
   pushEmpty: {
@@ -399,7 +472,7 @@ export const EXAMPLES = {
     summary: 'A command type this server does not know (a newer client)',
     value: error(
       'unknown_command_type',
-      'commands[1].type: type must be one of create, react, pause, resume, resolve, reopen, schedule_fix, extend, change_priority, comment, log_work, assign, attach, detach',
+      'commands[1].type: type must be one of create, react, pause, resume, resolve, reopen, schedule_fix, extend, change_priority, comment, log_work, assign, attach, detach, plan_window, cancel_window',
     ),
   },
   malformedJson: {

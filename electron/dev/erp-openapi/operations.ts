@@ -83,7 +83,12 @@ const push = {
       'docs/erp-protocol.md, "Push".',
     requestBody: {
       required: true,
-      content: json('PushRequest', ['pushCreateAndReact', 'pushHandOver', 'pushEmpty']),
+      content: json('PushRequest', [
+        'pushCreateAndReact',
+        'pushHandOver',
+        'pushPlanWindows',
+        'pushEmpty',
+      ]),
     },
     responses: {
       '200': {
@@ -94,6 +99,7 @@ const push = {
           'pushRefusals',
           'pushHandOverAnswers',
           'unknownUser',
+          'pushWindowAnswers',
         ]),
       },
       '400': {

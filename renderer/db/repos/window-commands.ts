@@ -14,7 +14,7 @@ import { toWireCommand } from '@shared/sync/stamp';
 import type { AppDb } from '../schema';
 import { getMeta, setMeta } from './meta';
 import { pendingWindowCommands } from './maintenance-windows';
-import type { ActionContext } from './ticket-actions';
+import type { ActionContext, ActionResult } from './ticket-actions';
 import { actingUser } from './users';
 
 /** Why a window action was not queued: the same codes the ERP refuses with, and its wording. */
@@ -32,6 +32,12 @@ export interface WindowCommands {
   plan(input: PlanWindowPayload): Promise<{ id: string }>;
   /** Queues a `cancel_window`; `queued: false` when the window is already cancelled or over. */
   cancel(id: string, reason?: string): Promise<{ queued: boolean }>;
+  /** A refused window action sent again as a new command for the same window (a retry). */
+  resend(
+    type: WindowCommandType,
+    windowId: string,
+    payload: Record<string, unknown>,
+  ): Promise<ActionResult>;
 }
 
 /**
@@ -125,6 +131,17 @@ export function createWindowCommands(
       const commandId = await record('cancel_window', id, { ...cancel.data });
       if (commandId !== null) recorded();
       return { queued: commandId !== null };
+    },
+    async resend(type, windowId, payload) {
+      try {
+        const commandId = await record(type, windowId, payload);
+        if (commandId !== null) recorded();
+        return { ok: true, ticketId: windowId, commandId };
+      } catch (error) {
+        if (error instanceof WindowActionError)
+          return { ok: false, error: { code: error.code, message: error.message } };
+        throw error;
+      }
     },
   };
 }

@@ -71,6 +71,7 @@ export function DeadLetterItem({ refused, retry, dismiss }: DeadLetterItemProps)
   };
 
   const title = refused.title === null ? null : quote(refused.title, language);
+  const maintenance = refused.window;
   const ticketName =
     title === null
       ? t('deadLetters.ticketUnknown')
@@ -89,13 +90,33 @@ export function DeadLetterItem({ refused, retry, dismiss }: DeadLetterItemProps)
   return (
     <li className="dead-letter" data-testid="dead-letter" aria-busy={busy}>
       <div className="dead-letter__head">
-        <a
-          className="dead-letter__ticket"
-          href={hrefOf({ name: 'ticket', ticketId: letter.ticketId })}
-          data-testid="dead-letter-ticket"
-        >
-          {ticketName}
-        </a>
+        {maintenance === undefined ? (
+          <a
+            className="dead-letter__ticket"
+            href={hrefOf({ name: 'ticket', ticketId: letter.ticketId })}
+            data-testid="dead-letter-ticket"
+          >
+            {ticketName}
+          </a>
+        ) : (
+          <span className="dead-letter__ticket" data-testid="dead-letter-window">
+            {maintenance === null
+              ? t('deadLetters.windowUnknown')
+              : t('deadLetters.window', {
+                  organization: maintenance.organization ?? t('deadLetters.windowNoOrganization'),
+                  from: formatDateTime(
+                    maintenance.startsAt,
+                    refused.timeZone ?? 'UTC',
+                    dateLocale(language),
+                  ),
+                  to: formatDateTime(
+                    maintenance.endsAt,
+                    refused.timeZone ?? 'UTC',
+                    dateLocale(language),
+                  ),
+                })}
+          </span>
+        )}
         <span className="dead-letter__what">
           {t('deadLetters.notApplied', { action: t(`deadLetters.types.${letter.type}`) })}
         </span>

@@ -11,6 +11,9 @@ export const deadLettersRu = {
   ticket: 'Заявка № {{number}} {{title}}',
   ticketUnnumbered: 'Заявка {{title}}',
   ticketUnknown: 'Заявка, которой нет на этом компьютере',
+  window: 'Технологические работы: {{organization}}, {{from}} — {{to}}',
+  windowUnknown: 'Технологические работы, которых нет на этом компьютере',
+  windowNoOrganization: 'организация неизвестна',
   openTicket: 'открыть заявку',
   types: {
     create: 'регистрация заявки',
@@ -139,6 +142,9 @@ export const deadLettersEn: typeof deadLettersRu = {
   ticket: 'Ticket No. {{number}} {{title}}',
   ticketUnnumbered: 'Ticket {{title}}',
   ticketUnknown: 'A ticket this computer does not have',
+  window: 'Maintenance: {{organization}}, {{from}} — {{to}}',
+  windowUnknown: 'Maintenance this computer does not have',
+  windowNoOrganization: 'organization unknown',
   openTicket: 'open the ticket',
   types: {
     create: 'registration',

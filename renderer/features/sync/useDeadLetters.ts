@@ -9,6 +9,7 @@ import {
 } from '../../db/repos/dead-letters';
 import type { ActionResult } from '../../db/repos/ticket-actions';
 import { getTicketActions } from './ticket-actions-runtime';
+import { windowCommands } from '../maintenance/data/window-actions';
 
 export interface DeadLetters {
   /** Each refused action with its ticket as the ERP has it now, newest first. */
@@ -30,7 +31,7 @@ export function useDeadLetters(): DeadLetters {
   );
   const retry = useCallback(async (commandId: string): Promise<ActionResult> => {
     try {
-      return await retryDeadLetter(getAppDb(), getTicketActions(), commandId);
+      return await retryDeadLetter(getAppDb(), getTicketActions(), commandId, windowCommands());
     } catch (error) {
       // IndexedDB itself failed (quota, a closed database): nothing was recorded.
       const message = error instanceof Error ? error.message : String(error);

@@ -4,6 +4,7 @@ import {
   type PushRequest,
   type PushResponse,
 } from '@shared/erp/protocol';
+import { isWindowCommand } from '@shared/erp/commands';
 import { parseRedmine } from '@shared/erp/redmine/redmine-json';
 import { ok, type HostResult } from '@shared/host/result';
 import type { ErpResponse } from '@shared/host/schemas';
@@ -48,6 +49,10 @@ export async function pushCommands(
       results.push(notProcessedAfterDeferral(base));
       continue;
     }
+    if (isWindowCommand(command.type)) {
+      results.push({ ...base, ...windowsNotSupported(command.type) });
+      continue;
+    }
     const outcome = await pushCommand(command, {
       http: context.http,
       reads,
@@ -73,6 +78,20 @@ export async function pushCommands(
     serverTime: reads.serverNow(),
   };
   return ok({ status: 200, body: response, retryAfterSeconds: null });
+}
+
+/**
+ * Redmine has no maintenance windows (its feed has none either): a window command is refused for
+ * good, without a request to Redmine, and the device shows why.
+ */
+export function windowsNotSupported(type: string): Pick<CommandResult, 'status' | 'error'> {
+  return {
+    status: 'rejected',
+    error: {
+      code: 'not_supported',
+      message: `${type}: Redmine has no maintenance windows; plan them in the ERP that keeps them`,
+    },
+  };
 }
 
 /** Like the reference server: a ticket rides only on the last result about it (earlier ones are older). */

@@ -7,7 +7,8 @@ export { WindowActionError } from '../../../db/repos/window-commands';
 
 let commands: WindowCommands | null = null;
 
-function windowCommands(): WindowCommands {
+/** This window's window actions (the refused-actions list resends through them too). */
+export function windowCommands(): WindowCommands {
   commands ??= createWindowCommands(getAppDb(), {
     onRecorded: () => getSyncEngine().notifyLocalChange(),
   });

@@ -54,6 +54,13 @@ export function planUpdate(
       error: { code: 'ticket_exists', message: 'create: a ticket with this id already exists' },
       ticket,
     };
+  // Refused before any lookup (push-commands.ts); an issue found under a window's id changes nothing.
+  if (type === 'plan_window' || type === 'cancel_window')
+    return {
+      kind: 'rejected',
+      error: { code: 'not_supported', message: `${type}: Redmine has no maintenance windows` },
+      ticket,
+    };
   if (type === 'attach' || type === 'detach')
     return {
       kind: 'rejected',

@@ -106,6 +106,7 @@ describe.skipIf(missing !== null)(
           'tests/unit/sync/crash.test.ts',
           'tests/unit/sync/assignment.test.ts',
           'tests/unit/sync/attachments-demo-erp.test.ts',
+          'tests/unit/sync/windows.test.ts',
           'tests/unit/electron/demo-erp/compaction.test.ts',
         ],
         cluster.baseUrl,

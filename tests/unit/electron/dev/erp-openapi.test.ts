@@ -84,7 +84,11 @@ describe('docs/erp-openapi.json', () => {
     const variants = (schemas['Change']!['oneOf'] as { $ref: string }[]).map((v) => v.$ref);
     expect(variants).toEqual([
       ...change.shape.entity.options.map(
-        (entity) => `#/components/schemas/${entity[0]!.toUpperCase()}${entity.slice(1)}Change`,
+        (entity) =>
+          `#/components/schemas/${entity
+            .split('_')
+            .map((word) => word[0]!.toUpperCase() + word.slice(1))
+            .join('')}Change`,
       ),
       '#/components/schemas/Tombstone',
     ]);

@@ -3,6 +3,8 @@ import type { MaintenanceWindow, PlanWindowPayload } from '../../../../shared/ma
 import type { Organization } from '../../../../shared/domain/ticket';
 import type { AppDb } from '../../../../renderer/db/schema';
 import { listMaintenanceWindows } from '../../../../renderer/db/repos/maintenance-windows';
+import { listRefusedLetters, retryDeadLetter } from '../../../../renderer/db/repos/dead-letters';
+import { createTicketActions } from '../../../../renderer/db/repos/ticket-actions';
 import { applyPulledPage } from '../../../../renderer/db/repos/pulled-changes';
 import { recordAcks } from '../../../../renderer/db/repos/push-acks';
 import {
@@ -371,5 +373,39 @@ describe('pulled windows', () => {
     expect((await listMaintenanceWindows(db, { organizationId: ORG.id })).map((w) => w.id)).toEqual(
       ['w-late', 'w-early'],
     );
+  });
+});
+
+describe('a refused window action in the refused-actions list', () => {
+  it('names the window and its organization, and is sent again under the same window id', async () => {
+    const { db, windows } = await windowDb();
+    const { id } = await windows.plan(SATURDAY);
+    const [entry] = await outboxOf(db);
+    const error = { code: 'internal_error', message: 'plan_window: the server failed' };
+    await recordAcks(
+      db,
+      [{ commandId: entry!.commandId, outcome: 'dead', status: 'rejected', error }],
+      T0,
+    );
+    const [refused] = await listRefusedLetters(db);
+    expect(refused).toMatchObject({
+      ticket: null,
+      title: null,
+      timeZone: ORG.timeZone,
+      window: { startsAt: SATURDAY.startsAt, endsAt: SATURDAY.endsAt, organization: ORG.name },
+    });
+
+    const result = await retryDeadLetter(
+      db,
+      createTicketActions(db, {}),
+      entry!.commandId,
+      windows,
+    );
+    expect(result).toMatchObject({ ok: true, ticketId: id });
+    expect(await db.deadLetters.count()).toBe(0);
+    const [again] = await outboxOf(db);
+    expect(again).toMatchObject({ type: 'plan_window', ticketId: id, seq: 2, payload: SATURDAY });
+    expect(again!.commandId).not.toBe(entry!.commandId);
+    expect(await db.tickets.count()).toBe(0);
   });
 });

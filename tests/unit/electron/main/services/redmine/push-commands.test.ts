@@ -309,4 +309,35 @@ describe('Redmine push', () => {
     ]);
     expect(redmine.issues.size).toBe(0);
   });
+
+  it('refuses window commands as not supported without asking Redmine, and goes on with the next', async () => {
+    const plan = command(
+      'plan_window',
+      {
+        organizationId: '1',
+        // Saturday 2026-12-12, 10:00–14:00 in Moscow: allowed hours, a valid plan anywhere else.
+        startsAt: '2026-12-12T07:00:00Z',
+        endsAt: '2026-12-12T11:00:00Z',
+        unavailable: 'Отчёты',
+        mode: 'normal',
+      },
+      { ticketId: '01930f7e-4a2b-7c3d-8e9f-ffffffffffff' },
+    );
+    const cancel = command('cancel_window', {}, { ticketId: plan.ticketId, baseVersion: 1 });
+    const alone = await push(plan, cancel);
+    // Only who the key belongs to was asked: nothing was looked up or written for the windows.
+    expect(redmine.requests).toEqual(['GET /users/current.json']);
+    expect(alone.body!.results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    const create = intake();
+    const answer = await push(plan, cancel, create);
+    expect(answer.body!.results.map((r) => [r.status, r.error?.code])).toEqual([
+      ['rejected', 'not_supported'],
+      ['rejected', 'not_supported'],
+      ['applied', undefined],
+    ]);
+    expect(answer.body!.results[0]!.error!.message).toMatch(/Redmine has no maintenance windows/);
+    expect(answer.body!.results[0]).not.toHaveProperty('window');
+    expect(answer.body!.lastSeq).toBe(create.seq);
+    expect(redmine.issues.size).toBe(1);
+  });
 });
