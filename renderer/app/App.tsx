@@ -7,6 +7,7 @@ import { useWindowClock } from '../features/clock/useWindowClock';
 import { SignedInAs } from '../features/identity/SignedInAs';
 import { DiagnosticsPage } from '../features/diagnostics/DiagnosticsPage';
 import { IntakePage } from '../features/intake/IntakePage';
+import { MaintenancePage } from '../features/maintenance/MaintenancePage';
 import { QueuePage } from '../features/queue/QueuePage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { FirstRunScreen } from '../features/settings/FirstRunScreen';
@@ -52,6 +53,8 @@ export function App() {
             <IntakePage />
           ) : route.name === 'reports' ? (
             <ReportsPage />
+          ) : route.name === 'maintenance' ? (
+            <MaintenancePage />
           ) : route.name === 'diagnostics' ? (
             <DiagnosticsPage />
           ) : (

@@ -53,6 +53,15 @@ export function AppHeader({ settings, signedInAs }: AppHeaderProps) {
         {erpChosen && (
           <a
             className="app-header__link"
+            href={hrefOf({ name: 'maintenance' })}
+            aria-current={route === 'maintenance' ? 'page' : undefined}
+          >
+            {t('maintenance.link')}
+          </a>
+        )}
+        {erpChosen && (
+          <a
+            className="app-header__link"
             href={hrefOf({ name: 'diagnostics' })}
             aria-current={route === 'diagnostics' ? 'page' : undefined}
           >

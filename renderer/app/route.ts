@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * Where the window is: the queue, one ticket, the intake form, the reports, the diagnostics or
- * the settings page. Kept in the URL hash so a notification click, the back button and a reload all land on
+ * Where the window is: the queue, one ticket, the intake form, the reports, the maintenance
+ * windows, the diagnostics or the settings page. Kept in the URL hash so a notification click, the back button and a reload all land on
  * the same place in both hosts.
  */
 export type Route =
@@ -11,7 +11,8 @@ export type Route =
   | { name: 'intake' }
   | { name: 'diagnostics' }
   | { name: 'settings' }
-  | { name: 'reports' };
+  | { name: 'reports' }
+  | { name: 'maintenance' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/diagnostics') return { name: 'diagnostics' };
   if (path === '/settings') return { name: 'settings' };
   if (path === '/reports') return { name: 'reports' };
+  if (path === '/maintenance') return { name: 'maintenance' };
   return { name: 'queue' };
 }
 
@@ -48,6 +50,8 @@ export function hrefOf(route: Route): string {
       return '#/settings';
     case 'reports':
       return '#/reports';
+    case 'maintenance':
+      return '#/maintenance';
     case 'queue':
       return '#/';
   }

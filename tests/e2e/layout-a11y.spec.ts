@@ -29,6 +29,7 @@ const HEADINGS = {
     settings: 'Настройки',
     diagnostics: 'Диагностика',
     reports: 'Отчёты о соблюдении сроков',
+    maintenance: 'Технические работы',
   },
   en: {
     queue: 'Ticket queue',
@@ -36,6 +37,7 @@ const HEADINGS = {
     settings: 'Settings',
     diagnostics: 'Diagnostics',
     reports: 'SLA compliance reports',
+    maintenance: 'Maintenance windows',
   },
 } as const;
 
@@ -101,6 +103,7 @@ for (const viewport of VIEWPORTS) {
         ['#/settings', HEADINGS[language].settings],
         ['#/diagnostics', HEADINGS[language].diagnostics],
         ['#/reports', HEADINGS[language].reports],
+        ['#/maintenance', HEADINGS[language].maintenance],
       ] as const) {
         await page.goto(`/${hash}`);
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
@@ -123,6 +126,13 @@ for (const viewport of VIEWPORTS) {
         })
         .click();
       await expectAccessible(page, 'the intake form with its errors');
+      // The maintenance planner submitted empty: every field names what is wrong.
+      await page.goto('/#/maintenance');
+      await page
+        .getByRole('button', { name: language === 'ru' ? 'Запланировать' : 'Plan', exact: true })
+        .click();
+      await expect(page.locator('.maintenance-form__summary')).toBeVisible();
+      await expectAccessible(page, 'the maintenance planner with its errors');
 
       await page.goto('/#/ticket/no-such-ticket');
       await expect(page.getByTestId('ticket-not-found')).toBeVisible();
@@ -141,7 +151,7 @@ test('offline at 1366 px the header keeps the brand and its links', async ({ pag
   await expect(page.getByTestId('offline-banner')).toBeVisible();
   await expectNothingCutOff(page, 'the offline queue');
   await expect(page.locator('.app-header__product')).toHaveText('PROконтакт');
-  for (const name of ['Настройки', 'Диагностика']) {
+  for (const name of ['Настройки', 'Техработы', 'Диагностика']) {
     const link = (await page.getByRole('link', { name, exact: true }).boundingBox())!;
     expect(link.x + link.width, name).toBeLessThanOrEqual(1366);
   }

@@ -11,6 +11,7 @@ export const DRAFT_FORMS = [
   'log_work',
   'reopen',
   'extend',
+  'maintenance_window',
 ] as const;
 export type DraftForm = (typeof DRAFT_FORMS)[number];
 

@@ -7,6 +7,7 @@ import { hrefOf } from '../../app/route';
 import { useNowEvery } from '../../lib/useNow';
 import { ConnectionBanner } from '../sync/ConnectionBanner';
 import { DeadLetterBanner } from '../sync/DeadLetterBanner';
+import { RunningWindowsNotice } from '../maintenance/RunningWindowsNotice';
 import { isMine, personLabel } from '../identity/people';
 import { usePeople } from '../identity/usePeople';
 import { useDeviceZone } from '../../lib/device-zone';
@@ -111,6 +112,7 @@ export function QueuePage({ settings }: { settings: Settings | null }) {
           {t('queue.newTicket')}
         </a>
       </div>
+      <RunningWindowsNotice />
       {!loaded && !nothingAtAll ? (
         <section className="panel queue-page__message" aria-busy="true">
           {t('queue.loading')}

@@ -11,6 +11,7 @@ import { TimeBasisCard } from './TimeBasisCard';
 import { FailingNotice } from './FailingNotice';
 import { OrganizationHistory } from './OrganizationHistory';
 import { PausedNotice } from './PausedNotice';
+import { TicketWindowBanner } from '../maintenance/TicketWindowBanner';
 import { useTicket } from './useTicket';
 import { AttachmentsSection } from '../attachments/AttachmentsSection';
 import { useDeviceZone } from '../../lib/device-zone';
@@ -57,6 +58,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
       <TicketHeader ticket={ticket} zone={zone} pendingCount={pendingCommandIds.size} />
       {failing.length > 0 && <FailingNotice failing={failing} />}
       <PausedNotice ticket={ticket} zone={zone} />
+      {organization && <TicketWindowBanner organization={organization} />}
       <TicketActions ticket={ticket} zone={zone} />
       <div className="ticket-page__body">
         <div className="ticket-page__main">

@@ -10,6 +10,7 @@ import { deadLettersEn, deadLettersRu } from '../../features/sync/dead-letter-me
 import { diagnosticsEn, diagnosticsRu } from '../../features/diagnostics/diagnostics-messages';
 import { identityEn, identityRu } from '../../features/identity/identity-messages';
 import { intakeEn, intakeRu } from '../../features/intake/intake-messages';
+import { maintenanceEn, maintenanceRu } from '../../features/maintenance/maintenance-messages';
 import { reportsEn, reportsRu } from '../../features/reports/reports-messages';
 import { settingsEn, settingsRu } from '../../features/settings/settings-messages';
 import { slaErrorEn, slaErrorRu } from '../../features/sla-error/sla-error-messages';
@@ -63,6 +64,7 @@ export async function initI18n(chosen: Locale | null = null): Promise<void> {
           deadLetters: deadLettersRu,
           attachments: attachmentsRu,
           reports: reportsRu,
+          maintenance: maintenanceRu,
         },
       },
       en: {
@@ -80,6 +82,7 @@ export async function initI18n(chosen: Locale | null = null): Promise<void> {
           deadLetters: deadLettersEn,
           attachments: attachmentsEn,
           reports: reportsEn,
+          maintenance: maintenanceEn,
         },
       },
     },

@@ -9,6 +9,7 @@ describe('parseRoute', () => {
     ['#/diagnostics', { name: 'diagnostics' }],
     ['#/settings', { name: 'settings' }],
     ['#/reports', { name: 'reports' }],
+    ['#/maintenance', { name: 'maintenance' }],
     ['#/somewhere/else', { name: 'queue' }],
     ['#/ticket/42', { name: 'ticket', ticketId: '42' }],
     ['#/ticket/%D0%9F-7', { name: 'ticket', ticketId: 'П-7' }],

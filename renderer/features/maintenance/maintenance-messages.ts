@@ -1,0 +1,251 @@
+/** Texts of the maintenance windows (Russian first; `maintenanceEn` mirrors the keys). */
+export const maintenanceRu = {
+  link: 'Техработы',
+  title: 'Технические работы',
+  lead: 'Окна технических работ у заказчиков (регламент, §2 и §5). Время — по часам заказчика: техработы допускаются в рабочие дни с 18:00 до 07:00, в выходные и праздники — круглосуточно, по производственному календарю организации.',
+  modes: { normal: 'штатный режим', autonomous: 'автономный режим' },
+  form: {
+    title: 'Запланировать окно',
+    organization: 'Организация',
+    chooseOrganization: 'Выберите организацию',
+    startsAt: 'Начало',
+    endsAt: 'Окончание',
+    zone: 'По времени заказчика: {{zone}}, {{offset}}',
+    chooseFirst: 'Время вводится по часам заказчика — сначала выберите организацию.',
+    unavailable: 'Что будет недоступно',
+    unavailableHint: 'Так, как это прочтёт заказчик: текст войдёт в письмо.',
+    mode: 'Режим работы системы',
+    modeNames: { normal: 'Штатный', autonomous: 'Автономный' },
+    modeHints: {
+      normal: 'Доступны все функции, кроме перечисленных как недоступные (§2).',
+      autonomous:
+        'Обслуживание, перенастройка, обновление, резервное копирование: функции могут быть недоступны (§2).',
+    },
+    override: 'Провести вне разрешённого времени',
+    overrideReason: 'Почему нельзя в разрешённое время',
+    overrideHint: 'Причина сохранится в окне для разбора споров; заказчику в письме её не пишем.',
+    submit: 'Запланировать',
+    saving: 'Сохранение…',
+    restored: 'Восстановлен несохранённый ввод.',
+    discard: 'Очистить форму',
+    failed: 'Не удалось сохранить окно: {{message}}',
+  },
+  spans: {
+    title: 'Разрешённое время {{range}} ({{offset}})',
+    none: 'В эти дни разрешённого времени нет.',
+    use: 'Подставить',
+    useLabel: 'Подставить интервал {{span}}',
+    notCovered:
+      'Производственный календарь не покрывает {{year}} год: разрешённое время неизвестно.',
+    unknownCalendar: 'Неизвестный производственный календарь «{{calendar}}».',
+  },
+  errors: {
+    organizationId: {
+      required: 'Выберите организацию.',
+      unknown: 'Такой организации нет среди известных этому компьютеру.',
+    },
+    startsAt: {
+      required: 'Укажите начало окна.',
+      format: 'Начало не распознано: введите дату и время полностью.',
+      nonexistent: 'Такого времени у заказчика нет (перевод часов): выберите другое.',
+      past: 'Начало уже прошло: окно планируется на будущее.',
+    },
+    endsAt: {
+      required: 'Укажите окончание окна.',
+      format: 'Окончание не распознано: введите дату и время полностью.',
+      nonexistent: 'Такого времени у заказчика нет (перевод часов): выберите другое.',
+      not_after_start: 'Окончание должно быть позже начала.',
+      too_long: 'Окно длиннее {{maxDays}} дней: разбейте его на несколько.',
+    },
+    unavailable: {
+      required: 'Напишите, что будет недоступно: это войдёт в письмо заказчику.',
+      too_long: 'Слишком длинно: не больше {{max}} знаков.',
+    },
+    mode: { required: 'Выберите режим: штатный или автономный.' },
+    overrideReason: {
+      required: 'Напишите причину: без неё окно вне разрешённого времени не планируется.',
+      too_long: 'Слишком длинно: не больше {{max}} знаков.',
+    },
+    override: {
+      not_needed:
+        'Окно и так в разрешённом времени: снимите отметку «Провести вне разрешённого времени».',
+    },
+    hours: {
+      calendar_not_covered:
+        'Производственный календарь не покрывает {{year}} год: неизвестно, какие дни рабочие. Окно на этот год пока не планируется.',
+      unknown_calendar: 'Неизвестный производственный календарь организации «{{calendar}}».',
+      unknown_zone: 'Неизвестный часовой пояс организации «{{timeZone}}».',
+    },
+  },
+  refusal: {
+    lead: 'Окно задевает рабочее время заказчика: {{overlaps}}.',
+    overlap: '{{day}} с {{from}} до {{to}}',
+    inZone: '{{list}} по времени заказчика ({{offset}})',
+    more: 'и ещё {{count}}',
+    rule: 'Техработы допускаются в рабочие дни с 18:00 до 07:00, в выходные и праздники — круглосуточно (регламент, §5).',
+  },
+  list: {
+    title: 'Окна',
+    empty: 'Окон пока нет.',
+    running: 'Идут сейчас',
+    upcoming: 'Предстоящие',
+    past: 'Прошедшие и отменённые',
+    cancelled: 'отменено',
+    pending: 'ожидает отправки',
+    refused: 'ERP отказала: {{message}}',
+    override: 'Вне разрешённого времени. Причина: {{reason}}',
+    unavailable: 'Недоступно: {{text}}',
+    planned: 'Запланировал {{author}}',
+    cancel: 'Отменить окно',
+    cancelTitle: 'Отменить окно {{when}}?',
+    cancelBody:
+      'Окно останется в истории с отметкой «отменено». Заказчику стоит сообщить об отмене отдельно.',
+    cancelFailed: 'Окно не отменено: {{message}}',
+    cancelConfirm: 'Отменить окно',
+    cancelKeep: 'Не отменять',
+    letter: 'Письмо заказчику',
+  },
+  notice: {
+    title: 'Письмо заказчику об окне',
+    to: 'Кому',
+    subject: 'Тема',
+    open: 'Открыть в почтовой программе',
+    copy: 'Скопировать текст',
+    copied: 'Текст скопирован.',
+    close: 'Закрыть',
+    noContacts: 'У организации нет адресов для писем: укажите получателя в почтовой программе.',
+  },
+  queue: {
+    running: 'Идут техработы: {{organization}} до {{until}} ({{mode}})',
+  },
+  ticket: {
+    running:
+      'У заказчика идут технические работы до {{until}} по его времени ({{offset}}), {{mode}}. Недоступно: {{unavailable}}',
+    upcoming:
+      'Запланированы технические работы: {{when}}, {{mode}}. Будет недоступно: {{unavailable}}',
+  },
+};
+
+export const maintenanceEn: typeof maintenanceRu = {
+  link: 'Maintenance',
+  title: 'Maintenance windows',
+  lead: "Maintenance windows at the customers' sites (regulation §2 and §5). Times are on the customer's clock: maintenance is allowed on working days from 18:00 to 07:00 and all day on weekends and holidays, per the organization's production calendar.",
+  modes: { normal: 'normal mode', autonomous: 'autonomous mode' },
+  form: {
+    title: 'Plan a window',
+    organization: 'Organization',
+    chooseOrganization: 'Choose an organization',
+    startsAt: 'Start',
+    endsAt: 'End',
+    zone: "On the customer's clock: {{zone}}, {{offset}}",
+    chooseFirst: "Times are typed on the customer's clock — choose the organization first.",
+    unavailable: 'What will be unavailable',
+    unavailableHint: 'As the customer will read it: the text goes into the letter.',
+    mode: 'Operating mode',
+    modeNames: { normal: 'Normal', autonomous: 'Autonomous' },
+    modeHints: {
+      normal: 'All functions work except those listed as unavailable (§2).',
+      autonomous:
+        'Maintenance, reconfiguration, upgrades, backups: functions may be unavailable (§2).',
+    },
+    override: 'Run outside the allowed time',
+    overrideReason: 'Why it cannot be done in the allowed time',
+    overrideHint: 'The reason stays on the window for disputes; it is not written to the customer.',
+    submit: 'Plan',
+    saving: 'Saving…',
+    restored: 'Unsaved input was restored.',
+    discard: 'Clear the form',
+    failed: 'The window could not be saved: {{message}}',
+  },
+  spans: {
+    title: 'Allowed time {{range}} ({{offset}})',
+    none: 'No allowed time on these days.',
+    use: 'Use',
+    useLabel: 'Use the interval {{span}}',
+    notCovered: 'The production calendar does not cover {{year}}: the allowed time is unknown.',
+    unknownCalendar: 'Unknown production calendar “{{calendar}}”.',
+  },
+  errors: {
+    organizationId: {
+      required: 'Choose an organization.',
+      unknown: 'This organization is not among those this computer knows.',
+    },
+    startsAt: {
+      required: 'Enter the start of the window.',
+      format: 'The start was not understood: enter the whole date and time.',
+      nonexistent: "This time does not exist on the customer's clock (DST change): pick another.",
+      past: 'The start has passed: windows are planned for the future.',
+    },
+    endsAt: {
+      required: 'Enter the end of the window.',
+      format: 'The end was not understood: enter the whole date and time.',
+      nonexistent: "This time does not exist on the customer's clock (DST change): pick another.",
+      not_after_start: 'The end must be after the start.',
+      too_long: 'The window is longer than {{maxDays}} days: split it.',
+    },
+    unavailable: {
+      required: "Write what will be unavailable: it goes into the customer's letter.",
+      too_long: 'Too long: at most {{max}} characters.',
+    },
+    mode: { required: 'Choose the mode: normal or autonomous.' },
+    overrideReason: {
+      required: 'Write the reason: a window outside the allowed time is not planned without one.',
+      too_long: 'Too long: at most {{max}} characters.',
+    },
+    override: {
+      not_needed: 'The window is within the allowed time: untick “Run outside the allowed time”.',
+    },
+    hours: {
+      calendar_not_covered:
+        'The production calendar does not cover {{year}}: which days are working is unknown. Windows in that year cannot be planned yet.',
+      unknown_calendar: 'Unknown production calendar “{{calendar}}” of the organization.',
+      unknown_zone: 'Unknown time zone “{{timeZone}}” of the organization.',
+    },
+  },
+  refusal: {
+    lead: "The window touches the customer's working hours: {{overlaps}}.",
+    overlap: '{{day}} from {{from}} to {{to}}',
+    inZone: "{{list}} on the customer's clock ({{offset}})",
+    more: 'and {{count}} more',
+    rule: 'Maintenance is allowed on working days from 18:00 to 07:00 and all day on weekends and holidays (regulation §5).',
+  },
+  list: {
+    title: 'Windows',
+    empty: 'No windows yet.',
+    running: 'Running now',
+    upcoming: 'Upcoming',
+    past: 'Past and cancelled',
+    cancelled: 'cancelled',
+    pending: 'waiting to be sent',
+    refused: 'The ERP refused: {{message}}',
+    override: 'Outside the allowed time. Reason: {{reason}}',
+    unavailable: 'Unavailable: {{text}}',
+    planned: 'Planned by {{author}}',
+    cancel: 'Cancel the window',
+    cancelTitle: 'Cancel the window {{when}}?',
+    cancelBody:
+      'The window stays in the history marked “cancelled”. Tell the customer about it separately.',
+    cancelFailed: 'The window was not cancelled: {{message}}',
+    cancelConfirm: 'Cancel the window',
+    cancelKeep: 'Keep it',
+    letter: 'Letter to the customer',
+  },
+  notice: {
+    title: 'Letter to the customer about the window',
+    to: 'To',
+    subject: 'Subject',
+    open: 'Open in the mail program',
+    copy: 'Copy the text',
+    copied: 'The text was copied.',
+    close: 'Close',
+    noContacts: 'The organization has no mail addresses: add the recipient in the mail program.',
+  },
+  queue: {
+    running: 'Maintenance running: {{organization}} until {{until}} ({{mode}})',
+  },
+  ticket: {
+    running:
+      "Maintenance is running at the customer's until {{until}} their time ({{offset}}), {{mode}}. Unavailable: {{unavailable}}",
+    upcoming: 'Maintenance planned: {{when}}, {{mode}}. Will be unavailable: {{unavailable}}',
+  },
+};
