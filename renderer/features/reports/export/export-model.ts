@@ -157,10 +157,10 @@ function ticketTable(
     { header: t[`${clock}Stopped`], kind: 'instant', width: 17 },
   ];
   const columns: ExportColumn[] = [
-    { header: t.number, kind: 'text', width: 10 },
+    { header: t.number, kind: 'text', width: 12 },
     { header: t.title, kind: 'text', width: 48 },
     { header: t.organization, kind: 'text', width: 32 },
-    { header: t.priority, kind: 'text', width: 10 },
+    { header: t.priority, kind: 'text', width: 14 },
     { header: t.created, kind: 'instant', width: 17 },
     ...clockColumns('reaction'),
     ...clockColumns('resolution'),

@@ -18,9 +18,14 @@ describe('writePdf', () => {
     // The name's own quotes nested the Russian way: „…“ inside «…».
     expect(text).toContain('ГБУ «Городской контакт-центр „Столица“» (Europe/Moscow)');
     expect(text).toContain('ООО Восток');
-    // Shares with a non-breaking space before %, hours with a decimal comma.
-    expect(text).toMatch(/100 % 1 1 50 % 0,5 0,8 3 6 1,5 1,5/);
+    // The summary on its side: a row per measure, Moscow's P1 then Vladivostok's P3; shares
+    // with a (non-breaking) space before %, hours with a decimal comma, an em-dash for none.
+    expect(text).toContain('Решение: доля в срок 50 % —');
+    expect(text).toContain('Реакция: 90-й процентиль, ч 0,8 2');
+    expect(text).toContain('Пауза: ждём данных от пользователя, ч 1,5 0');
+    expect(text).toContain('Продления P3, ч 0 16');
     expect(text).toContain('03.11.2026 10:15');
+    expect(text).toContain('=HYPERLINK(«http://evil»)');
     expect(text).toContain('01.12.2026 00:00');
     expect(plain(pages[0]!.text)).toContain('стр. 1 из 2');
     expect(pages.at(-1)!.text).toContain(
