@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Organization } from '@shared/domain/ticket';
 import type { ComplianceReport } from '@shared/reports';
 import type { ExportFormat } from './export/export-files';
-import { monthlyLetter } from './export/monthly-letter';
+import { letterOrganizationOf, monthlyLetter } from './export/monthly-letter';
 import { useReportExport, type ExportFilters } from './useReportExport';
 
 interface ReportExportProps {
@@ -13,21 +13,9 @@ interface ReportExportProps {
 
 const FORMATS: ExportFormat[] = ['xlsx', 'csv', 'pdf'];
 
-/** The organization a monthly letter goes to: the report must be of exactly one. */
-export function letterOrganizationOf(
-  filters: ExportFilters,
-  organizations: readonly Organization[],
-): Organization | null {
-  const ids = filters.organizationIds.length
-    ? filters.organizationIds
-    : organizations.map((o) => o.id);
-  if (ids.length !== 1) return null;
-  return organizations.find((o) => o.id === ids[0]) ?? null;
-}
-
 export function ReportExport({ report, filters, organizations }: ReportExportProps) {
   const { t } = useTranslation();
-  const organization = letterOrganizationOf(filters, organizations);
+  const organization = letterOrganizationOf(filters.organizationIds, organizations);
   const { state, run } = useReportExport(report, filters, organizations, organization);
   const busy = state.kind === 'busy';
   const letter = organization ? monthlyLetter(report, organization) : null;

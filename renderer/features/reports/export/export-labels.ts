@@ -96,6 +96,8 @@ export const exportLabelsRu = {
     other: 'иные обстоятельства',
   } satisfies Record<PauseReason, string>,
   noNumber: 'без номера',
+  /** After every date-and-time column's header: whose wall clock it is. */
+  localTime: '(время организации)',
   page: 'стр.\u00a0{{page}} из {{pages}}',
   builtOn: 'Построен {{time}}, PROконтакт Support Desk {{version}}',
 };
@@ -189,6 +191,7 @@ export const exportLabelsEn: ExportLabels = {
     other: 'other reason',
   },
   noNumber: 'no number',
+  localTime: '(organization’s time)',
   page: 'page {{page}} of {{pages}}',
   builtOn: 'Built {{time}}, PROконтакт Support Desk {{version}}',
 };

@@ -191,7 +191,12 @@ function ticketTable(
       ...clockValues(line.resolution, org.timeZone),
     ];
   });
-  return { columns, rows };
+  const withZone = columns.map((column) =>
+    column.kind === 'instant'
+      ? { ...column, header: `${column.header} ${labels.localTime}` }
+      : column,
+  );
+  return { columns: withZone, rows };
 }
 
 /** The rows every export format writes, built once from the report. */

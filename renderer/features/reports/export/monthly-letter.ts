@@ -16,6 +16,19 @@ export interface LetterOrganization {
   contactEmails: readonly string[];
 }
 
+/**
+ * The organization a monthly letter goes to: the report must be of exactly one, ticked or the
+ * only one this computer knows; null otherwise.
+ */
+export function letterOrganizationOf<T extends { id: string }>(
+  organizationIds: readonly string[],
+  organizations: readonly T[],
+): T | null {
+  const ids = organizationIds.length > 0 ? organizationIds : organizations.map((o) => o.id);
+  if (ids.length !== 1) return null;
+  return organizations.find((o) => o.id === ids[0]) ?? null;
+}
+
 const percent = new Intl.NumberFormat('ru-RU', { style: 'percent', maximumFractionDigits: 1 });
 
 function clockLine(label: string, met: number, breached: number): string {

@@ -48,7 +48,12 @@ describe('buildReportExport', () => {
   });
 
   test('ticket rows carry instants as the wall clock of the ticket’s organization', () => {
-    const headers = model.tickets.columns.map((c) => c.header);
+    // Every date-and-time header says whose clock it is.
+    const headers = model.tickets.columns.map((c) => c.header.replace(' (время организации)', ''));
+    expect(model.tickets.columns.filter((c) => c.header.endsWith(' (время организации)'))).toEqual(
+      model.tickets.columns.filter((c) => c.kind === 'instant'),
+    );
+    expect(model.tickets.columns.filter((c) => c.kind === 'instant')).toHaveLength(5);
     const rows = model.tickets.rows.map((r) =>
       Object.fromEntries(r.map((v, i) => [headers[i], v])),
     );

@@ -1,7 +1,10 @@
 import PostalMime from 'postal-mime';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { monthlyLetter } from '../../../../../../renderer/features/reports/export/monthly-letter';
+import {
+  letterOrganizationOf,
+  monthlyLetter,
+} from '../../../../../../renderer/features/reports/export/monthly-letter';
 import {
   encodeHeader,
   writeEml,
@@ -44,6 +47,21 @@ describe('monthlyLetter', () => {
     expect(monthlyLetter(custom, ORGANIZATION).subject).toBe(
       'Отчёт о соблюдении сроков поддержки за период с 01.11.2026 по 15.11.2026 включительно',
     );
+  });
+});
+
+describe('letterOrganizationOf', () => {
+  const a = { id: 'a' };
+  const b = { id: 'b' };
+  test.each([
+    [['a'], [a, b], a],
+    [[], [a], a],
+    [[], [a, b], null],
+    [['a', 'b'], [a, b], null],
+    // Ticked but gone from the local copy: no letter to a stranger.
+    [['c'], [a, b], null],
+  ])('ticked %j of %j → %j', (ids, organizations, expected) => {
+    expect(letterOrganizationOf(ids, organizations)).toEqual(expected);
   });
 });
 
