@@ -68,9 +68,30 @@ function hours(ms: number): number {
   return ms / HOUR_MS;
 }
 
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The wall clock in `zone`. Intl, one formatter per zone, rather than a luxon DateTime per
+ * instant: a year's export has tens of thousands of instants, and this is ten times faster.
+ */
 function wall(iso: string | null, zone: string): string | null {
   if (iso === null) return null;
-  return DateTime.fromISO(iso, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
+  let format = wallFormats.get(zone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    wallFormats.set(zone, format);
+  }
+  const part: Record<string, string> = {};
+  for (const { type, value } of format.formatToParts(new Date(iso))) part[type] = value;
+  return `${part['year']}-${part['month']}-${part['day']}T${part['hour']}:${part['minute']}`;
 }
 
 /** Pause reasons that occur anywhere in the report, in the regulation's order. */
@@ -146,6 +167,7 @@ function summaryTable(
 function ticketTable(
   report: ComplianceReport,
   labels: ExportLabels,
+  language: ExportLanguage,
   organization: (id: string) => ExportOrganization,
 ): ExportTable {
   const t = labels.tickets;
@@ -172,9 +194,10 @@ function ticketTable(
     wall(clock.dueAt, zone),
     wall(clock.stoppedAt, zone),
   ];
+  const collator = new Intl.Collator(language);
   const lines = Object.values(report.lines).sort(
     (a, b) =>
-      organization(a.organizationId).name.localeCompare(organization(b.organizationId).name) ||
+      collator.compare(organization(a.organizationId).name, organization(b.organizationId).name) ||
       a.priority - b.priority ||
       (a.number ?? Infinity) - (b.number ?? Infinity) ||
       a.createdAt.localeCompare(b.createdAt),
@@ -256,6 +279,6 @@ export function buildReportExport(report: ComplianceReport, request: ExportReque
     builtAt,
     appVersion: request.appVersion,
     summary: summaryTable(report, labels, organization),
-    tickets: ticketTable(report, labels, organization),
+    tickets: ticketTable(report, labels, request.language, organization),
   };
 }

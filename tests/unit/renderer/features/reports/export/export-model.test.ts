@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, test } from 'vitest';
 import { buildReportExport } from '../../../../../../renderer/features/reports/export/export-model';
 import {
@@ -5,7 +7,7 @@ import {
   latinSlug,
   periodLabel,
 } from '../../../../../../renderer/features/reports/export/period-label';
-import { novemberReport, REQUEST_RU } from './report-fixture';
+import { novemberReport, REQUEST_RU, ticketLine } from './report-fixture';
 
 describe('buildReportExport', () => {
   const model = buildReportExport(novemberReport(), REQUEST_RU);
@@ -70,6 +72,31 @@ describe('buildReportExport', () => {
     });
     // 2026-11-30T14:00Z is already 1 December 00:00 in Vladivostok (UTC+10).
     expect(rows[2]).toMatchObject({ Создана: '2026-12-01T00:00', 'Решение: вердикт': 'открыто' });
+  });
+
+  test('a ticket’s created time is its organization’s wall clock, as luxon reads it, across DST', () => {
+    const zones = ['Europe/Moscow', 'Asia/Vladivostok', 'Europe/Berlin', 'America/New_York', 'UTC'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.date({
+          min: new Date('2000-01-01T00:00:00Z'),
+          max: new Date('2100-01-01T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        (timeZone, at) => {
+          const report = novemberReport();
+          report.lines = { x: ticketLine('x', 1, 't', 'org-x', { createdAt: at.toISOString() }) };
+          const exported = buildReportExport(report, {
+            ...REQUEST_RU,
+            organizations: [{ id: 'org-x', name: 'X', timeZone }],
+          });
+          expect(exported.tickets.rows[0]![4]).toBe(
+            DateTime.fromJSDate(at, { zone: timeZone }).toFormat("yyyy-MM-dd'T'HH:mm"),
+          );
+        },
+      ),
+    );
   });
 
   test('names the period, the filters, the counting rule, the build time and version', () => {
