@@ -25,7 +25,7 @@ export function ReportExport({ report, filters, organizations }: ReportExportPro
       className="button"
       disabled={busy}
       aria-busy={busy && state.format === format}
-      onClick={() => void run(format)}
+      onClick={() => run(format)}
     >
       {label}
     </button>
