@@ -44,6 +44,9 @@ export default defineConfig({
     resolve: { alias },
     plugins: [react()],
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+    // Module workers split like the page: the export worker loads exceljs or pdfmake only for
+    // the format asked (a CSV needs neither).
+    worker: { format: 'es' },
     build: {
       outDir: fromRoot('out/renderer'),
       // One page per host, chosen at build time: index.html (main.electron.ts) is what Electron

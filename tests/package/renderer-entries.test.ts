@@ -47,7 +47,10 @@ function pageGraph(page: string): PageGraph {
     if (!file.endsWith('.js')) continue;
     const text = readFileSync(join(rendererOut, file), 'utf8');
     for (const match of text.matchAll(/["'`]\.\/([\w.-]+\.(?:js|css))["'`]/g)) {
-      queue.push(posix.join(posix.dirname(file), match[1]!));
+      const named = posix.join(posix.dirname(file), match[1]!);
+      // A vendored bundle names its own inner modules ("./v1.js" in exceljs's browserify
+      // build): no such file was emitted, so there is no code to follow.
+      if (existsSync(join(rendererOut, named))) queue.push(named);
     }
   }
   const code = [...reached]

@@ -8,9 +8,11 @@ import { DrillList } from './DrillList';
 import { lastMonthForm, periodOfForm, type PeriodForm } from './period-form';
 import { PeriodPicker } from './PeriodPicker';
 import { ReportCharts } from './ReportCharts';
+import { ReportExport } from './ReportExport';
 import { ReportFilters } from './ReportFilters';
 import { ReportTable } from './ReportTable';
 import { useComplianceReport } from './useComplianceReport';
+import type { ExportFilters } from './useReportExport';
 import './reports.css';
 
 export function ReportsPage() {
@@ -21,6 +23,11 @@ export function ReportsPage() {
   const [organizationIds, setOrganizationIds] = useState<string[]>([]);
   const [priorities, setPriorities] = useState<Priority[]>([]);
   const [drill, setDrill] = useState<DrillSelection | null>(null);
+  // The filters the shown report was built with: the form may have changed since.
+  const [builtFilters, setBuiltFilters] = useState<ExportFilters>({
+    organizationIds: [],
+    priorities: [],
+  });
   const { state, build } = useComplianceReport();
 
   const submit = (event: FormEvent) => {
@@ -32,6 +39,7 @@ export function ReportsPage() {
     }
     setPeriodError(null);
     setDrill(null);
+    setBuiltFilters({ organizationIds, priorities });
     build({ period: checked.period, organizationIds, priorities });
   };
   const nameOf = (id: string) => organizations.find((o) => o.id === id)?.name ?? id;
@@ -95,6 +103,11 @@ export function ReportsPage() {
               })}
             </p>
           )}
+          <ReportExport
+            report={state.report}
+            filters={builtFilters}
+            organizations={organizations}
+          />
           {state.report.cells.length === 0 ? (
             <p>{t('reports.empty')}</p>
           ) : (

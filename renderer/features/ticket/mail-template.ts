@@ -24,7 +24,7 @@ export type MailTicket = Pick<
   'number' | 'title' | 'reporterEmail' | 'account' | 'createdAt'
 >;
 
-const SIGNATURE = ['С уважением,', 'служба технической поддержки «Digit PROконтакт»'];
+export const SIGNATURE = ['С уважением,', 'служба технической поддержки «Digit PROконтакт»'];
 
 /** The reasons after which §5 says the user is told by e-mail (`PAUSE_REASONS_WITH_EMAIL`). */
 type NotifiedPauseReason = 'user_side_fault' | 'third_party_fault' | 'awaiting_user_action';
