@@ -273,6 +273,7 @@ async function runCommand(
       organization,
       users: (id) => users.get(id),
       now,
+      receivedAt: now,
       nextNumber,
     });
   } catch (error) {
