@@ -6,6 +6,7 @@ import { alertsEn, alertsRu } from '../../features/alerts/alerts-messages';
 import { attachmentsEn, attachmentsRu } from '../../features/attachments/attachments-messages';
 import { clockEn, clockRu } from '../../features/clock/clock-messages';
 import { draftsEn, draftsRu } from '../../features/drafts/drafts-messages';
+import { evidenceEn, evidenceRu } from '../../features/evidence/evidence-messages';
 import { deadLettersEn, deadLettersRu } from '../../features/sync/dead-letter-messages';
 import { diagnosticsEn, diagnosticsRu } from '../../features/diagnostics/diagnostics-messages';
 import { identityEn, identityRu } from '../../features/identity/identity-messages';
@@ -63,6 +64,7 @@ export async function initI18n(chosen: Locale | null = null): Promise<void> {
           deadLetters: deadLettersRu,
           attachments: attachmentsRu,
           reports: reportsRu,
+          evidence: evidenceRu,
         },
       },
       en: {
@@ -80,6 +82,7 @@ export async function initI18n(chosen: Locale | null = null): Promise<void> {
           deadLetters: deadLettersEn,
           attachments: attachmentsEn,
           reports: reportsEn,
+          evidence: evidenceEn,
         },
       },
     },
