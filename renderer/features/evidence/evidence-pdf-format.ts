@@ -55,7 +55,7 @@ export function civilDateText(date: string): string {
 }
 
 /**
- * Working or wall time as hours and minutes ("25 ч 00 мин", "−3 ч 10 мин"), never days: a working
+ * Working or wall time as hours and minutes ("25 ч 00 мин", "52 мин 29 с"), never days: a working
  * day is 9 hours, so days would be ambiguous in a dispute. Whole seconds are kept when present.
  */
 export function durationText(ms: number): string {
@@ -65,7 +65,8 @@ export function durationText(ms: number): string {
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
   const pad = (n: number) => String(n).padStart(2, '0');
-  const parts = [`${hours}${NBSP}ч`, `${pad(minutes)}${NBSP}мин`];
+  const parts =
+    hours > 0 ? [`${hours}${NBSP}ч`, `${pad(minutes)}${NBSP}мин`] : [`${minutes}${NBSP}мин`];
   if (seconds > 0) parts.push(`${pad(seconds)}${NBSP}с`);
   return sign + parts.join(NBSP);
 }

@@ -187,7 +187,7 @@ export function verdictSection(pack: EvidencePack): Content[] {
       margin: [0, 0, 0, 4],
     },
     table(
-      [70, 72, 54, 60, '*', '*'],
+      [66, 68, 50, 76, '*', '*'],
       [
         head('Срок', 'Итог', 'Норматив', 'Учтено', 'Крайний срок', 'Остановлен'),
         ...verdictRows(pack),
@@ -229,7 +229,7 @@ export function ledgerSection(clock: ClockEvidence, pack: EvidencePack): Content
       margin: [0, 0, 0, 4],
     },
     table(
-      [58, '*', 70, 56, 62],
+      [52, '*', 62, 68, 72],
       [head('Дата', 'Учтённый интервал', 'День', 'Учтено', 'Итого'), ...counted],
     ),
     ...(skipped.length > 0
