@@ -75,8 +75,6 @@ export class Replay {
       organization: this.org,
       users: this.users,
       now: iso,
-      // The seeded engineers worked online: the ERP received each action as it happened.
-      receivedAt: iso,
     });
     if (outcome.status !== 'applied') return false;
     this.ticket = outcome.ticket;
