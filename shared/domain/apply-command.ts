@@ -36,6 +36,11 @@ export interface CommandContext {
   users: UserLookup;
   /** Server time, stamped as `updatedAt`. */
   now: string;
+  /**
+   * When the ERP received the command, stamped on the records it writes (their sync time). The
+   * ERP sets it; the client's optimistic apply leaves it out: an unsent action has no sync time.
+   */
+  receivedAt?: string;
   /** The server assigns registration numbers; the client leaves them null. */
   nextNumber?: () => number;
 }
@@ -88,6 +93,8 @@ export function eventTimeFor(
 }
 
 const adjustedMark = (ctx: CommandContext) => (ctx.adjusted ? { adjusted: true } : {});
+const receivedMark = (ctx: CommandContext) =>
+  ctx.receivedAt === undefined ? {} : { receivedAt: ctx.receivedAt };
 
 const reject = (code: CommandRefusalCode, message: string): ApplyOutcome => ({
   status: 'rejected',
@@ -132,7 +139,13 @@ export function applyCommand(
     stale ? conflict(code, message) : reject(code, message);
   const data = parsed.data as Record<string, unknown>;
   const next: Ticket = { ...ticket, version: ticket.version + 1, updatedAt: ctx.now };
-  const by = { commandId: ctx.commandId, author: ctx.author, authorId: ctx.authorId, at: ctx.at };
+  const by = {
+    commandId: ctx.commandId,
+    author: ctx.author,
+    authorId: ctx.authorId,
+    at: ctx.at,
+    ...receivedMark(ctx),
+  };
 
   switch (type) {
     case 'comment':
@@ -217,6 +230,7 @@ export function applyCommand(
     author: ctx.author,
     authorId: ctx.authorId,
     ...adjustedMark(ctx),
+    ...receivedMark(ctx),
   };
   next.events = [...ticket.events, event];
   if (!ctx.organization)

@@ -101,7 +101,10 @@ export function reassigned(
   ticket: Ticket,
   next: Ticket,
   to: UserRef | null,
-  record: Pick<AssignmentRecord, 'commandId' | 'author' | 'authorId' | 'at' | 'adjusted'>,
+  record: Pick<
+    AssignmentRecord,
+    'commandId' | 'author' | 'authorId' | 'at' | 'adjusted' | 'receivedAt'
+  >,
   users: UserLookup,
 ): void {
   next.assignee = to?.id ?? null;

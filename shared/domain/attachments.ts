@@ -11,6 +11,9 @@ import type { Authorship, Ticket, TicketAttachment } from './ticket';
 /** The author and action time of the command being applied. */
 export type AttachmentActor = Authorship & { commandId: string; at: string; adjusted: boolean };
 
+const received = (by: AttachmentActor) =>
+  by.receivedAt === undefined ? {} : { receivedAt: by.receivedAt };
+
 /** The file with this content the ticket lists now (attached and not removed since), if any. */
 export function currentAttachment(
   ticket: Pick<Ticket, 'attachments'>,
@@ -40,6 +43,7 @@ export function withAttached(
     type: payload.type,
     size: payload.size,
     ...(by.adjusted ? { adjusted: true } : {}),
+    ...received(by),
   };
   return [...(ticket.attachments ?? []), attached];
 }
@@ -57,6 +61,7 @@ export function withDetached(
     author: by.author,
     authorId: by.authorId,
     at: by.at,
+    ...received(by),
   };
   return (ticket.attachments ?? []).map((file) => (file === target ? { ...file, removed } : file));
 }

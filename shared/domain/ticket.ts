@@ -8,6 +8,12 @@ import type { UserRef } from './user';
 export interface Authorship {
   author: string;
   authorId: string | null;
+  /**
+   * When the ERP received and applied the record (server time): its "sync time" in an evidence
+   * pack. Absent on the client's optimistic copy of an unsent action and on records stored before
+   * the ERP kept it.
+   */
+  receivedAt?: string;
 }
 
 /** An SLA event as the ERP stores it: who did it, from which command, and whether its time was adjusted. */

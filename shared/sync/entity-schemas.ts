@@ -20,6 +20,7 @@ const eventRecord = z
     author: z.string(),
     authorId: z.string().nullable(),
     adjusted: z.boolean().optional(),
+    receivedAt: isoInstant.optional(),
     reason: pauseReasonSchema.optional(),
     note: z.string().optional(),
     hours: z.number().optional(),
@@ -34,6 +35,8 @@ const entry = z
     author: z.string(),
     authorId: z.string().nullable(),
     at: isoInstant,
+    // When the ERP applied the record: absent on records from before the ERP kept it.
+    receivedAt: isoInstant.optional(),
   })
   .loose();
 

@@ -307,6 +307,7 @@ async function runCommand(
       organization,
       users: (id) => users.get(id),
       now,
+      receivedAt: now,
       nextNumber,
     });
   } catch (error) {

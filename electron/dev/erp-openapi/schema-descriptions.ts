@@ -138,8 +138,10 @@ export function describeSchemas(schemas: JsonObject): void {
       'The SLA event log, in time order: what the SLA clocks are computed from. `at` is when the ' +
       'user acted; `adjusted: true` marks a time the server clamped (in its future, or before the ' +
       'previous event). `author` is the name of the user who acted as it was then, `authorId` ' +
-      'their id (null only on records from before the ERP had user ids); comments, work logs ' +
-      'and assignments name their author the same way.',
+      'their id (null only on records from before the ERP had user ids); comments, work logs, ' +
+      'assignments and attachments name their author the same way. `receivedAt` on every ' +
+      'record is the server time the ERP applied its command (its sync time, as an evidence ' +
+      'pack shows it); absent on records stored before the ERP kept it.',
   });
   on('Ticket/properties/updatedAt', {
     description: 'Server time of the last applied command.',

@@ -6,6 +6,7 @@ import { useNow } from '../../lib/useNow';
 import { SlaErrorNotice } from '../sla-error/SlaErrorNotice';
 import { slaProblemOf, type SlaProblem } from '../sla-error/sla-error';
 import { SlaClock } from './SlaClock';
+import { EvidencePackButton } from '../evidence/EvidencePackButton';
 import './ticket-sla.css';
 
 interface SlaPanelProps {
@@ -80,6 +81,7 @@ export function SlaPanel(props: SlaPanelProps) {
           >
             {t('ticket.explain.open')}
           </button>
+          <EvidencePackButton ticketId={ticket.id} />
         </>
       )}
     </section>

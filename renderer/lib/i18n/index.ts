@@ -6,6 +6,7 @@ import { alertsEn, alertsRu } from '../../features/alerts/alerts-messages';
 import { attachmentsEn, attachmentsRu } from '../../features/attachments/attachments-messages';
 import { clockEn, clockRu } from '../../features/clock/clock-messages';
 import { draftsEn, draftsRu } from '../../features/drafts/drafts-messages';
+import { evidenceEn, evidenceRu } from '../../features/evidence/evidence-messages';
 import { deadLettersEn, deadLettersRu } from '../../features/sync/dead-letter-messages';
 import { diagnosticsEn, diagnosticsRu } from '../../features/diagnostics/diagnostics-messages';
 import { identityEn, identityRu } from '../../features/identity/identity-messages';
@@ -65,6 +66,7 @@ export async function initI18n(chosen: Locale | null = null): Promise<void> {
           attachments: attachmentsRu,
           reports: reportsRu,
           maintenance: maintenanceRu,
+          evidence: evidenceRu,
         },
       },
       en: {
@@ -83,6 +85,7 @@ export async function initI18n(chosen: Locale | null = null): Promise<void> {
           attachments: attachmentsEn,
           reports: reportsEn,
           maintenance: maintenanceEn,
+          evidence: evidenceEn,
         },
       },
     },

@@ -139,6 +139,8 @@ export function issueToTicket(
         organization,
         users: (id) => team.get(id),
         now: step.recordedAt,
+        // The journal's created_on: when Redmine stored the change, its sync time.
+        receivedAt: formatInstant(parseInstant(step.recordedAt)!),
       });
       if (outcome.status === 'applied') ticket = outcome.ticket;
       else if (outcome.status !== 'noop')

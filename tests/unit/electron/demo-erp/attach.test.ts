@@ -3,6 +3,7 @@ import type { Ticket } from '@shared/domain';
 import { BLOB_PART_BYTES } from '@shared/erp/blobs';
 import {
   Device,
+  EXTERNAL_ERP,
   OTHER_TOKEN,
   pullAll,
   referenceOnly,
@@ -64,6 +65,8 @@ describe('attach and detach', () => {
     const later = await device.send([attach, comment]);
     expect(later.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
     const stored = (later.body.results[1]!.ticket as Ticket).attachments;
+    // The sync time is the reference server's promise; the protocol leaves it optional.
+    const received = EXTERNAL_ERP ? stored?.[0]?.receivedAt : later.body.serverTime;
     expect(stored).toEqual([
       {
         commandId: attach.commandId,
@@ -71,6 +74,7 @@ describe('attach and detach', () => {
         authorId: me.id,
         // The engineer's action time, five minutes before the push.
         at: new Date(Date.parse(attach.clientCreatedAt)).toISOString(),
+        ...(received === undefined ? {} : { receivedAt: received }),
         ...attachOf(bytes),
       },
     ]);

@@ -223,6 +223,36 @@ describe('push: outcomes decided by applyCommand', () => {
     expect(result.ticket!.events[0]!.adjusted).toBeUndefined();
   });
 
+  referenceOnly(
+    'stamps every record it writes with the time it received the command (its sync time)',
+    async () => {
+      const device = new Device(url);
+      const ticket = await device.create({
+        priority: 1,
+        createdAt: new Date(serverNow() - 3 * 3600_000).toISOString(),
+      });
+      const actedAt = new Date(serverNow() - 2 * 3600_000).toISOString();
+      advance(5_000);
+      const answer = await device.send([
+        device.command({ type: 'react', ticketId: ticket.id, clientCreatedAt: actedAt }),
+        device.command({
+          type: 'comment',
+          ticketId: ticket.id,
+          payload: { text: 'Выехал на объект' },
+          clientCreatedAt: actedAt,
+        }),
+      ]);
+      const stored = answer.body.results.at(-1)!.ticket as Ticket;
+      // Acted two hours ago offline, received now: both times are kept, neither replaces the other.
+      expect(stored.events[0]).toMatchObject({ at: actedAt, receivedAt: answer.body.serverTime });
+      expect(stored.assignments[0]).toMatchObject({
+        at: actedAt,
+        receivedAt: answer.body.serverTime,
+      });
+      expect(stored.comments[0]).toMatchObject({ at: actedAt, receivedAt: answer.body.serverTime });
+    },
+  );
+
   it('takes a createdAt slightly in the server future as now', async () => {
     const device = new Device(url);
     const answer = await device.send([

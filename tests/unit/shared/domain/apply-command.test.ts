@@ -127,6 +127,49 @@ describe('applyCommand', () => {
     });
   });
 
+  it('stamps the ERP’s receipt time on every record it writes, and none on the optimistic copy', () => {
+    const run = (receivedAt: string | undefined) => {
+      let ticket = created();
+      const sha256 = 'b'.repeat(64);
+      const steps: Array<[Parameters<typeof applyCommand>[1], unknown]> = [
+        ['react', {}],
+        ['comment', { text: 'Прислали логи' }],
+        [
+          'log_work',
+          {
+            startedAt: '2025-11-05T03:10:00.000Z',
+            endedAt: '2025-11-05T03:50:00.000Z',
+            note: 'Выезд',
+          },
+        ],
+        ['attach', { sha256, name: 'log.txt', type: 'text/plain', size: 10 }],
+        ['detach', { sha256 }],
+      ];
+      for (const [type, payload] of steps) {
+        const outcome = applyCommand(
+          ticket,
+          type,
+          payload,
+          ctx({ baseVersion: ticket.version, ...(receivedAt ? { receivedAt } : {}) }),
+        );
+        expect(outcome.status).toBe('applied');
+        if (outcome.status === 'applied') ticket = outcome.ticket;
+      }
+      const file = ticket.attachments![0]!;
+      return [
+        ticket.events[0]!,
+        ticket.assignments[0]!,
+        ticket.comments[0]!,
+        ticket.workLogs[0]!,
+        file,
+        file.removed!,
+      ].map((record) => record.receivedAt);
+    };
+    // The engineer acted at 04:00 (offline); the ERP applied the commands at 09:00.
+    expect(run('2025-11-05T09:00:00.000Z')).toEqual(Array(6).fill('2025-11-05T09:00:00.000Z'));
+    expect(run(undefined)).toEqual(Array(6).fill(undefined));
+  });
+
   it("is a noop to take a ticket one already has, and a conflict to take someone else's", () => {
     const taken = applyCommand(created(), 'react', {}, ctx({ baseVersion: 1 }));
     if (taken.status !== 'applied') throw new Error('react failed');

@@ -169,6 +169,19 @@ describe('Redmine issue → ticket (recorded journals)', () => {
     expect(ticket.events[1]!.note).toBe('Запросили у пользователя журнал сервера.');
   });
 
+  it('takes each record’s sync time from its journal’s created_on, beside the action time', () => {
+    // Journals 1–2 were stored at 18:08:46Z, 3–4 at :47, 7 (the resolution) at :48.
+    expect(ticket.events.map((event) => [event.type, event.receivedAt])).toEqual([
+      ['reacted', '2026-12-07T18:08:46.000Z'],
+      ['paused', '2026-12-07T18:08:46.000Z'],
+      ['resumed', '2026-12-07T18:08:47.000Z'],
+      ['priority_changed', '2026-12-07T18:08:47.000Z'],
+      ['resolved', '2026-12-07T18:08:48.000Z'],
+    ]);
+    expect(ticket.events[0]!.at).toBe('2026-12-07T08:10:00.000Z');
+    expect(ticket.comments.every((comment) => comment.receivedAt !== undefined)).toBe(true);
+  });
+
   it('keeps notes as comments, and a copied trailer as plain text with the reason', () => {
     expect(ticket.comments.map((c) => [c.authorId, c.text.split('\n')[0]])).toEqual([
       ['6', 'Журнал получен, продолжаем.'],

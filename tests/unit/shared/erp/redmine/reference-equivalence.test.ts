@@ -39,6 +39,7 @@ function referenceStep(
     organization: REDMINE_ORG,
     users: (id) => REDMINE_USERS.get(id),
     now,
+    receivedAt: now,
   });
 }
 
