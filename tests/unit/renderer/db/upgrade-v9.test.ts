@@ -62,14 +62,12 @@ describe('schema v9', () => {
       .table('organizations')
       .put({ id: ORG.id, version: 1, deleted: 0, data: ORG, seenEpoch: 0, name: ORG.name });
     await old.table('outbox').bulkPut([outboxRow(7, 'comment', 't1'), outboxRow(8, 'react', 't1')]);
-    await old
-      .table('deadLetters')
-      .put({
-        ...outboxRow(3, 'pause', 't1'),
-        status: 'rejected',
-        error: { code: 'invalid_transition', message: 'нет' },
-        deadAt: T0,
-      });
+    await old.table('deadLetters').put({
+      ...outboxRow(3, 'pause', 't1'),
+      status: 'rejected',
+      error: { code: 'invalid_transition', message: 'нет' },
+      deadAt: T0,
+    });
     await old.table('meta').bulkPut([
       { key: 'nextSeq', value: 9 },
       { key: 'cursor', value: { cursor: 'c41', previous: ['c40'] } },
