@@ -1,11 +1,9 @@
 import { useCallback, useState } from 'react';
-import { SlaInputError } from '@shared/sla';
 import { getAppDb } from '../../db/app-db';
 import { readEvidenceSource } from '../../db/repos/evidence-input';
-import { lookupIn } from '../../db/repos/users';
 import { saveBlob } from '../../lib/save-blob';
 import { correctedNowMs } from '../../lib/window-clock';
-import { buildEvidenceFiles } from './evidence-files';
+import { buildEvidenceInWorker, EvidenceBuildError } from './evidence-in-worker';
 
 export type EvidenceProblem =
   { kind: 'not_found' | 'no_organization' } | { kind: 'sla' | 'failed'; message: string };
@@ -32,24 +30,27 @@ export function useEvidencePack(ticketId: string): {
       if (!source) return setState({ status: 'failed', problem: { kind: 'not_found' } });
       if (!source.organization)
         return setState({ status: 'failed', problem: { kind: 'no_organization' } });
-      const files = await buildEvidenceFiles({
+      const files = await buildEvidenceInWorker({
         ticket: source.ticket,
         organization: source.organization,
-        users: lookupIn(source.users),
+        users: source.users,
         pendingCommandIds: source.pendingCommandIds,
         generatedAt: new Date(correctedNowMs()).toISOString(),
         appVersion: __APP_VERSION__,
       });
       const pdf = `${files.baseName}.pdf`;
       const json = `${files.baseName}.json`;
-      saveBlob(new Blob([files.pdf as Uint8Array<ArrayBuffer>]), pdf);
-      saveBlob(new Blob([files.json]), json);
+      saveBlob(files.pdf, pdf);
+      saveBlob(files.json, json);
       setState({ status: 'saved', pdf, json, sha256: files.sha256 });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       setState({
         status: 'failed',
-        problem: { kind: error instanceof SlaInputError ? 'sla' : 'failed', message },
+        problem: {
+          kind: error instanceof EvidenceBuildError && error.sla ? 'sla' : 'failed',
+          message,
+        },
       });
     }
   }, [ticketId]);

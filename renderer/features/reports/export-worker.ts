@@ -1,5 +1,7 @@
+import { SlaInputError } from '@shared/sla';
+import { buildEvidenceFiles } from '../evidence/evidence-files';
 import { letterFile, reportFile } from './export/export-files';
-import type { ExportJob, ExportWorkerMessage } from './export/export-protocol';
+import type { EvidenceJob, ExportJob, ExportWorkerMessage } from './export/export-protocol';
 
 /*
  * Writes export files off the window's thread: a year's PDF or XLSX takes seconds (measured in
@@ -12,8 +14,24 @@ const scope = self as unknown as {
   postMessage: (message: ExportWorkerMessage) => void;
 };
 
+async function evidence(job: EvidenceJob): Promise<ExportWorkerMessage> {
+  const files = await buildEvidenceFiles({ ...job, users: (id) => job.users.get(id) });
+  return {
+    jobId: job.jobId,
+    kind: 'evidence',
+    baseName: files.baseName,
+    pdf: new Blob([files.pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
+    json: new Blob([files.json], { type: 'application/json' }),
+    sha256: files.sha256,
+  };
+}
+
 async function run(job: ExportJob): Promise<void> {
   try {
+    if (job.format === 'evidence') {
+      scope.postMessage(await evidence(job));
+      return;
+    }
     const file =
       job.format === 'eml'
         ? await letterFile(job.report, job.request, job.organization)
@@ -24,6 +42,7 @@ async function run(job: ExportJob): Promise<void> {
       jobId: job.jobId,
       kind: 'failed',
       message: error instanceof Error ? error.message : String(error),
+      sla: error instanceof SlaInputError,
     });
   }
 }

@@ -52,7 +52,7 @@ export function useReportExport(
         setState((now) =>
           now.kind === 'busy' ? { kind: 'saved', format: now.format, name: message.name } : now,
         );
-      } else {
+      } else if (message.kind === 'failed') {
         setState((now) => ({
           kind: 'failed',
           format: now.kind === 'idle' ? format : now.format,
