@@ -2,6 +2,7 @@ import type { Organization, Ticket } from '@shared/domain/ticket';
 import type { User } from '@shared/domain/user';
 import type { Change, ChangesResponse } from '@shared/erp/protocol';
 import type { AppDb, OrganizationRow, TicketRow, UserRow } from '../schema';
+import { syncTables } from '../schema';
 import { CURSOR_HISTORY, DEFAULT_CURSOR, DEFAULT_RESYNC, getMeta, setMeta } from './meta';
 import { baseOf, rebuildRows, type TicketBase } from './ticket-rows';
 import { putTicketRows, refreshQueueLines } from './queue-lines';
@@ -35,102 +36,89 @@ function newestById(changes: Change[], entity: Change['entity']): Map<string, Ch
  */
 export async function applyPulledPage(db: AppDb, page: PulledPage): Promise<void> {
   if (page.changes.length === 0 && (await changesNothing(db, page))) return;
-  await db.transaction(
-    'rw',
-    [
-      db.tickets,
-      db.queue,
-      db.resolved,
-      db.organizations,
-      db.users,
-      db.outbox,
-      db.meta,
-      db.maintenanceWindows,
-    ],
-    async () => {
-      const [storedResync, offset, held] = await Promise.all([
-        getMeta(db, 'resync'),
-        getMeta(db, 'clockOffset'),
-        getMeta(db, 'cursor').then((cursor) => cursor ?? DEFAULT_CURSOR),
-      ]);
-      const resync = storedResync ?? DEFAULT_RESYNC;
-      const offsetMs = offset?.offsetMs ?? null;
-      const epoch = resync.epoch;
+  await db.transaction('rw', syncTables(db), async () => {
+    const [storedResync, offset, held] = await Promise.all([
+      getMeta(db, 'resync'),
+      getMeta(db, 'clockOffset'),
+      getMeta(db, 'cursor').then((cursor) => cursor ?? DEFAULT_CURSOR),
+    ]);
+    const resync = storedResync ?? DEFAULT_RESYNC;
+    const offsetMs = offset?.offsetMs ?? null;
+    const epoch = resync.epoch;
 
-      const orgChanges = newestById(page.changes, 'organization');
-      const orgRows = await db.organizations.bulkGet([...orgChanges.keys()]);
-      const orgPuts: OrganizationRow[] = [];
-      const changedOrgs: string[] = [];
-      [...orgChanges.values()].forEach((change, index) => {
-        const row = orgRows[index];
-        if (row && change.version <= row.version) {
-          if (row.seenEpoch !== epoch) orgPuts.push({ ...row, seenEpoch: epoch });
-          return;
-        }
-        const data = change.deleted ? null : (change.data as Organization);
-        orgPuts.push({
-          id: change.id,
-          version: change.version,
-          deleted: change.deleted ? 1 : 0,
-          data,
-          seenEpoch: epoch,
-          ...(data ? { name: data.name } : {}),
-        });
-        changedOrgs.push(change.id);
-      });
-      await db.organizations.bulkPut(orgPuts);
-      await refreshQueueLines(db, changedOrgs);
-      await storeUsers(db, newestById(page.changes, 'user'), epoch);
-      await storeWindowCopies(db, windowCopiesIn(page.changes), epoch);
-
-      const blank = await storeSnapshotProgress(db, page, held.cursor === null, resync.active);
-      const ticketChanges = newestById(page.changes, 'ticket');
-      const ids = [...ticketChanges.keys()];
-      const rows = blank ? [] : await db.tickets.bulkGet(ids);
-      const rebuild = new Map<string, TicketBase>();
-      const touched: TicketRow[] = [];
-      ids.forEach((id, index) => {
-        const change = ticketChanges.get(id)!;
-        const row = rows[index];
-        if (row && change.version <= row.serverVersion) {
-          if (row.seenEpoch !== epoch) touched.push({ ...row, seenEpoch: epoch });
-          return;
-        }
-        rebuild.set(id, {
-          id,
-          server: change.deleted ? null : (change.data as Ticket),
-          serverVersion: change.version,
-          deleted: change.deleted ? 1 : 0,
-          seenEpoch: epoch,
-        });
-      });
-      // A changed organization changes what its tickets' pending commands may do (zone, calendar).
-      if (changedOrgs.length > 0) {
-        const waiting = await db.tickets
-          .where('organizationId')
-          .anyOf(changedOrgs)
-          .filter((row) => row.pending > 0)
-          .toArray();
-        for (const row of waiting)
-          if (!rebuild.has(row.id)) rebuild.set(row.id, baseOf(row, row.id, row.seenEpoch));
+    const orgChanges = newestById(page.changes, 'organization');
+    const orgRows = await db.organizations.bulkGet([...orgChanges.keys()]);
+    const orgPuts: OrganizationRow[] = [];
+    const changedOrgs: string[] = [];
+    [...orgChanges.values()].forEach((change, index) => {
+      const row = orgRows[index];
+      if (row && change.version <= row.version) {
+        if (row.seenEpoch !== epoch) orgPuts.push({ ...row, seenEpoch: epoch });
+        return;
       }
-      await putTicketRows(
-        db,
-        [...touched, ...(await rebuildRows(db, [...rebuild.values()], offsetMs))],
-        { blank },
-      );
+      const data = change.deleted ? null : (change.data as Organization);
+      orgPuts.push({
+        id: change.id,
+        version: change.version,
+        deleted: change.deleted ? 1 : 0,
+        data,
+        seenEpoch: epoch,
+        ...(data ? { name: data.name } : {}),
+      });
+      changedOrgs.push(change.id);
+    });
+    await db.organizations.bulkPut(orgPuts);
+    await refreshQueueLines(db, changedOrgs);
+    await storeUsers(db, newestById(page.changes, 'user'), epoch);
+    await storeWindowCopies(db, windowCopiesIn(page.changes), epoch);
 
-      const previous =
-        held.cursor !== null && held.cursor !== page.nextCursor
-          ? [held.cursor, ...held.previous].slice(0, CURSOR_HISTORY)
-          : held.previous;
-      await setMeta(db, 'cursor', { cursor: page.nextCursor, previous });
-      if (resync.active && !page.hasMore) {
-        await sweepUnseen(db, epoch, offsetMs);
-        await setMeta(db, 'resync', { epoch, active: false });
+    const blank = await storeSnapshotProgress(db, page, held.cursor === null, resync.active);
+    const ticketChanges = newestById(page.changes, 'ticket');
+    const ids = [...ticketChanges.keys()];
+    const rows = blank ? [] : await db.tickets.bulkGet(ids);
+    const rebuild = new Map<string, TicketBase>();
+    const touched: TicketRow[] = [];
+    ids.forEach((id, index) => {
+      const change = ticketChanges.get(id)!;
+      const row = rows[index];
+      if (row && change.version <= row.serverVersion) {
+        if (row.seenEpoch !== epoch) touched.push({ ...row, seenEpoch: epoch });
+        return;
       }
-    },
-  );
+      rebuild.set(id, {
+        id,
+        server: change.deleted ? null : (change.data as Ticket),
+        serverVersion: change.version,
+        deleted: change.deleted ? 1 : 0,
+        seenEpoch: epoch,
+      });
+    });
+    // A changed organization changes what its tickets' pending commands may do (zone, calendar).
+    if (changedOrgs.length > 0) {
+      const waiting = await db.tickets
+        .where('organizationId')
+        .anyOf(changedOrgs)
+        .filter((row) => row.pending > 0)
+        .toArray();
+      for (const row of waiting)
+        if (!rebuild.has(row.id)) rebuild.set(row.id, baseOf(row, row.id, row.seenEpoch));
+    }
+    await putTicketRows(
+      db,
+      [...touched, ...(await rebuildRows(db, [...rebuild.values()], offsetMs))],
+      { blank },
+    );
+
+    const previous =
+      held.cursor !== null && held.cursor !== page.nextCursor
+        ? [held.cursor, ...held.previous].slice(0, CURSOR_HISTORY)
+        : held.previous;
+    await setMeta(db, 'cursor', { cursor: page.nextCursor, previous });
+    if (resync.active && !page.hasMore) {
+      await sweepUnseen(db, epoch, offsetMs);
+      await setMeta(db, 'resync', { epoch, active: false });
+    }
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import { isWindowCommand } from '@shared/erp/commands';
 import type { MaintenanceWindow } from '@shared/maintenance/window';
 import type { CommandAck } from '@shared/sync/ports';
 import type { AppDb, DeadLetterRow, OutboxRow, TicketRow } from '../schema';
+import { syncTables } from '../schema';
 import { DEFAULT_RESYNC, getMeta, setMeta } from './meta';
 import { baseOf, composeRow, rebuildRows, type TicketBase } from './ticket-rows';
 import { putTicketRows } from './queue-lines';
@@ -17,17 +18,7 @@ interface TicketSlot {
 
 /** Every table `recordAcks` writes: a caller wrapping it in its own transaction needs them all. */
 export function ackTables(db: AppDb) {
-  return [
-    db.tickets,
-    db.queue,
-    db.resolved,
-    db.organizations,
-    db.users,
-    db.outbox,
-    db.deadLetters,
-    db.meta,
-    db.maintenanceWindows,
-  ];
+  return [...syncTables(db), db.deadLetters];
 }
 
 /**
