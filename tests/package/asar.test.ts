@@ -21,8 +21,12 @@ import {
  * 2026-12: 34.80 MB with the report export (issue 16 §2): pdfmake 1.6 and its Roboto fonts 0.85
  * (shared with the evidence pack), exceljs 1.3, the export worker 0.45 — all loaded on first
  * export, none in the queue's bundle — proposed: 35 MB.
+ * 2026-12: 34.99 MB with the evidence pack (written by the export worker, so pdfmake is bundled
+ * once) and the maintenance windows: 11 KB under 35 MB, so the next change would fail here. The
+ * renderer bundle is not minified (render-app alone is 2.1 MB): that is the next lever before
+ * raising this again — decided: 36 MB.
  */
-const ASAR_BUDGET_BYTES = 35_000_000;
+const ASAR_BUDGET_BYTES = 36_000_000;
 
 /** The browser host's entry page (npm run dev:web), built beside Electron's index.html. */
 const BROWSER_PAGE = 'out/renderer/web.html';
